@@ -1,0 +1,140 @@
+"""Build the roadmap dataset from a decree text.
+
+    python -m loaders.build [SOURCE] [--out PATH]
+
+Writes PATH (default data/roadmap.parquet) and the abbreviation legend beside it
+(<stem>_legend.parquet), both atomically: either the new files are complete or the old ones stay.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .cells import split_cells
+from .errors import LoadError
+from .layout import parse_document
+from .normalise import to_record
+from .schema import LEGEND_SCHEMA, MEASURES_SCHEMA, check_measures
+from .source import Line, decode_lines, read_source
+from .vocabulary import Vocabulary
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SOURCE = ROOT / "data" / "raw" / "roadmap_2021_decree_50.txt"
+DEFAULT_OUT = ROOT / "data" / "roadmap.parquet"
+
+
+def legend_path(out: Path) -> Path:
+    return out.with_name(f"{out.stem}_legend{out.suffix}")
+
+
+def parse_lines(lines: list[Line]) -> tuple[pa.Table, pa.Table, dict[str, str]]:
+    """Parse, normalise and validate; raises LoadError naming the line at fault."""
+    doc = parse_document(lines)
+    vocab = Vocabulary(doc.legend, doc.roadmap_year)
+    raw_lines = [ln.raw for ln in lines]
+    records = [to_record(doc, block, split_cells(block, vocab), vocab, raw_lines) for block in doc.measures]
+    measures = pa.Table.from_pylist(records, schema=MEASURES_SCHEMA)
+    legend = pa.Table.from_pylist(
+        [{"abbreviation": e.abbreviation, "full_name": e.full_name, "kind": e.kind} for e in doc.legend],
+        schema=LEGEND_SCHEMA,
+    )
+    problems = check_measures(measures, legend)
+    if problems:
+        raise LoadError(f"the parsed data fails validation: {problems[0]}")
+    metadata = {
+        "title": doc.title,
+        "roadmap_year": str(doc.roadmap_year),
+        "decree_number": doc.decree_number or "",
+        "decree_date": doc.decree_date or "",
+    }
+    return measures, legend, metadata
+
+
+def parse_text(text: str) -> tuple[pa.Table, pa.Table, dict[str, str]]:
+    return parse_lines(decode_lines(text.encode("utf-8")))
+
+
+def parse_file(path: Path) -> tuple[pa.Table, pa.Table, dict[str, str]]:
+    lines = read_source(path)
+    measures, legend, metadata = parse_lines(lines)
+    metadata["source_file"] = path.name
+    metadata["source_sha256"] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return measures, legend, metadata
+
+
+def write_atomically(tables: dict[Path, pa.Table]) -> None:
+    """Write every table to a temporary file beside its target, then rename them all into place."""
+    temps: list[tuple[Path, Path]] = []
+    try:
+        for target, table in tables.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+            os.close(fd)
+            temps.append((Path(name), target))
+            pq.write_table(table, name, compression="zstd")
+        for temp, target in temps:
+            os.replace(temp, target)
+    finally:
+        for temp, _ in temps:
+            temp.unlink(missing_ok=True)
+
+
+def summary(measures: pa.Table, metadata: dict[str, str]) -> str:
+    rows = measures.to_pylist()
+    total = sum(r["cost_thousand_kzt"] or 0 for r in rows)
+    by_group: dict[str, float] = defaultdict(float)
+    classes: dict[str, int] = defaultdict(int)
+    for r in rows:
+        group = f"direction {r['direction']}" if r["direction"] is not None else f"section {r['section']}"
+        by_group[group] += r["cost_thousand_kzt"] or 0
+        classes[r["funding_class"]] += 1
+    lines = [
+        f"{metadata['title']}",
+        f"measures: {len(rows)} (numbered {rows[0]['measure_no']}–{rows[-1]['measure_no']})",
+        f"total planned cost: {_money(total)} thousand tenge in {sum(1 for r in rows if r['cost_thousand_kzt'])} measures",
+    ]
+    lines += [f"  {group}: {_money(value)}" for group, value in by_group.items()]
+    lines.append("funding classes: " + ", ".join(f"{k} {v}" for k, v in sorted(classes.items())))
+    return "\n".join(lines)
+
+
+def _money(value: float) -> str:
+    return f"{value:,.1f}".replace(",", " ").replace(".", ",")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m loaders.build", description=__doc__.splitlines()[1])
+    parser.add_argument("source", nargs="?", type=Path, default=DEFAULT_SOURCE, help="decree text (UTF-8)")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="parquet file to write")
+    args = parser.parse_args(argv)
+    try:
+        measures, legend, metadata = parse_file(args.source)
+        schema_meta = {b"roadmap": json.dumps(metadata, ensure_ascii=False).encode("utf-8")}
+        write_atomically(
+            {
+                args.out: measures.replace_schema_metadata(schema_meta),
+                legend_path(args.out): legend.replace_schema_metadata(schema_meta),
+            }
+        )
+    except LoadError as exc:
+        print(f"error: {exc.located(str(args.source))}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"error: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(summary(measures, metadata))
+    print(f"wrote {args.out} and {legend_path(args.out)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

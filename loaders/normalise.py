@@ -1,0 +1,175 @@
+"""From a measure's raw cells to typed values: executors, deadline window, funding."""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .cells import Cells
+from .errors import LoadError
+from .layout import Document, MeasureBlock
+from .regions import REGIONS, match_region, oblasts_in, sort_key
+from .text import join_lines
+from .vocabulary import AMOUNT, FUNDING_NOTES, MONTHS, MONTHS_GENITIVE, PERIOD, Vocabulary
+
+FUNDING_CLASSES = ("budget_amount", "within_existing_funds", "extrabudgetary", "not_required", "unspecified")
+_CITY_NAMES = {r.name for r in REGIONS if r.kind == "city"}
+
+
+@dataclass
+class Executors:
+    ministries: list[str]
+    akimats: list[str]
+    all_regions: bool
+
+
+def parse_executors(raw: str, vocab: Vocabulary, line: int, measure: int) -> Executors:
+    ministries: list[str] = []
+    akimats: list[str] = []
+    pending_oblasts: list[str] = []
+    collective_oblasts = False
+    in_akimats = False
+    for word in re.findall(r"[^\s,;()]+", raw):
+        bare = word.rstrip(".") if word not in ("г.",) else word
+        lower = bare.lower()
+        if bare in vocab.bodies:
+            if bare not in ministries:
+                ministries.append(bare)
+            in_akimats = False
+        elif lower.startswith("акимат"):
+            in_akimats = True
+        elif lower in ("областей", "области") and in_akimats:
+            if pending_oblasts:
+                akimats.extend(pending_oblasts)
+                pending_oblasts = []
+            else:  # "акиматы областей": every oblast that existed that year
+                akimats.extend(oblasts_in(vocab.year))
+                collective_oblasts = True
+        elif lower in ("и", "городов", "города", "г.", "г", "по", "согласованию", "районов", "районы"):
+            continue
+        elif in_akimats and (region := match_region(bare, vocab.year)):
+            (akimats if region in _CITY_NAMES else pending_oblasts).append(region)
+        elif bare in vocab.budgets:
+            raise LoadError(f"measure {measure}: budget {bare!r} is listed among the executors", line)
+        else:
+            raise LoadError(
+                f"measure {measure}: executor {bare!r} is neither an abbreviation from the legend nor an akimat",
+                line,
+            )
+    akimats.extend(pending_oblasts)
+    akimats = sorted(dict.fromkeys(akimats), key=sort_key)
+    cities_that_year = {r.name for r in REGIONS if r.kind == "city" and r.exists_in(vocab.year)}
+    all_regions = collective_oblasts and cities_that_year <= set(akimats)
+    return Executors(ministries, akimats, all_regions)
+
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+def parse_deadline(raw: str, year: int, line: int, measure: int) -> tuple[date, date]:
+    text = " ".join(raw.split())
+    year_match = re.search(r"(\d{4})\s+года", text)
+    if year_match:
+        year = int(year_match.group(1))
+    windows = [_period(m.group(0), year, line, measure) for m in re.finditer(PERIOD, text)]
+    if not windows:
+        raise LoadError(f"measure {measure}: deadline {text!r} is not a period this loader knows", line)
+    return min(w[0] for w in windows), max(w[1] for w in windows)
+
+
+def _period(text: str, year: int, line: int, measure: int) -> tuple[date, date]:
+    whole_year = (date(year, 1, 1), date(year, 12, 31))
+    if text.startswith(("в течение", "ежеквартально", "ежемесячно", "ежегодно", "постоянно")):
+        return whole_year
+    if m := re.match(r"до\s+(\d{1,2})\s+(\w+)", text):
+        day, month = int(m.group(1)), MONTHS_GENITIVE[m.group(2)]
+        if day > calendar.monthrange(year, month)[1] or day < 1:
+            raise LoadError(f"measure {measure}: deadline {text!r} names a day that does not exist", line)
+        return date(year, 1, 1), date(year, month, day)
+    if m := re.match(r"(\S+?)\s*(?:-?(?:й|го))?\s+(квартал|полугодие)", text):
+        numeral = m.group(1).replace("І", "I")
+        number = int(numeral) if numeral.isdigit() else _ROMAN.get(numeral, 0)
+        span = 3 if m.group(2) == "квартал" else 6
+        if not 1 <= number <= 12 // span:
+            raise LoadError(f"measure {measure}: deadline {text!r} names no existing {m.group(2)}", line)
+        first, last = (number - 1) * span + 1, number * span
+        return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
+    months = [MONTHS[w] for w in re.findall(r"[а-я]+", text) if w in MONTHS]
+    if months:
+        first, last = months[0], months[-1]
+        if last < first:
+            raise LoadError(f"measure {measure}: deadline {text!r} ends before it starts", line)
+        return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
+    raise LoadError(f"measure {measure}: deadline {text!r} is not a period this loader knows", line)
+
+
+@dataclass
+class Funding:
+    cost: float | None
+    note: str | None
+    source: str | None
+    funding_class: str
+
+
+def parse_funding(raw: str, vocab: Vocabulary, line: int, measure: int) -> Funding:
+    text = " ".join(raw.replace("*", " ").split())
+    amounts = [float(a.replace(" ", "").replace("\u00a0", "").replace(",", ".")) for a in re.findall(AMOUNT, text)]
+    rest = re.sub(AMOUNT, " ", text)
+    note = note_class = None
+    for klass, patterns in FUNDING_NOTES.items():
+        for pattern in patterns:
+            if m := re.search(pattern, rest):
+                note, note_class = m.group(0), klass
+                rest = rest[: m.start()] + " " + rest[m.end() :]
+                break
+        if note:
+            break
+    sources = [w for w in re.findall(r"[^\s,;]+", rest) if w in vocab.budgets]
+    leftover = [w for w in re.findall(r"[^\s,;]+", rest) if w not in vocab.budgets]
+    if leftover:
+        raise LoadError(f"measure {measure}: funding {text!r} is neither an amount nor a known funding phrase", line)
+    if any(a <= 0 for a in amounts):
+        raise LoadError(f"measure {measure}: funding amount {text!r} is not positive", line)
+    cost = round(sum(amounts), 1) if amounts else None
+    funding_class = "budget_amount" if amounts else (note_class or "unspecified")
+    return Funding(cost, note, ", ".join(dict.fromkeys(sources)) or None, funding_class)
+
+
+def to_record(doc: Document, block: MeasureBlock, cells: Cells, vocab: Vocabulary, source_lines: list[str]) -> dict:
+    number = block.number
+    executors_raw = join_lines(cells.executor_lines)
+    executors = parse_executors(executors_raw, vocab, cells.line_of.get("executors", cells.first_line), number)
+    deadline_raw = join_lines(cells.deadline_lines)
+    start, end = parse_deadline(deadline_raw, doc.roadmap_year, cells.line_of.get("deadline", cells.first_line), number)
+    funding = parse_funding(
+        join_lines(cells.funding_lines), vocab, cells.line_of.get("funding", cells.first_line), number
+    )
+    title = join_lines(cells.title_lines)
+    subpoints = [join_lines(lines) for lines in cells.subpoints]
+    return {
+        "measure_no": number,
+        "section": block.section.number,
+        "section_name": block.section.name,
+        "direction": int(block.direction.number) if block.direction else None,
+        "direction_name": block.direction.name if block.direction else None,
+        "title": " ".join([title, *subpoints]),
+        "subpoints": subpoints,
+        "completion_form": f"{cells.form_head} в {cells.report_to}",
+        "report_to": cells.report_to,
+        "executors_raw": executors_raw,
+        "ministries": executors.ministries,
+        "akimats": executors.akimats,
+        "akimats_all_regions": executors.all_regions,
+        "deadline_raw": deadline_raw,
+        "deadline_start": start,
+        "deadline_end": end,
+        "cost_thousand_kzt": funding.cost,
+        "funding_note": funding.note,
+        "funding_source": funding.source,
+        "funding_class": funding.funding_class,
+        "source_line_start": cells.first_line,
+        "source_line_end": cells.last_line,
+        "source_text": "\n".join(source_lines[cells.first_line - 1 : cells.last_line]),
+        "roadmap_year": doc.roadmap_year,
+    }
