@@ -38,17 +38,19 @@ def split_cells(block: MeasureBlock, vocab: Vocabulary) -> Cells:
     first = block.lines[0]
     cells = Cells(block.number, first_line=first.number, last_line=first.number)
     rest = re.sub(r"^\d+\.\s*", "", first.text)
-    pieces = [(first.number, rest)] + [(ln.number, ln.text) for ln in block.lines[1:]]
-    pieces = [(line_no, text) for line_no, text in pieces if text]
+    pieces = _pieces([(first.number, rest, first.raw)] + [(ln.number, ln.text, ln.raw) for ln in block.lines[1:]])
     phase = _TITLE
-    for index, (line_no, text) in enumerate(pieces):
+    page_broken = False  # a page break came after the deadline: the row's other cells may resume
+    for index, (line_no, text, after_break) in enumerate(pieces):
         next_text = pieces[index + 1][1] if index + 1 < len(pieces) else ""
+        if after_break and phase >= _DEADLINE:
+            page_broken = True
         if not text:
             continue
         cells.last_line = line_no
         while text:
             if phase == _TITLE:
-                form = vocab.find_form(text, next_text)
+                form = vocab.find_form(text, next_text, line_no)
                 if form is None:
                     _add(cells, "title", cells.title_lines, text, line_no)
                     text = ""
@@ -98,11 +100,32 @@ def split_cells(block: MeasureBlock, vocab: Vocabulary) -> Cells:
                     _add(cells, "funding", cells.funding_lines, text, line_no)
                 elif vocab.is_executors(text):
                     _add(cells, "executors", cells.executor_lines, text, line_no)
-                else:
+                elif page_broken or cells.subpoints:
                     _add(cells, "title", cells.title_lines, text, line_no)
+                else:
+                    raise LoadError(
+                        f"measure {block.number}: after the deadline and funding comes {text[:60]!r}, which is "
+                        "no funding phrase, no executor and no title continued over a page break",
+                        line_no,
+                    )
                 text = ""
     _check_complete(cells, phase)
     return cells
+
+
+def _pieces(numbered: list[tuple[int, str, str]]) -> list[tuple[int, str, bool]]:
+    """Non-blank texts with whether a page break (two or more blank lines, or a form feed) precedes each."""
+    pieces: list[tuple[int, str, bool]] = []
+    blanks = 0
+    for line_no, text, raw in numbered:
+        if "\f" in raw:
+            blanks += 2
+        if not text:
+            blanks += 1
+            continue
+        pieces.append((line_no, text, blanks >= 2))
+        blanks = 0
+    return pieces
 
 
 def _add(cells: Cells, column: str, target: list[str], text: str, line_no: int) -> None:

@@ -19,31 +19,24 @@ def despace(line: str) -> str:
     def join(match: re.Match[str]) -> str:
         run = match.group(0)
         chars = run.split()
-        caps = 0
-        while caps < len(chars) and _UPPER.match(chars[caps]):
-            caps += 1
-        if 2 <= caps < len(chars) and chars[caps].isalpha():
-            # Capitals then a lone small letter: a spaced abbreviation followed by a real
-            # one-letter word ("М З в течение года"), since no abbreviation continues in lower case.
-            head = run[: _nth_char_end(run, caps)]
-            return head.replace(" ", "") + run[len(head) :]
         # Two lone letters are too often real words ("и в", "с и"); only shouting capitals
         # such as "М З" are safe to join when the run is that short.
         if len(chars) < 3 and not all(_UPPER.match(c) for c in chars):
             return run
-        return " ".join(word.replace(" ", "") for word in re.split(r" {2,}", run))
+        return " ".join(_join_word(word.split(" ")) for word in re.split(r" {2,}", run))
 
     return _SPACED_RUN.sub(join, line)
 
 
-def _nth_char_end(run: str, count: int) -> int:
-    seen = 0
-    for index, ch in enumerate(run):
-        if not ch.isspace():
-            seen += 1
-            if seen == count:
-                return index + 1
-    return len(run)
+def _join_word(chars: list[str]) -> str:
+    caps = 0
+    while caps < len(chars) and _UPPER.match(chars[caps]):
+        caps += 1
+    if 2 <= caps < len(chars) and chars[caps].isalpha():
+        # Capitals then small letters within one word: a spaced abbreviation followed by real
+        # one-letter words ("М З в течение года"), since no abbreviation continues in lower case.
+        return "".join(chars[:caps]) + " " + " ".join(chars[caps:])
+    return "".join(chars)
 
 
 def join_lines(lines: list[str]) -> str:

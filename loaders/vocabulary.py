@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .errors import LoadError
 from .layout import LegendEntry
 from .regions import match_region
 
@@ -62,6 +63,7 @@ AKIMAT_WORDS = frozenset(
     {"акимат", "акиматы", "акимата", "акиматов", "акиматам", "областей", "области", "облаcти",
      "городов", "города", "г", "г.", "и", "по", "согласованию", "районов", "районы"}
 )
+_UNKNOWN_RECIPIENT = re.compile(r"^в\s+([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,})(?!\w)")
 _WORD = re.compile(r"[^\s,;()]+")
 
 
@@ -77,12 +79,17 @@ class Vocabulary:
         self._recipient = re.compile(rf"^в\s+(?P<abbr>{abbreviations})(?!\w)")
 
     # -- completion form ---------------------------------------------------------------------
-    def find_form(self, text: str, next_text: str) -> re.Match[str] | None:
+    def find_form(self, text: str, next_text: str, line: int) -> re.Match[str] | None:
         """The completion form's head word, when "в" + a legend abbreviation follows it."""
         for match in re.finditer(rf"(?<!\w)(?P<head>{'|'.join(FORM_HEADS)})(?!\w)", text):
             after = text[match.end() :].strip() or next_text
             if self._recipient.match(after):
                 return match
+            if unknown := _UNKNOWN_RECIPIENT.match(after):
+                raise LoadError(
+                    f"report recipient {unknown.group(1)!r} is not in the abbreviation legend (is the legend complete?)",
+                    line,
+                )
         return None
 
     def match_recipient(self, text: str) -> re.Match[str] | None:

@@ -1,0 +1,64 @@
+# Entry points for developers and CI (.ci/run calls `make test`).
+# Stamp files make re-runs instant: an install only repeats when its requirements file changes.
+
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+# Root (as on CI) needs no sudo; a developer's account does.
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# uv installs the stack in ~10 s where pip needs ~50 s; pip stays the fallback
+# when uv could not be installed or fails.
+install = { [ -x $(BIN)/uv ] && $(BIN)/uv pip install --python $(BIN)/python $(1); } \
+	|| $(BIN)/pip install $(1)
+
+.PHONY: setup setup-dev browser data rebuild-data run test clean
+
+setup: $(VENV)/.stamp-runtime
+
+setup-dev: $(VENV)/.stamp-dev browser
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	-$(BIN)/pip install --quiet --disable-pip-version-check uv
+
+$(VENV)/.stamp-runtime: requirements.txt | $(BIN)/python
+	$(call install,-r requirements.txt)
+	touch $@
+
+$(VENV)/.stamp-dev: requirements-dev.txt $(VENV)/.stamp-runtime
+	$(call install,-r requirements-dev.txt)
+	touch $@
+
+# `playwright install` cannot download here, so browser tests use Debian's chromium.
+browser:
+	@if [ -x /usr/bin/chromium ] || ls $${PLAYWRIGHT_BROWSERS_PATH:-$$HOME/.cache/ms-playwright}/chromium-*/chrome-linux*/chrome >/dev/null 2>&1; then \
+		echo "chromium: present"; \
+	else \
+		$(SUDO) apt-get update && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-dejavu-core; \
+	fi
+
+data: data/roadmap.parquet
+
+# Built only when missing: the parquet is committed, and a fresh clone's file times say nothing
+# about staleness (a test compares the committed file with a fresh build instead).
+data/roadmap.parquet: | $(VENV)/.stamp-runtime
+	$(BIN)/python -m loaders.build
+
+# After changing the loader or the source text.
+rebuild-data: setup
+	$(BIN)/python -m loaders.build
+
+run: setup data
+	exec $(BIN)/streamlit run dashboard.py --server.port $${PORT:-8501} --server.headless true --browser.gatherUsageStats false
+
+# This machine sets PYTHONDONTWRITEBYTECODE=1, which makes every Python process the tests
+# start recompile streamlit and pandas (~2.5 s each); unsetting it keeps the bytecode cache.
+test: setup-dev
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Keeps data/roadmap.parquet: it is a build product that is also committed.
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis artifacts test-results
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,1 @@
+"""The dashboard's application package: config, filters, queries, charts, texts."""

@@ -1,0 +1,12 @@
+-- The one WHERE clause every query shares: several values of one filter mean OR, filters combine with AND.
+-- An empty list or empty text leaves that filter off.
+filtered AS (
+    SELECT *
+    FROM measures
+    WHERE (len($ministry::VARCHAR[]) = 0 OR list_has_any(ministries, $ministry::VARCHAR[]))
+      AND (len($akimat::VARCHAR[]) = 0 OR list_has_any(akimats, $akimat::VARCHAR[]))
+      AND (len($direction::VARCHAR[]) = 0 OR list_contains($direction::VARCHAR[], group_key))
+      AND (len($funding::VARCHAR[]) = 0 OR list_contains($funding::VARCHAR[], funding_class))
+      AND (len($report_to::VARCHAR[]) = 0 OR list_contains($report_to::VARCHAR[], report_to))
+      AND ($q = '' OR contains(lower(title), lower($q)))
+)

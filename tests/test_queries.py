@@ -1,0 +1,143 @@
+"""Query layer: the filter semantics against an independent pure-Python filter, the views, and
+correct answers under many concurrent threads."""
+import itertools
+import random
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pandas as pd
+import pytest
+
+from roadmap.filters import Filters
+from roadmap.queries import DataError, RoadmapDB
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def db(fresh_parquet) -> RoadmapDB:
+    return RoadmapDB.open(fresh_parquet)
+
+
+@pytest.fixture(scope="module")
+def rows(fresh_parquet) -> list[dict]:
+    return pd.read_parquet(fresh_parquet).to_dict("records")
+
+
+def group_key(row) -> str:
+    return f"D{int(row['direction'])}" if pd.notna(row["direction"]) else row["section"]
+
+
+def expected_numbers(rows, f: Filters) -> list[int]:
+    """The filter semantics written out plainly: OR within a filter, AND across filters."""
+    def keep(r):
+        return all([
+            not f.ministry or bool(set(f.ministry) & set(r["ministries"])),
+            not f.akimat or bool(set(f.akimat) & set(r["akimats"])),
+            not f.direction or group_key(r) in f.direction,
+            not f.funding or r["funding_class"] in f.funding,
+            not f.report_to or r["report_to"] in f.report_to,
+            not f.q.strip() or f.q.strip().lower() in r["title"].lower(),
+        ])
+    return [r["measure_no"] for r in rows if keep(r)]
+
+
+FILTER_CASES = [
+    Filters(),
+    Filters(akimat=("Атырауская область",)),
+    Filters(akimat=("Атырауская область", "г. Шымкент")),
+    Filters(ministry=("МКС",), akimat=("Атырауская область",)),
+    Filters(ministry=("МОН", "МЗ")),
+    Filters(direction=("D2", "II")),
+    Filters(funding=("budget_amount",), report_to=("АП",)),
+    Filters(q="дәстүр"),
+    Filters(q="  Проект  "),
+    Filters(q="100%_'; DROP TABLE measures; --"),
+    Filters(ministry=("НЕТ ТАКОГО",)),
+]
+
+
+@pytest.mark.parametrize("filters", FILTER_CASES, ids=[str(f.active()) for f in FILTER_CASES])
+def test_filtered_measures_match_plain_python(db, rows, filters):
+    got = db.measure_list(filters).measure_no.tolist()
+    assert got == expected_numbers(rows, filters)
+
+
+def test_known_counts(db):
+    assert db.kpis(Filters(akimat=("Атырауская область",)))["measures"] == 47  # 46 collective + measure 21
+    assert db.kpis(Filters(ministry=("МКС",), akimat=("Атырауская область",)))["measures"] == 2
+    assert db.kpis(Filters(q="дәстүр"))["measures"] == 5
+
+
+def test_kpis_unfiltered(db):
+    k = db.kpis(Filters())
+    assert (k["measures"], k["cost_thousand_kzt"], k["budget_measures"], k["executors"]) == (67, 2_088_000.0, 15, 23)
+
+
+def test_by_group_totals(db):
+    groups = db.by_group(Filters()).set_index("group_key")
+    assert list(groups.index) == ["D1", "D2", "D3", "II", "III"]
+    assert groups.cost_thousand_kzt.to_dict() == {"D1": 0, "D2": 1_671_733.0, "D3": 281_141.0, "II": 135_126.0, "III": 0}
+    assert groups.measures.to_dict() == {"D1": 24, "D2": 26, "D3": 13, "II": 1, "III": 3}
+
+
+def test_executor_view_has_one_row_per_measure_and_executor(db, rows):
+    workload = db.executor_workload(Filters()).set_index("executor")
+    for name in ("МИОР", "Атырауская область", "г. Шымкент", "МЭГПР"):
+        mine = [r for r in rows if name in list(r["ministries"]) + list(r["akimats"])]
+        assert workload.loc[name, "measures"] == len(mine)
+        assert workload.loc[name, "cost_thousand_kzt"] == pytest.approx(sum(r["cost_thousand_kzt"] for r in mine if pd.notna(r["cost_thousand_kzt"])))
+    assert set(workload.executor_kind) == {"ministry", "akimat"}
+    assert workload.loc["МИОР", "executor_kind"] == "ministry"
+
+
+def test_hostile_text_is_only_ever_a_value(db):
+    hostile = Filters(q="'; DROP TABLE measures_source; --", ministry=("' OR 1=1 --",))
+    assert db.measure_list(hostile).empty
+    assert db.total_measures() == 67
+
+
+def test_many_threads_get_their_own_right_answers(db, rows):
+    """Like many Streamlit sessions: one shared RoadmapDB, queries from many threads at once."""
+    akimats = ["Атырауская область", "г. Шымкент", "Западно-Казахстанская область", "г. Алматы"]
+    cases = [Filters()] + [Filters(akimat=(a,)) for a in akimats] + [
+        Filters(ministry=(m,), direction=(d,)) for m, d in itertools.product(["МИОР", "МКС", "МОН"], ["D1", "D2", "D3"])
+    ] + FILTER_CASES
+    expected = {f: expected_numbers(rows, f) for f in cases}
+    errors: list[BaseException] = []
+    wrong: list[Filters] = []
+    start = threading.Barrier(16)
+
+    def worker(seed: int) -> int:
+        rng = random.Random(seed)
+        start.wait()
+        done = 0
+        for _ in range(100):
+            f = rng.choice(cases)
+            try:
+                got = db.measure_list(f).measure_no.tolist()
+                kpi = db.kpis(f)["measures"]
+            except BaseException as exc:  # noqa: BLE001 - every failure counts
+                errors.append(exc)
+                continue
+            if got != expected[f] or kpi != len(expected[f]):
+                wrong.append(f)
+            done += 1
+        return done
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        completed = sum(pool.map(worker, range(16)))
+    assert errors == [] and wrong == []
+    assert completed == 16 * 100
+
+
+def test_missing_data_is_a_data_error(tmp_path):
+    with pytest.raises(DataError, match="not found"):
+        RoadmapDB.open(tmp_path / "nothing.parquet")
+
+
+def test_corrupt_data_is_a_data_error(tmp_path):
+    bad = tmp_path / "roadmap.parquet"
+    bad.write_bytes(b"PAR1 not really")
+    (tmp_path / "roadmap_legend.parquet").write_bytes((ROOT / "data" / "roadmap_legend.parquet").read_bytes())
+    with pytest.raises(DataError, match="cannot read"):
+        RoadmapDB.open(bad)
