@@ -19,6 +19,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from .calendar import reporting_calendar
 from .cells import split_cells
 from .errors import LoadError
 from .layout import parse_document
@@ -36,7 +37,7 @@ def legend_path(out: Path) -> Path:
     return out.with_name(f"{out.stem}_legend{out.suffix}")
 
 
-def parse_lines(lines: list[Line]) -> tuple[pa.Table, pa.Table, dict[str, str]]:
+def parse_lines(lines: list[Line]) -> tuple[pa.Table, pa.Table, dict]:
     """Parse, normalise and validate; raises LoadError naming the line at fault."""
     doc = parse_document(lines)
     vocab = Vocabulary(doc.legend, doc.roadmap_year)
@@ -55,6 +56,7 @@ def parse_lines(lines: list[Line]) -> tuple[pa.Table, pa.Table, dict[str, str]]:
         "roadmap_year": str(doc.roadmap_year),
         "decree_number": doc.decree_number or "",
         "decree_date": doc.decree_date or "",
+        "reporting_calendar": reporting_calendar(doc.preamble, doc.legend),
     }
     return measures, legend, metadata
 

@@ -192,3 +192,14 @@ def test_committed_parquet_equals_a_fresh_build(fresh_parquet):
     assert pq.read_table(committed).equals(pq.read_table(fresh_parquet)), "run `make rebuild-data` and commit"
     assert pq.read_table(legend_path(committed)).equals(pq.read_table(legend_path(fresh_parquet)))
     assert pq.read_table(committed).schema.metadata == pq.read_table(fresh_parquet).schema.metadata
+
+
+def test_reporting_calendar_from_the_decree(fresh_parquet):
+    import json
+
+    meta = json.loads(pq.read_table(fresh_parquet).schema.metadata[b"roadmap"])
+    assert [(e["date"], e["reporter"], e["recipient"]) for e in meta["reporting_calendar"]] == [
+        ("2021-07-05", None, "МИОР"), ("2021-07-15", "МИОР", "АП"),
+        ("2021-12-05", None, "МИОР"), ("2021-12-15", "МИОР", "АП"),
+    ]
+    assert (meta["decree_number"], meta["decree_date"], meta["roadmap_year"]) == ("50", "2021-02-09", "2021")
