@@ -30,7 +30,8 @@ def parse_executors(raw: str, vocab: Vocabulary, line: int, measure: int) -> Exe
     pending_oblasts: list[str] = []
     collective_oblasts = False
     in_akimats = False
-    for word in re.findall(r"[^\s,;()]+", raw):
+    words = re.findall(r"[^\s,;()]+", raw)
+    for index, word in enumerate(words):
         bare = word.rstrip(".") if word not in ("г.",) else word
         lower = bare.lower()
         if bare in vocab.bodies:
@@ -40,10 +41,11 @@ def parse_executors(raw: str, vocab: Vocabulary, line: int, measure: int) -> Exe
         elif lower.startswith("акимат"):
             in_akimats = True
         elif lower in ("областей", "области") and in_akimats:
-            if pending_oblasts:
+            if pending_oblasts:  # "Атырауской и … областей": the names came first
                 akimats.extend(pending_oblasts)
                 pending_oblasts = []
-            else:  # "акиматы областей": every oblast that existed that year
+            elif not _oblast_follows(words[index + 1 :], vocab.year):
+                # "акиматы областей" with no names after it ("области Абай") means every oblast of that year
                 akimats.extend(oblasts_in(vocab.year))
                 collective_oblasts = True
         elif lower in ("и", "городов", "города", "г.", "г", "по", "согласованию", "районов", "районы"):
@@ -62,6 +64,11 @@ def parse_executors(raw: str, vocab: Vocabulary, line: int, measure: int) -> Exe
     cities_that_year = {r.name for r in REGIONS if r.kind == "city" and r.exists_in(vocab.year)}
     all_regions = collective_oblasts and cities_that_year <= set(akimats)
     return Executors(ministries, akimats, all_regions)
+
+
+def _oblast_follows(words: list[str], year: int) -> bool:
+    following = next((w for w in words if w.lower() != "и"), "")
+    return match_region(following.rstrip("."), year, kind="oblast") is not None
 
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
