@@ -81,9 +81,9 @@ class RoadmapDB:
         finally:
             cursor.close()
 
-    def filtered(self, name: str, filters: Filters) -> pd.DataFrame:
+    def filtered(self, name: str, filters: Filters, **extra: object) -> pd.DataFrame:
         """Run sql/<name>.sql over the measures the filters keep."""
-        return self._run(f"WITH {sql('filtered')}\n{sql(name)}", filters.params())
+        return self._run(f"WITH {sql('filtered')}\n{sql(name)}", {**filters.params(), **extra})
 
     def plain(self, name: str, params: dict[str, object] | None = None) -> pd.DataFrame:
         """Run sql/<name>.sql over the whole dataset (option lists, totals for "N of M")."""
@@ -101,6 +101,34 @@ class RoadmapDB:
 
     def measure_list(self, filters: Filters) -> pd.DataFrame:
         return self.filtered("measure_list", filters)
+
+    def funding_split(self, filters: Filters) -> pd.DataFrame:
+        return self.filtered("funding_split", filters)
+
+    def funding_classes(self, filters: Filters) -> pd.DataFrame:
+        return self.filtered("funding_classes", filters)
+
+    def ranked_costs(self, filters: Filters) -> pd.DataFrame:
+        return self.filtered("ranked_costs", filters)
+
+    def executor_by_group(self, filters: Filters) -> pd.DataFrame:
+        return self.filtered("executor_by_group", filters)
+
+    def deadlines_by_month(self, filters: Filters) -> pd.DataFrame:
+        return self.filtered("deadlines_by_month", filters)
+
+    def deadline_status(self, filters: Filters, as_of) -> dict[str, int]:
+        return self.filtered("deadline_status", filters, as_of=as_of).iloc[0].to_dict()
+
+    def executor_options(self) -> pd.DataFrame:
+        return self.plain("executor_options")
+
+    def group_options(self) -> pd.DataFrame:
+        return self.plain("group_options")
+
+    def source_text(self, measure_no: int) -> str:
+        found = self.plain("source_text", {"measure_no": measure_no})
+        return found.source_text.iloc[0] if len(found) else ""
 
     def total_measures(self) -> int:
         return int(self.plain("total_measures").iloc[0, 0])

@@ -1,0 +1,33 @@
+import streamlit as st
+
+from roadmap import app, charts, texts
+
+filters = app.current_filters()
+st.title(texts.PAGE_FUNDING)
+groups = app.by_group(filters)
+if groups.empty:
+    st.info(texts.NOTHING_FOUND)
+    st.stop()
+
+st.subheader(texts.FUNDING_BY_GROUP)
+st.plotly_chart(charts.funding_by_group(groups), key="chart_funding_by_group")
+
+st.subheader(texts.FUNDING_SPLIT)
+split = app.funding_split(filters)
+left, right = st.columns(2)
+left.caption(texts.FUNDING_SPLIT_COUNT)
+left.plotly_chart(charts.budget_split(split, "measures"), key="chart_split_count")
+right.caption(texts.FUNDING_SPLIT_AMOUNT)
+right.plotly_chart(charts.budget_split(split, "cost_thousand_kzt"), key="chart_split_amount")
+
+st.subheader(texts.FUNDING_CLASSES_TITLE)
+st.plotly_chart(charts.funding_classes(app.funding_classes(filters)), key="chart_funding_classes")
+
+ranked = app.ranked_costs(filters)
+st.subheader(texts.FUNDING_RANKED)
+if ranked.empty:
+    st.info(texts.NO_AMOUNTS)
+else:
+    st.plotly_chart(charts.ranked_costs(ranked), key="chart_ranked")
+    st.subheader(texts.FUNDING_TREEMAP)
+    st.plotly_chart(charts.cost_treemap(ranked), key="chart_treemap")

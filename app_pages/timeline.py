@@ -1,0 +1,27 @@
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from roadmap import app, charts, texts
+
+db = app.database()
+filters = app.current_filters()
+st.title(texts.PAGE_TIMELINE)
+measures = app.measure_list(filters)
+if measures.empty:
+    st.info(texts.NOTHING_FOUND)
+    st.stop()
+
+year = int(db.metadata.get("roadmap_year") or measures.deadline_end.max().year)
+default_as_of = min(max(date.today(), date(year, 1, 1)), date(year, 12, 31))
+as_of = st.date_input(texts.TIMELINE_AS_OF, value=default_as_of, format="DD.MM.YYYY", key="as_of")
+status = app.deadline_status(filters, as_of)
+st.markdown(texts.TIMELINE_PASSED_SUMMARY.format(date=texts.day(as_of), passed=int(status["passed"]), total=int(status["measures"])))
+
+reporting = sorted({date.fromisoformat(e["date"]) for e in db.metadata.get("reporting_calendar") or []})
+st.subheader(texts.TIMELINE_GANTT)
+st.plotly_chart(charts.gantt(measures, reporting, as_of), key="chart_gantt")
+
+st.subheader(texts.TIMELINE_PER_MONTH)
+st.plotly_chart(charts.deadlines_by_month(app.deadlines_by_month(filters)), key="chart_months")

@@ -1,0 +1,174 @@
+"""Streamlit glue shared by the entry script and the pages: the cached database, cached queries, the
+filter panel (drawn once per rerun, mirrored in the URL) and the downloads."""
+from __future__ import annotations
+
+import json
+import logging
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from . import config, exports, texts
+from .filters import LIST_KEYS, Filters
+from .queries import DataError, RoadmapDB
+
+log = logging.getLogger("roadmap")
+_FILTERS_KEY = "roadmap_filters"
+Q_MAX_CHARS = 200
+
+
+@st.cache_resource(show_spinner=False)
+def database() -> RoadmapDB:
+    return RoadmapDB.open(config.MEASURES_PARQUET)
+
+
+def open_database_or_stop() -> RoadmapDB:
+    try:
+        return database()
+    except DataError as exc:
+        log.error("roadmap data unavailable: %s", exc.detail)
+        st.error(f"**{texts.DATA_ERROR_TITLE}**\n\n{texts.DATA_ERROR_BODY}")
+        st.code(config.REBUILD_COMMAND, language="bash")
+        st.stop()
+        raise  # unreachable: st.stop ends the run
+
+
+# Query results, keyed by the filter values; bounded so that odd URLs cannot grow the cache without limit.
+_cache = st.cache_data(max_entries=config.QUERY_CACHE_ENTRIES, show_spinner=False)
+
+
+@_cache
+def kpis(filters: Filters) -> dict:
+    return database().kpis(filters)
+
+
+@_cache
+def by_group(filters: Filters) -> pd.DataFrame:
+    return database().by_group(filters)
+
+
+@_cache
+def funding_split(filters: Filters) -> pd.DataFrame:
+    return database().funding_split(filters)
+
+
+@_cache
+def funding_classes(filters: Filters) -> pd.DataFrame:
+    return database().funding_classes(filters)
+
+
+@_cache
+def ranked_costs(filters: Filters) -> pd.DataFrame:
+    return database().ranked_costs(filters)
+
+
+@_cache
+def executor_workload(filters: Filters) -> pd.DataFrame:
+    return database().executor_workload(filters)
+
+
+@_cache
+def executor_by_group(filters: Filters) -> pd.DataFrame:
+    return database().executor_by_group(filters)
+
+
+@_cache
+def deadlines_by_month(filters: Filters) -> pd.DataFrame:
+    return database().deadlines_by_month(filters)
+
+
+@_cache
+def deadline_status(filters: Filters, as_of: date) -> dict:
+    return database().deadline_status(filters, as_of)
+
+
+@_cache
+def measure_list(filters: Filters) -> pd.DataFrame:
+    return database().measure_list(filters)
+
+
+@st.cache_data(show_spinner=False)
+def region_geometry() -> tuple[list, list]:
+    """Region outlines as (canonical name, rings of (lon, lat)) and city points, read from data/geo."""
+    shapes = []
+    with open(config.GEO_DIR / "kz_regions_2021.geojson", encoding="utf-8") as f:
+        for feature in json.load(f)["features"]:
+            name = _canonical_region(feature["properties"])
+            geometry = feature["geometry"]
+            polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+            shapes.append((name, [[tuple(p) for p in polygon[0]] for polygon in polygons]))
+    with open(config.GEO_DIR / "kz_regions_2021.points.json", encoding="utf-8") as f:
+        points = [(_canonical_region(p["properties"]), *p["geometry"]["coordinates"]) for p in json.load(f)["features"]]
+    return shapes, points
+
+
+def _canonical_region(properties: dict) -> str:
+    name = properties["name_ru"]
+    if properties.get("type") == "city":
+        return "г. " + name.removeprefix("город ").split(" (")[0]
+    return name
+
+
+# The filter panel ----------------------------------------------------------------------------------
+def filter_panel(db: RoadmapDB) -> Filters:
+    """Draw the sidebar filters once per rerun and return them as one value."""
+    executors = db.executor_options()
+    groups = db.group_options()
+    options = {
+        "ministry": executors[executors.executor_kind == "ministry"].executor.tolist(),
+        "akimat": executors[executors.executor_kind == "akimat"].executor.tolist(),
+        "direction": groups.group_key.tolist(),
+        "funding": list(texts.FUNDING_CLASSES),
+        "report_to": sorted(db.legend.kinds.keys() & set(db.plain("report_options").report_to)),
+    }
+    names = dict(zip(groups.group_key, groups.group_name))
+    labels = {
+        "ministry": (texts.FILTER_MINISTRY, lambda v: v, None),
+        "akimat": (texts.FILTER_AKIMAT, lambda v: v, texts.FILTER_AKIMAT_HELP),
+        "direction": (texts.FILTER_DIRECTION, lambda v: f"{texts.group_label(v)}. {names.get(v, '')}"[:90], None),
+        "funding": (texts.FILTER_FUNDING, lambda v: texts.FUNDING_CLASSES.get(v, v), None),
+        "report_to": (texts.FILTER_REPORT_TO, lambda v: texts.REPORT_TO.get(v, v), None),
+    }
+    with st.sidebar:
+        st.header(texts.FILTERS_HEADER)
+        chosen = {}
+        for key in LIST_KEYS:
+            label, fmt, help_text = labels[key]
+            chosen[key] = st.multiselect(
+                label, options[key], key=key, format_func=fmt, help=help_text,
+                placeholder=texts.FILTER_ANY, bind="query-params",
+            )
+        q = st.text_input(texts.FILTER_Q, key="q", max_chars=Q_MAX_CHARS, placeholder=texts.FILTER_Q_PLACEHOLDER,
+                          bind="query-params") or ""
+        filters = Filters(**{k: tuple(v) for k, v in chosen.items()}, q=q[:Q_MAX_CHARS])
+        shown = kpis(filters)["measures"]
+        st.markdown(f"**{texts.SHOWN.format(shown=int(shown), total=db.total_measures())}**")
+        st.button(texts.RESET, on_click=_reset, disabled=filters.is_empty, key="reset_filters")
+    st.session_state[_FILTERS_KEY] = filters
+    return filters
+
+
+def _reset() -> None:
+    for key in LIST_KEYS:
+        st.session_state[key] = []
+    st.session_state["q"] = ""
+
+
+def current_filters() -> Filters:
+    """The filters the entry script built in this rerun; pages never read widgets themselves."""
+    return st.session_state.get(_FILTERS_KEY, Filters())
+
+
+def downloads(filters: Filters) -> None:
+    frame = exports.export_frame(measure_list(filters))
+    stem = exports.file_stem(filters)
+    with st.sidebar:
+        st.subheader(texts.DOWNLOADS_HEADER)
+        st.download_button(texts.DOWNLOAD_CSV, exports.to_csv(frame), file_name=f"{stem}.csv", mime="text/csv",
+                           key="download_csv", on_click="ignore", icon=":material/download:")
+        st.download_button(
+            texts.DOWNLOAD_XLSX, exports.to_xlsx(frame), file_name=f"{stem}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key="download_xlsx", on_click="ignore", icon=":material/table:",
+        )

@@ -1,0 +1,84 @@
+"""The filtered measures as files for Excel users: CSV (UTF-8 with BOM) and XLSX, formula-safe."""
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+from . import texts
+from .filters import Filters
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def export_frame(measures: pd.DataFrame) -> pd.DataFrame:
+    """One row per measure, Russian headers, lists joined with "; ", first column the measure number."""
+    out = pd.DataFrame({
+        "measure_no": measures.measure_no.astype(int),
+        "group": [texts.group_label(k) for k in measures.group_key],
+        "title": measures.title,
+        "completion_form": measures.completion_form,
+        "executors_raw": measures.executors_raw,
+        "ministries": [_join(v) for v in measures.ministries],
+        "akimats": [_join(v) for v in measures.akimats],
+        "deadline_raw": measures.deadline_raw,
+        "deadline_start": pd.to_datetime(measures.deadline_start).dt.date,
+        "deadline_end": pd.to_datetime(measures.deadline_end).dt.date,
+        "cost_thousand_kzt": measures.cost_thousand_kzt,
+        "funding": [texts.FUNDING_CLASSES[c] for c in measures.funding_class],
+        "funding_source": measures.funding_source,
+        "report_to": measures.report_to,
+        "source_lines": [f"{a}–{b}" for a, b in zip(measures.source_line_start, measures.source_line_end)],
+    })
+    text_columns = [c for c in out.columns if out[c].dtype == object and c not in ("deadline_start", "deadline_end")]
+    for column in text_columns:
+        out[column] = out[column].map(neutralise)
+    return out.rename(columns=texts.COLUMNS)
+
+
+def _join(values) -> str:
+    return "; ".join(values) if values is not None and len(values) else ""
+
+
+def neutralise(value):
+    """A text cell that Excel would read as a formula gets a leading apostrophe-free guard: a quote mark."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def to_csv(frame: pd.DataFrame) -> bytes:
+    return frame.to_csv(index=False, sep=",", decimal=".").encode("utf-8-sig")
+
+
+def to_xlsx(frame: pd.DataFrame, sheet: str = "Мероприятия") -> bytes:
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        frame.to_excel(writer, index=False, sheet_name=sheet)
+        ws = writer.sheets[sheet]
+        widths = {texts.COLUMNS["measure_no"]: 6, texts.COLUMNS["title"]: 70, texts.COLUMNS["executors_raw"]: 40,
+                  texts.COLUMNS["akimats"]: 40}
+        for index, column in enumerate(frame.columns, start=1):
+            letter = ws.cell(row=1, column=index).column_letter
+            ws.column_dimensions[letter].width = widths.get(column, max(12, min(30, len(str(column)) + 2)))
+            for cell in ws[letter][1:]:
+                if column in (texts.COLUMNS["deadline_start"], texts.COLUMNS["deadline_end"]):
+                    cell.number_format = "DD.MM.YYYY"
+                elif column == texts.COLUMNS["cost_thousand_kzt"]:
+                    cell.number_format = "# ##0.0"
+                elif isinstance(cell.value, str):
+                    cell.data_type = "s"  # never a formula, whatever the text starts with
+        ws.freeze_panes = "B2"
+        ws.auto_filter.ref = ws.dimensions
+    return buffer.getvalue()
+
+
+def file_stem(filters: Filters) -> str:
+    """A file name that says what was filtered: dorozhnaya_karta_2021_akimat-Атырауская_область."""
+    parts = [texts.FILE_STEM]
+    for key, value in filters.active().items():
+        values = value if isinstance(value, tuple) else (value,)
+        label = "+".join(values)[:60]
+        parts.append(f"{key}-{label}")
+    stem = "_".join(parts)
+    return "".join(ch if ch.isalnum() or ch in "-_+." else "_" for ch in stem)[:150]

@@ -1,0 +1,4 @@
+SELECT
+    count(*) FILTER (WHERE deadline_end < $as_of::DATE) AS passed,
+    count(*) AS measures
+FROM filtered

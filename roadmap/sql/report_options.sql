@@ -1,0 +1,1 @@
+SELECT DISTINCT report_to FROM measures ORDER BY report_to

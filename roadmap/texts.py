@@ -1,0 +1,160 @@
+"""Every user-facing string of the dashboard, in Russian, in one place (so Kazakh and English can follow)."""
+from __future__ import annotations
+
+import math
+from datetime import date
+
+APP_TITLE = "Дорожная карта «Рухани жаңғыру» — 2021"
+PAGE_OVERVIEW = "Обзор"
+PAGE_FUNDING = "Финансирование"
+PAGE_EXECUTORS = "Исполнители"
+PAGE_TIMELINE = "Сроки"
+PAGE_MEASURES = "Мероприятия"
+
+FILTERS_HEADER = "Фильтры"
+FILTER_MINISTRY = "Министерство / госорган"
+FILTER_AKIMAT = "Акимат"
+FILTER_AKIMAT_HELP = "Мероприятия, поручённые всем акиматам, входят в выбор любого региона."
+FILTER_DIRECTION = "Направление / раздел"
+FILTER_FUNDING = "Финансирование"
+FILTER_REPORT_TO = "Информация направляется в"
+FILTER_Q = "Поиск в названии"
+FILTER_Q_PLACEHOLDER = "например, Дәстүр"
+FILTER_ANY = "Все"
+RESET = "Сбросить фильтры"
+SHOWN = "Показано {shown} из {total} мероприятий"
+NOTHING_FOUND = "Ни одно мероприятие не подходит под выбранные фильтры. Измените или сбросьте фильтры."
+
+DOWNLOADS_HEADER = "Скачать отобранные мероприятия"
+DOWNLOAD_CSV = "CSV (Excel, UTF-8)"
+DOWNLOAD_XLSX = "Excel (XLSX)"
+FILE_STEM = "dorozhnaya_karta_2021"
+
+DATA_ERROR_TITLE = "Данные дорожной карты недоступны"
+DATA_ERROR_BODY = (
+    "Файл данных отсутствует или повреждён, поэтому страницы не могут быть показаны. "
+    "Пересоберите данные из текста постановления командой:"
+)
+
+GROUP_DIRECTION = "Направление {n}"
+GROUP_SECTION = "Раздел {n}"
+
+FUNDING_CLASSES = {
+    "budget_amount": "Сумма из бюджета",
+    "within_existing_funds": "В пределах предусмотренных средств",
+    "extrabudgetary": "Внебюджетные средства",
+    "not_required": "Не требуется",
+    "unspecified": "Не указано",
+}
+BUDGET_SPLIT = {True: "Сумма в бюджете", False: "Без бюджетной суммы"}
+EXECUTOR_KINDS = {"ministry": "Министерства и госорганы", "akimat": "Акиматы"}
+REPORT_TO = {"МИОР": "МИОР", "АП": "Администрация Президента (АП)"}
+
+# Overview
+KPI_MEASURES = "Мероприятий"
+KPI_COST = "Планируемые расходы, млн тенге"
+KPI_BUDGET_SHARE = "С бюджетной суммой"
+KPI_EXECUTORS = "Исполнителей"
+KPI_COST_HELP = "Сумма столбца «Предполагаемые расходы» по отобранным мероприятиям."
+KPI_BUDGET_HELP = "Доля мероприятий, для которых в постановлении указана сумма расходов; все суммы — бюджетные."
+KPI_EXECUTORS_HELP = "Министерства и госорганы плюс отдельные акиматы (17 регионов)."
+OVERVIEW_BY_GROUP = "По направлениям"
+OVERVIEW_CALENDAR = "Отчётность по постановлению"
+CALENDAR_EXECUTORS = "Исполнители"
+CALENDAR_LINE = "{date}: {reporter} → {recipient}"
+COL_GROUP = "Направление / раздел"
+COL_GROUP_NAME = "Название"
+COL_MEASURES = "Мероприятий"
+COL_BUDGET_MEASURES = "С суммой"
+COL_COST = "Расходы, тыс. тенге"
+COL_DATE = "Дата"
+COL_REPORTER = "Кто отчитывается"
+COL_RECIPIENT = "Кому"
+SOURCE_NOTE = "Источник: постановление Правительства РК от {date} № {number}."
+
+# Funding
+FUNDING_BY_GROUP = "Расходы по направлениям, тыс. тенге"
+FUNDING_SPLIT = "Бюджетные и небюджетные мероприятия"
+FUNDING_SPLIT_COUNT = "по числу мероприятий"
+FUNDING_SPLIT_AMOUNT = "по сумме, тыс. тенге"
+FUNDING_CLASSES_TITLE = "Формы финансирования"
+FUNDING_RANKED = "Мероприятия с суммой расходов"
+FUNDING_TREEMAP = "Структура расходов: направление → мероприятие"
+NO_AMOUNTS = "Среди отобранных мероприятий нет ни одного с суммой расходов."
+
+# Executors
+EXECUTORS_MINISTRIES = "Мероприятия по министерствам и госорганам"
+EXECUTORS_AKIMATS = "Мероприятия по акиматам"
+EXECUTORS_MATRIX = "Исполнитель × направление: число мероприятий"
+EXECUTORS_MAP = "Нагрузка по регионам: число мероприятий"
+EXECUTORS_MAP_NOTE = "Шымкент показан точкой. Границы: Natural Earth (общественное достояние)."
+NO_EXECUTORS = "Нет исполнителей этого вида среди отобранных мероприятий."
+
+# Timeline
+TIMELINE_GANTT = "Окна исполнения мероприятий"
+TIMELINE_PER_MONTH = "Сроки завершения по месяцам"
+TIMELINE_PER_QUARTER = "по кварталам"
+TIMELINE_AS_OF = "На дату"
+TIMELINE_PASSED = "Срок истёк"
+TIMELINE_OPEN = "Срок не истёк"
+TIMELINE_PASSED_SUMMARY = "На {date}: срок истёк у {passed} из {total} мероприятий."
+TIMELINE_REPORTING = "отчёт"
+QUARTER = "{q} кв. {year}"
+
+# Measures
+MEASURES_TABLE = "Отобранные мероприятия"
+MEASURE_PICK = "Подробно о мероприятии"
+MEASURE_SOURCE = "Исходный текст постановления (строки {start}–{end})"
+
+# Column headers of the table and of the downloads
+COLUMNS = {
+    "measure_no": "№",
+    "group": "Направление / раздел",
+    "title": "Мероприятие",
+    "completion_form": "Форма завершения",
+    "executors_raw": "Ответственные исполнители",
+    "ministries": "Министерства и госорганы",
+    "akimats": "Акиматы",
+    "deadline_raw": "Срок исполнения",
+    "deadline_start": "Начало срока",
+    "deadline_end": "Окончание срока",
+    "cost_thousand_kzt": "Расходы, тыс. тенге",
+    "funding": "Финансирование",
+    "funding_source": "Источник финансирования",
+    "report_to": "Информация в",
+    "source_lines": "Строки постановления",
+}
+
+MONTHS = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь")
+MONTHS_GEN = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря")
+MONTHS_SHORT = ("янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек")
+
+
+def group_label(group_key: str) -> str:
+    if group_key.startswith("D"):
+        return GROUP_DIRECTION.format(n=group_key[1:])
+    return GROUP_SECTION.format(n=group_key)
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """Russian number format: thin-space thousands, decimal comma."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\u202f").replace(".", ",")
+
+
+def thousand_tenge(value: float) -> str:
+    return f"{number(value, 1)} тыс. тенге"
+
+
+def million_tenge(value: float) -> str:
+    return f"{number(value / 1000, 1)} млн тенге"
+
+
+def percent(part: float, whole: float) -> str:
+    return "—" if not whole else f"{number(100 * part / whole, 1)} %"
+
+
+def day(value: date) -> str:
+    return f"{value.day} {MONTHS_GEN[value.month - 1]} {value.year} г."

@@ -1,0 +1,132 @@
+"""AppTest: every page runs unfiltered and with each filter, and what it shows equals counts computed
+independently from the parquet."""
+import base64
+import json
+import re
+
+import numpy as np
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+PAGES = ["app_pages/overview.py", "app_pages/funding.py", "app_pages/executors.py", "app_pages/timeline.py",
+         "app_pages/measures.py"]
+CHARTS = {"app_pages/overview.py": 0, "app_pages/funding.py": 6, "app_pages/executors.py": 4,
+          "app_pages/timeline.py": 2, "app_pages/measures.py": 0}
+FILTERS = [
+    ("ministry", ["МКС"]),
+    ("akimat", ["Атырауская область"]),
+    ("direction", ["D2", "II"]),
+    ("funding", ["budget_amount"]),
+    ("report_to", ["АП"]),
+]
+
+
+@pytest.fixture(scope="module")
+def data() -> pd.DataFrame:
+    return pd.read_parquet(ROOT / "data" / "roadmap.parquet")
+
+
+def expected(data: pd.DataFrame, key: str, values) -> pd.DataFrame:
+    group = data.direction.map(lambda d: f"D{int(d)}" if pd.notna(d) else None).fillna(data.section)
+    masks = {
+        "ministry": lambda: data.ministries.map(lambda v: bool(set(v) & set(values))),
+        "akimat": lambda: data.akimats.map(lambda v: bool(set(v) & set(values))),
+        "direction": lambda: group.isin(values),
+        "funding": lambda: data.funding_class.isin(values),
+        "report_to": lambda: data.report_to.isin(values),
+        "q": lambda: data.title.str.lower().str.contains(str(values).lower(), regex=False),
+    }
+    return data[masks[key]()]
+
+
+def plotly_values(encoded) -> list:
+    """Plotly sends numeric arrays base64-encoded ({"dtype", "bdata"}); plain lists stay lists."""
+    if isinstance(encoded, dict) and "bdata" in encoded:
+        return np.frombuffer(base64.b64decode(encoded["bdata"]), dtype=encoded["dtype"]).tolist()
+    return list(encoded)
+
+
+def run_page(page: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.run()
+    if page != PAGES[0]:
+        at.switch_page(page).run()
+    return at
+
+
+def shown_count(at: AppTest) -> int:
+    text = next(m.value for m in at.markdown if "Показано" in m.value)
+    return int(re.search(r"Показано (\d+) из 67", text).group(1))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_runs_unfiltered(page):
+    at = run_page(page)
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == CHARTS[page]
+    assert shown_count(at) == 67
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize(("key", "values"), FILTERS, ids=[f[0] for f in FILTERS])
+def test_page_runs_with_each_filter(page, key, values, data):
+    at = run_page(page)
+    at.multiselect(key=key).set_value(values).run()
+    assert not at.exception
+    assert shown_count(at) == len(expected(data, key, values))
+
+
+def test_text_search(data):
+    at = run_page(PAGES[4])
+    at.text_input(key="q").input("Дәстүр").run()
+    assert not at.exception
+    assert shown_count(at) == len(expected(data, "q", "Дәстүр")) == 5
+
+
+def metric(at: AppTest, label_start: str) -> str:
+    return next(m.value for m in at.metric if m.label.startswith(label_start))
+
+
+def test_overview_kpis_follow_the_filters(data):
+    at = run_page(PAGES[0])
+    assert metric(at, "Мероприятий") == "67 из 67"
+    assert metric(at, "Планируемые расходы") == "2\u202f088,0"
+    assert metric(at, "С бюджетной суммой") == "22,4 %"
+    assert metric(at, "Исполнителей") == "23"
+    at.multiselect(key="ministry").set_value(["МКС"]).run()
+    mks = expected(data, "ministry", ["МКС"])
+    assert metric(at, "Мероприятий") == f"{len(mks)} из 67"
+    cost = mks.cost_thousand_kzt.sum() / 1000
+    assert metric(at, "Планируемые расходы") == f"{cost:,.1f}".replace(",", "\u202f").replace(".", ",")
+    executors = {e for row in mks.itertuples() for e in list(row.ministries) + list(row.akimats)}
+    assert metric(at, "Исполнителей") == str(len(executors))
+
+
+def test_funding_chart_figures_equal_the_data(data):
+    at = run_page(PAGES[1])
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    bars = dict(zip(plotly_values(spec["data"][0]["y"]), plotly_values(spec["data"][0]["x"])))
+    assert bars == {"Направление 1": 0, "Направление 2": 1_671_733.0, "Направление 3": 281_141.0,
+                    "Раздел II": 135_126.0, "Раздел III": 0}
+
+
+def test_reset_clears_every_filter():
+    at = run_page(PAGES[0])
+    at.multiselect(key="akimat").set_value(["г. Шымкент"]).run()
+    at.text_input(key="q").input("проект").run()
+    assert shown_count(at) < 67
+    at.button(key="reset_filters").click().run()
+    assert shown_count(at) == 67
+    assert at.multiselect(key="akimat").value == [] and at.text_input(key="q").value == ""
+
+
+def test_no_match_is_a_message_not_an_error():
+    at = run_page(PAGES[1])
+    at.text_input(key="q").input("такого названия нет").run()
+    assert not at.exception
+    assert shown_count(at) == 0
+    assert any("Ни одно мероприятие" in i.value for i in at.info)
