@@ -1,0 +1,99 @@
+"""The app in a real headless Chromium, on a freshly started server: deep links with filters,
+the CSV download, hostile URLs.  Screenshots go to artifacts/screenshots/."""
+import csv
+import re
+import io
+from urllib.parse import quote
+
+import pandas as pd
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+DATA = pd.read_parquet(ROOT / "data" / "roadmap.parquet")
+
+
+def numbers_where(ministry=None, akimat=None) -> list[int]:
+    keep = pd.Series(True, index=DATA.index)
+    if ministry:
+        keep &= DATA.ministries.map(lambda v: ministry in v)
+    if akimat:
+        keep &= DATA.akimats.map(lambda v: akimat in v)
+    return DATA[keep].measure_no.tolist()
+
+
+def open_page(page: Page, url: str, heading: str) -> None:
+    page.goto(url)
+    app = page.locator('[data-testid="stApp"]')
+    expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible(timeout=60_000)
+    expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=60_000)
+    expect(page.locator('[data-stale="true"]')).to_have_count(0, timeout=30_000)
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+
+
+def download_csv(page: Page) -> list[dict]:
+    with page.expect_download() as info:
+        page.locator(".st-key-download_csv button").click()
+    raw = info.value.path().read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM, so Excel reads Cyrillic
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+
+
+DEEP_LINKS = [
+    # path, query, page heading, charts expected, (ministry, akimat) for the CSV check
+    ("", "", "Дорожная карта «Рухани жаңғыру» — 2021", 0, (None, None)),
+    ("funding", "akimat=Атырауская область", "Финансирование", 6, (None, "Атырауская область")),
+    ("executors", "ministry=МКС&akimat=Атырауская область", "Исполнители", 4, ("МКС", "Атырауская область")),
+    ("timeline", "ministry=МОН", "Сроки", 2, ("МОН", None)),
+    ("measures", "akimat=Атырауская область", "Мероприятия", 0, (None, "Атырауская область")),
+]
+
+
+@pytest.mark.parametrize(("path", "query", "heading", "charts", "expected"), DEEP_LINKS, ids=[d[0] or "overview" for d in DEEP_LINKS])
+def test_deep_link_shows_the_filtered_view(page: Page, app_url, screenshots, path, query, heading, charts, expected):
+    url = f"{app_url}/{path}" + (f"?{quote(query, safe='=&')}" if query else "")
+    open_page(page, url, heading)
+    if charts:
+        expect(page.locator(".js-plotly-plot")).to_have_count(charts, timeout=30_000)
+        for plot in page.locator(".js-plotly-plot").all():
+            expect(plot.locator(".main-svg").first).to_be_visible()
+    want = numbers_where(*expected)
+    expect(page.get_by_text(f"Показано {len(want)} из 67 мероприятий")).to_be_visible()
+    rows = download_csv(page)
+    assert [int(r["№"]) for r in rows] == want
+    page.screenshot(path=str(screenshots / f"{path or 'overview'}.png"), full_page=True)
+
+
+HOSTILE = [
+    "akimat=<script>alert(1)</script>&ministry=' OR 1=1 --",
+    "ministry=МКС'; DROP TABLE measures; --&direction=D9&funding=нет",
+    "akimat=" + "Я" * 10_000,
+    "report_to=%FF%FE&akimat=%E0%A4%A",
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE, ids=["script", "sql", "10k", "bad-utf8"])
+def test_hostile_url_shows_the_unfiltered_view(page: Page, app_url, query):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    open_page(page, f"{app_url}/measures?{query}", "Мероприятия")
+    expect(page.get_by_text("Показано 67 из 67 мероприятий")).to_be_visible()
+    assert dialogs == []
+
+
+def test_filter_change_in_the_browser_updates_url_and_download(page: Page, app_url, screenshots):
+    open_page(page, f"{app_url}/funding", "Финансирование")
+    page.get_by_role("combobox", name="Акимат").click()
+    page.keyboard.type("Шымкент")  # the option list is virtualised: narrow it first
+    page.get_by_role("option", name="г. Шымкент").first.click()
+    page.keyboard.press("Escape")
+    want = numbers_where(akimat="г. Шымкент")
+    expect(page.get_by_text(f"Показано {len(want)} из 67 мероприятий")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"akimat="))
+    expect(page.locator('[data-stale="true"]')).to_have_count(0)
+    expect(page.locator('[data-testid="stApp"]')).to_have_attribute("data-test-script-state", "notRunning")
+    assert [int(r["№"]) for r in download_csv(page)] == want
+    page.screenshot(path=str(screenshots / "funding_shymkent.png"), full_page=True)

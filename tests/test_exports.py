@@ -1,0 +1,57 @@
+"""Downloads: the functions that build the CSV and XLSX bytes (the browser tests click the real buttons)."""
+import csv
+import io
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from roadmap import exports, texts
+from roadmap.filters import Filters
+from roadmap.queries import RoadmapDB
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def frame() -> pd.DataFrame:
+    db = RoadmapDB.open(ROOT / "data" / "roadmap.parquet")
+    return exports.export_frame(db.measure_list(Filters(akimat=("Атырауская область",))))
+
+
+def test_csv_is_excel_friendly(frame):
+    raw = exports.to_csv(frame)
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0][0] == "№" and rows[0] == list(texts.COLUMNS.values())
+    assert len(rows) == 1 + 47
+    atyrau = next(r for r in rows[1:] if r[0] == "21")
+    assert atyrau[rows[0].index("Акиматы")] == "Атырауская область; Западно-Казахстанская область"
+
+
+def test_xlsx_has_typed_numbers_and_dates(frame):
+    book = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx(frame)))
+    sheet = book.active
+    header = [c.value for c in sheet[1]]
+    row27 = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] == 27)
+    assert isinstance(row27[0], int)
+    assert row27[header.index("Расходы, тыс. тенге")] == 32500.0
+    assert row27[header.index("Окончание срока")].date().isoformat() == "2021-12-31"
+    assert sheet.column_dimensions["C"].width >= 60
+
+
+@pytest.mark.parametrize("hostile", ["=HYPERLINK(\"http://x\",\"y\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)"])
+def test_cells_never_become_formulas(hostile):
+    frame = pd.DataFrame({"measure_no": [1], "title": [hostile]})
+    assert exports.neutralise(hostile).startswith("'")
+    cleaned = frame.assign(title=frame.title.map(exports.neutralise))
+    book = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx(cleaned)))
+    cell = book.active["B2"]
+    assert cell.data_type == "s" and not str(cell.value).startswith(("=", "+", "-", "@"))
+    assert exports.to_csv(cleaned).decode("utf-8-sig").splitlines()[1].split(",", 1)[1].lstrip('"').startswith("'")
+
+
+def test_file_name_says_what_was_filtered():
+    assert exports.file_stem(Filters()) == "dorozhnaya_karta_2021"
+    stem = exports.file_stem(Filters(akimat=("Атырауская область",), ministry=("МКС",)))
+    assert stem == "dorozhnaya_karta_2021_ministry-МКС_akimat-Атырауская_область"
+    assert "/" not in exports.file_stem(Filters(q="../../etc/passwd"))
