@@ -5,7 +5,7 @@ from roadmap import app, charts, texts
 db = app.database()
 filters = app.current_filters()
 st.title(texts.PAGE_EXECUTORS)
-workload = app.executor_workload(filters)
+workload = app.query("executor_workload", filters)
 if workload.empty:
     st.info(texts.NOTHING_FOUND)
     st.stop()
@@ -33,4 +33,4 @@ st.plotly_chart(charts.region_map(dict(zip(akimats.executor, akimats.measures)),
 st.caption(texts.EXECUTORS_MAP_NOTE)
 
 st.subheader(texts.EXECUTORS_MATRIX)
-st.plotly_chart(charts.executor_matrix(app.executor_by_group(filters), workload.executor.tolist()), key="chart_matrix")
+st.plotly_chart(charts.executor_matrix(app.query("executor_by_group", filters), workload.executor.tolist()), key="chart_matrix")

@@ -4,7 +4,7 @@ from roadmap import app, charts, texts
 
 filters = app.current_filters()
 st.title(texts.PAGE_FUNDING)
-groups = app.by_group(filters)
+groups = app.query("by_group", filters)
 if groups.empty:
     st.info(texts.NOTHING_FOUND)
     st.stop()
@@ -13,7 +13,7 @@ st.subheader(texts.FUNDING_BY_GROUP)
 st.plotly_chart(charts.funding_by_group(groups), key="chart_funding_by_group")
 
 st.subheader(texts.FUNDING_SPLIT)
-split = app.funding_split(filters)
+split = app.query("funding_split", filters)
 left, right = st.columns(2)
 left.caption(texts.FUNDING_SPLIT_COUNT)
 left.plotly_chart(charts.budget_split(split, "measures"), key="chart_split_count")
@@ -21,9 +21,9 @@ right.caption(texts.FUNDING_SPLIT_AMOUNT)
 right.plotly_chart(charts.budget_split(split, "cost_thousand_kzt"), key="chart_split_amount")
 
 st.subheader(texts.FUNDING_CLASSES_TITLE)
-st.plotly_chart(charts.funding_classes(app.funding_classes(filters)), key="chart_funding_classes")
+st.plotly_chart(charts.funding_classes(app.query("funding_classes", filters)), key="chart_funding_classes")
 
-ranked = app.ranked_costs(filters)
+ranked = app.query("ranked_costs", filters)
 st.subheader(texts.FUNDING_RANKED)
 if ranked.empty:
     st.info(texts.NO_AMOUNTS)

@@ -4,7 +4,7 @@ from roadmap import app, exports, texts
 
 filters = app.current_filters()
 st.title(texts.PAGE_MEASURES)
-measures = app.measure_list(filters)
+measures = app.query("measure_list", filters)
 if measures.empty:
     st.info(texts.NOTHING_FOUND)
     st.stop()

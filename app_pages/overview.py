@@ -15,11 +15,11 @@ if meta.get("decree_date"):
 k = app.kpis(filters)
 total = db.total_measures()
 c1, c2, c3, c4 = st.columns(4)
-c1.metric(texts.KPI_MEASURES, f"{int(k['measures'])} из {total}")
+c1.metric(texts.KPI_MEASURES, texts.PART_OF.format(part=int(k["measures"]), whole=total))
 c2.metric(texts.KPI_COST, texts.number(k["cost_thousand_kzt"] / 1000, 1), help=texts.KPI_COST_HELP)
 c2.caption(texts.thousand_tenge(k["cost_thousand_kzt"]))
 c3.metric(texts.KPI_BUDGET_SHARE, texts.percent(k["budget_measures"], k["measures"]), help=texts.KPI_BUDGET_HELP)
-c3.caption(f"{int(k['budget_measures'])} из {int(k['measures'])}")
+c3.caption(texts.PART_OF.format(part=int(k["budget_measures"]), whole=int(k["measures"])))
 c4.metric(texts.KPI_EXECUTORS, int(k["executors"]), help=texts.KPI_EXECUTORS_HELP)
 
 if not k["measures"]:
@@ -27,7 +27,7 @@ if not k["measures"]:
     st.stop()
 
 st.subheader(texts.OVERVIEW_BY_GROUP)
-groups = app.by_group(filters)
+groups = app.query("by_group", filters)
 st.dataframe(
     pd.DataFrame({
         texts.COL_GROUP: [texts.group_label(g) for g in groups.group_key],

@@ -8,7 +8,7 @@ from roadmap import app, charts, texts
 db = app.database()
 filters = app.current_filters()
 st.title(texts.PAGE_TIMELINE)
-measures = app.measure_list(filters)
+measures = app.query("measure_list", filters)
 if measures.empty:
     st.info(texts.NOTHING_FOUND)
     st.stop()
@@ -16,7 +16,7 @@ if measures.empty:
 year = int(db.metadata.get("roadmap_year") or measures.deadline_end.max().year)
 default_as_of = min(max(date.today(), date(year, 1, 1)), date(year, 12, 31))
 as_of = st.date_input(texts.TIMELINE_AS_OF, value=default_as_of, format="DD.MM.YYYY", key="as_of")
-status = app.deadline_status(filters, as_of)
+status = app.query("deadline_status", filters, as_of=as_of).iloc[0]
 st.markdown(texts.TIMELINE_PASSED_SUMMARY.format(date=texts.day(as_of), passed=int(status["passed"]), total=int(status["measures"])))
 
 reporting = sorted({date.fromisoformat(e["date"]) for e in db.metadata.get("reporting_calendar") or []})
@@ -24,4 +24,7 @@ st.subheader(texts.TIMELINE_GANTT)
 st.plotly_chart(charts.gantt(measures, reporting, as_of), key="chart_gantt")
 
 st.subheader(texts.TIMELINE_PER_MONTH)
-st.plotly_chart(charts.deadlines_by_month(app.deadlines_by_month(filters)), key="chart_months")
+period = st.segmented_control(texts.TIMELINE_PERIOD, ["month", "quarter"], default="month", key="period",
+                              format_func=texts.PERIODS.get, label_visibility="collapsed") or "month"
+st.plotly_chart(charts.deadlines_by_month(app.query("deadlines_by_month", filters, period=period), period == "quarter"),
+                key="chart_months")

@@ -39,53 +39,17 @@ _cache = st.cache_data(max_entries=config.QUERY_CACHE_ENTRIES, show_spinner=Fals
 
 
 @_cache
+def _query(name: str, filters: Filters, extra: tuple[tuple[str, object], ...]) -> pd.DataFrame:
+    return database().filtered(name, filters, **dict(extra))
+
+
+def query(name: str, filters: Filters, **extra: object) -> pd.DataFrame:
+    """sql/<name>.sql over the filtered measures, cached by the filter values (and any extra parameter)."""
+    return _query(name, filters, tuple(sorted(extra.items())))
+
+
 def kpis(filters: Filters) -> dict:
-    return database().kpis(filters)
-
-
-@_cache
-def by_group(filters: Filters) -> pd.DataFrame:
-    return database().by_group(filters)
-
-
-@_cache
-def funding_split(filters: Filters) -> pd.DataFrame:
-    return database().funding_split(filters)
-
-
-@_cache
-def funding_classes(filters: Filters) -> pd.DataFrame:
-    return database().funding_classes(filters)
-
-
-@_cache
-def ranked_costs(filters: Filters) -> pd.DataFrame:
-    return database().ranked_costs(filters)
-
-
-@_cache
-def executor_workload(filters: Filters) -> pd.DataFrame:
-    return database().executor_workload(filters)
-
-
-@_cache
-def executor_by_group(filters: Filters) -> pd.DataFrame:
-    return database().executor_by_group(filters)
-
-
-@_cache
-def deadlines_by_month(filters: Filters) -> pd.DataFrame:
-    return database().deadlines_by_month(filters)
-
-
-@_cache
-def deadline_status(filters: Filters, as_of: date) -> dict:
-    return database().deadline_status(filters, as_of)
-
-
-@_cache
-def measure_list(filters: Filters) -> pd.DataFrame:
-    return database().measure_list(filters)
+    return query("kpis", filters).iloc[0].to_dict()
 
 
 @st.cache_data(show_spinner=False)
@@ -161,7 +125,7 @@ def current_filters() -> Filters:
 
 
 def downloads(filters: Filters) -> None:
-    frame = exports.export_frame(measure_list(filters))
+    frame = exports.export_frame(query("measure_list", filters))
     stem = exports.file_stem(filters)
     with st.sidebar:
         st.subheader(texts.DOWNLOADS_HEADER)

@@ -251,17 +251,22 @@ def gantt(df: pd.DataFrame, reporting_dates: list[date], as_of: date | None) -> 
                    legend=dict(orientation="h", y=-0.08 if len(df) > 20 else -0.2))
 
 
-def deadlines_by_month(df: pd.DataFrame) -> go.Figure:
+def deadlines_by_month(df: pd.DataFrame, quarters: bool = False) -> go.Figure:
+    def label(m) -> str:
+        if quarters:
+            return texts.QUARTER.format(q=("I", "II", "III", "IV")[(m.month - 1) // 3], year=m.year)
+        return f"{texts.MONTHS_SHORT[m.month - 1]} {m.year}"
+
     fig = go.Figure()
     for key, part in df.groupby("group_key", sort=False):
         months = pd.to_datetime(part.month)
         fig.add_trace(go.Bar(
-            x=[f"{texts.MONTHS_SHORT[m.month - 1]} {m.year}" for m in months], y=part.measures,
+            x=[label(m) for m in months], y=part.measures,
             name=texts.group_label(key), marker_color=group_colour(key),
             hovertemplate="%{x}: %{y}<extra>" + texts.group_label(key) + "</extra>",
         ))
     all_months = sorted(pd.to_datetime(df.month).unique())
     fig.update_xaxes(type="category", categoryorder="array",
-                     categoryarray=[f"{texts.MONTHS_SHORT[m.month - 1]} {m.year}" for m in pd.to_datetime(all_months)])
+                     categoryarray=[label(m) for m in pd.to_datetime(all_months)])
     fig.update_yaxes(title=texts.COL_MEASURES)
     return _layout(fig, 320, barmode="stack", legend=dict(orientation="h", y=-0.2))

@@ -92,8 +92,10 @@ NO_EXECUTORS = "Нет исполнителей этого вида среди �
 
 # Timeline
 TIMELINE_GANTT = "Окна исполнения мероприятий"
-TIMELINE_PER_MONTH = "Сроки завершения по месяцам"
-TIMELINE_PER_QUARTER = "по кварталам"
+TIMELINE_PER_MONTH = "Сроки завершения"
+TIMELINE_PERIOD = "Группировка"
+PERIODS = {"month": "по месяцам", "quarter": "по кварталам"}
+PART_OF = "{part} из {whole}"
 TIMELINE_AS_OF = "На дату"
 TIMELINE_PASSED = "Срок истёк"
 TIMELINE_OPEN = "Срок не истёк"

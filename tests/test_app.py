@@ -130,3 +130,16 @@ def test_no_match_is_a_message_not_an_error():
     assert not at.exception
     assert shown_count(at) == 0
     assert any("Ни одно мероприятие" in i.value for i in at.info)
+
+
+def test_deadlines_by_quarter(data):
+    at = run_page("app_pages/timeline.py")
+    at.segmented_control(key="period").set_value("quarter").run()
+    assert not at.exception
+    spec = json.loads(at.get("plotly_chart")[1].proto.spec)
+    per_quarter = {}
+    for trace in spec["data"]:
+        for x, y in zip(plotly_values(trace["x"]), plotly_values(trace["y"])):
+            per_quarter[x] = per_quarter.get(x, 0) + y
+    quarters = pd.to_datetime(data.deadline_end).dt.quarter
+    assert per_quarter == {f"{('I', 'II', 'III', 'IV')[q - 1]} кв. 2021": n for q, n in quarters.value_counts().items()}

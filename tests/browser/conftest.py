@@ -80,3 +80,16 @@ def app_url(tmp_path_factory):
 def screenshots() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(autouse=True)
+def offline(context, app_url):
+    """Every request off the app's own server is refused: charts and the map must draw without a network."""
+    refused: list[str] = []
+
+    def refuse(route):
+        refused.append(route.request.url)
+        route.abort()
+
+    context.route(lambda url: not url.startswith(app_url), refuse)
+    yield refused
