@@ -6,9 +6,7 @@ db = app.database()
 filters = app.current_filters()
 st.title(texts.PAGE_EXECUTORS)
 workload = app.query("executor_workload", filters)
-if workload.empty:
-    st.info(texts.NOTHING_FOUND)
-    st.stop()
+app.stop_if_empty(workload)
 
 ministries = workload[workload.executor_kind == "ministry"]
 akimats = workload[workload.executor_kind == "akimat"]

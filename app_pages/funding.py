@@ -5,9 +5,7 @@ from roadmap import app, charts, texts
 filters = app.current_filters()
 st.title(texts.PAGE_FUNDING)
 groups = app.query("by_group", filters)
-if groups.empty:
-    st.info(texts.NOTHING_FOUND)
-    st.stop()
+app.stop_if_empty(groups)
 
 st.subheader(texts.FUNDING_BY_GROUP)
 st.plotly_chart(charts.funding_by_group(groups), key="chart_funding_by_group")

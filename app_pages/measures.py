@@ -5,9 +5,7 @@ from roadmap import app, exports, texts
 filters = app.current_filters()
 st.title(texts.PAGE_MEASURES)
 measures = app.query("measure_list", filters)
-if measures.empty:
-    st.info(texts.NOTHING_FOUND)
-    st.stop()
+app.stop_if_empty(measures)
 
 st.subheader(texts.MEASURES_TABLE)
 table = exports.export_frame(measures)

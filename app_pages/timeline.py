@@ -9,9 +9,7 @@ db = app.database()
 filters = app.current_filters()
 st.title(texts.PAGE_TIMELINE)
 measures = app.query("measure_list", filters)
-if measures.empty:
-    st.info(texts.NOTHING_FOUND)
-    st.stop()
+app.stop_if_empty(measures)
 
 year = int(db.metadata.get("roadmap_year") or measures.deadline_end.max().year)
 default_as_of = min(max(date.today(), date(year, 1, 1)), date(year, 12, 31))

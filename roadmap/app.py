@@ -48,6 +48,13 @@ def query(name: str, filters: Filters, **extra: object) -> pd.DataFrame:
     return _query(name, filters, tuple(sorted(extra.items())))
 
 
+def stop_if_empty(frame: pd.DataFrame) -> None:
+    """The one empty state every page shows when the filters keep nothing."""
+    if frame.empty:
+        st.info(texts.NOTHING_FOUND)
+        st.stop()
+
+
 def kpis(filters: Filters) -> dict:
     return query("kpis", filters).iloc[0].to_dict()
 

@@ -102,24 +102,6 @@ class RoadmapDB:
     def measure_list(self, filters: Filters) -> pd.DataFrame:
         return self.filtered("measure_list", filters)
 
-    def funding_split(self, filters: Filters) -> pd.DataFrame:
-        return self.filtered("funding_split", filters)
-
-    def funding_classes(self, filters: Filters) -> pd.DataFrame:
-        return self.filtered("funding_classes", filters)
-
-    def ranked_costs(self, filters: Filters) -> pd.DataFrame:
-        return self.filtered("ranked_costs", filters)
-
-    def executor_by_group(self, filters: Filters) -> pd.DataFrame:
-        return self.filtered("executor_by_group", filters)
-
-    def deadlines_by_month(self, filters: Filters) -> pd.DataFrame:
-        return self.filtered("deadlines_by_month", filters)
-
-    def deadline_status(self, filters: Filters, as_of) -> dict[str, int]:
-        return self.filtered("deadline_status", filters, as_of=as_of).iloc[0].to_dict()
-
     def executor_options(self) -> pd.DataFrame:
         return self.plain("executor_options")
 
