@@ -39,12 +39,15 @@ browser:
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-dejavu-core; \
 	fi
 
-data: data/roadmap.parquet
+# The dataset the app serves; a test points it elsewhere to prove a missing file is rebuilt.
+DATA ?= data/roadmap.parquet
+
+data: $(DATA)
 
 # Built only when missing: the parquet is committed, and a fresh clone's file times say nothing
 # about staleness (a test compares the committed file with a fresh build instead).
-data/roadmap.parquet: | $(VENV)/.stamp-runtime
-	$(BIN)/python -m loaders.build
+$(DATA): | $(VENV)/.stamp-runtime
+	$(BIN)/python -m loaders.build --out $(DATA)
 
 # After changing the loader or the source text.
 rebuild-data: setup

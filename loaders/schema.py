@@ -49,16 +49,15 @@ LEGEND_SCHEMA = pa.schema([("abbreviation", pa.string()), ("full_name", pa.strin
 
 def check_measures(table: pa.Table, legend: pa.Table) -> list[str]:
     """Every way the table breaks the contract, as sentences; empty when it holds."""
-    problems: list[str] = []
-    missing = [f.name for f in MEASURES_SCHEMA if f.name not in table.column_names]
-    if missing:
-        return [f"missing columns: {', '.join(missing)}"]
-    for field in MEASURES_SCHEMA:
-        actual = table.schema.field(field.name).type
-        if not actual.equals(field.type):
-            problems.append(f"column {field.name} is {actual}, expected {field.type}")
+    problems = _check_columns("legend", legend, LEGEND_SCHEMA) + _check_columns("measures", table, MEASURES_SCHEMA)
     if problems:
         return problems
+    if table.num_rows == 0:
+        return ["the measures table has no rows"]
+    legend_rows = legend.to_pylist()
+    for entry in legend_rows:
+        if entry["kind"] not in LEGEND_KINDS or not entry["abbreviation"]:
+            problems.append(f"legend entry {entry['abbreviation']!r}: kind {entry['kind']!r} is not one of {LEGEND_KINDS}")
     rows = table.to_pylist()
     for name in NOT_NULL:
         nulls = [r["measure_no"] for r in rows if r[name] is None]
@@ -67,7 +66,7 @@ def check_measures(table: pa.Table, legend: pa.Table) -> list[str]:
     numbers = [r["measure_no"] for r in rows]
     if len(set(numbers)) != len(numbers):
         problems.append("measure numbers are not unique")
-    bodies = {r["abbreviation"] for r in legend.to_pylist() if r["kind"] == "body"}
+    bodies = {r["abbreviation"] for r in legend_rows if r["kind"] == "body"}
     for r in rows:
         no = r["measure_no"]
         if r["section"] not in SECTIONS:
@@ -95,3 +94,13 @@ def check_measures(table: pa.Table, legend: pa.Table) -> list[str]:
         if not (r["title"] or "").strip():
             problems.append(f"measure {no}: empty title")
     return problems
+
+
+def _check_columns(name: str, table: pa.Table, schema: pa.Schema) -> list[str]:
+    missing = [f.name for f in schema if f.name not in table.column_names]
+    if missing:
+        return [f"{name}: missing columns: {', '.join(missing)}"]
+    return [
+        f"{name}: column {f.name} is {table.schema.field(f.name).type}, expected {f.type}"
+        for f in schema if not table.schema.field(f.name).type.equals(f.type)
+    ]

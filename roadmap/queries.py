@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import duckdb
@@ -36,6 +36,17 @@ def sql(name: str) -> str:
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
+class ReadOnlyViolation(Exception):
+    """A statement other than one SELECT reached the query runner: a programming error, never user input."""
+
+
+@lru_cache(maxsize=256)
+def _require_single_select(query: str) -> None:
+    kinds = [statement.type for statement in duckdb.extract_statements(query)]
+    if kinds != [duckdb.StatementType.SELECT]:
+        raise ReadOnlyViolation(f"only a single SELECT may run on the dashboard's data, got {kinds}")
+
+
 @dataclass(frozen=True)
 class Legend:
     full_names: dict[str, str]
@@ -57,9 +68,17 @@ class RoadmapDB:
         self._con.execute("CREATE TABLE measures_source AS SELECT * FROM measures_arrow")
         self._con.unregister("measures_arrow")
         self._con.execute(sql("views"))
+        # DuckDB cannot open an in-memory database read-only, so the data is sealed instead: no file is
+        # read or written from here on (no COPY, ATTACH or read_csv, no spilling to a temp directory),
+        # the settings cannot be changed back, and _run accepts nothing but a single SELECT.
+        self._con.execute("SET temp_directory = ''")
+        self._con.execute("SET enable_external_access = false")
+        self._con.execute("SET lock_configuration = true")
 
     @classmethod
     def open(cls, path: Path) -> RoadmapDB:
+        if path.is_dir():  # pyarrow would read a directory as an empty dataset, which hides the mistake
+            raise DataError(f"{path} is a directory, not a parquet file")
         try:
             measures = pq.read_table(path)
             legend = pq.read_table(legend_path(path))
@@ -75,6 +94,7 @@ class RoadmapDB:
         return cls(measures.replace_schema_metadata(None), legend, metadata)
 
     def _run(self, query: str, params: dict[str, object]) -> pd.DataFrame:
+        _require_single_select(query)
         cursor = self._con.cursor()
         try:
             return cursor.execute(query, params).df()

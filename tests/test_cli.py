@@ -1,11 +1,13 @@
 """The loader CLI as a user runs it: a summary on success; on bad input one line naming the file,
 the line and the fault, exit 1, no traceback, the previous output untouched and no temp file left."""
 import re
+import subprocess
 import shutil
 from pathlib import Path
 
 import pytest
 
+from roadmap.queries import RoadmapDB
 from tests.conftest import RAW_2021, ROOT, run_build
 
 SOURCE = RAW_2021.read_text(encoding="utf-8")
@@ -91,3 +93,17 @@ def test_other_roadmap_builds(tmp_path):
     result = run_build(fixture, "--out", tmp_path / "other.parquet")
     assert result.returncode == 0, result.stderr
     assert "measures:" in result.stdout
+
+
+def test_make_data_rebuilds_a_missing_parquet_and_leaves_a_present_one(tmp_path):
+    """`make run` depends on `make data`: with the parquet gone, the app starts on a fresh build."""
+    out = tmp_path / "roadmap.parquet"
+    make = ["make", "--no-print-directory", "-C", str(ROOT), "data", f"DATA={out}"]
+    built = subprocess.run(make, capture_output=True, text=True, timeout=300)
+    assert built.returncode == 0, built.stderr
+    assert "measures: 67" in built.stdout
+    assert RoadmapDB.open(out).total_measures() == 67
+    stamp = out.stat().st_mtime_ns
+    again = subprocess.run(make, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0 and "loaders.build" not in again.stdout
+    assert out.stat().st_mtime_ns == stamp
