@@ -5,11 +5,14 @@ import random
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
+import duckdb
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from roadmap.filters import Filters
-from roadmap.queries import DataError, RoadmapDB
+from roadmap.queries import DataError, ReadOnlyViolation, RoadmapDB
 from tests.conftest import ROOT
 
 
@@ -141,3 +144,67 @@ def test_corrupt_data_is_a_data_error(tmp_path):
     (tmp_path / "roadmap_legend.parquet").write_bytes((ROOT / "data" / "roadmap_legend.parquet").read_bytes())
     with pytest.raises(DataError, match="cannot read"):
         RoadmapDB.open(bad)
+
+
+# Read-only: the dashboard's data cannot be changed, and no file read or written, through the query layer.
+@pytest.mark.parametrize("statement", [
+    "DROP TABLE measures_source",
+    "DELETE FROM measures_source",
+    "UPDATE measures_source SET title = 'x'",
+    "CREATE TABLE stolen AS SELECT * FROM measures_source",
+    "SELECT 1; DROP TABLE measures_source",
+    "SET lock_configuration = false",
+    "ATTACH ':memory:' AS other",
+])
+def test_only_a_single_select_runs(db, statement):
+    with pytest.raises(ReadOnlyViolation):
+        db._run(statement, {})
+    assert db.total_measures() == 67
+
+
+def test_no_file_is_read_or_written_even_by_a_select_or_a_raw_cursor(db, tmp_path):
+    secret = tmp_path / "secret.csv"
+    secret.write_text("a\n1\n")
+    with pytest.raises(duckdb.PermissionException):
+        db._run(f"SELECT * FROM read_csv('{secret}')", {})
+    target = tmp_path / "dump.csv"
+    with pytest.raises(duckdb.PermissionException):
+        db._con.cursor().execute(f"COPY (SELECT * FROM measures_source) TO '{target}'")
+    assert not target.exists()
+    with pytest.raises(duckdb.InvalidInputException):
+        db._con.cursor().execute("SET enable_external_access = true")
+
+
+# Property: any combination of filter values, known or not, keeps exactly the measures a plain Python
+# filter over the parquet rows keeps.
+_hostile_text = st.sampled_from(["' OR 1=1 --", "/* */", "%", "_", "<script>alert(1)</script>", "x" * 10_000, ""])
+
+
+def _values(known: list[str]):
+    return st.lists(st.one_of(st.sampled_from(known), _hostile_text, st.text(max_size=20)), max_size=4).map(tuple)
+
+
+@pytest.fixture(scope="module")
+def known(rows) -> dict[str, list[str]]:
+    return {
+        "ministry": sorted({m for r in rows for m in r["ministries"]}),
+        "akimat": sorted({a for r in rows for a in r["akimats"]}),
+        "direction": sorted({group_key(r) for r in rows}),
+        "funding": sorted({r["funding_class"] for r in rows}),
+        "report_to": sorted({r["report_to"] for r in rows}),
+        "title_words": sorted({w for r in rows for w in r["title"].split() if len(w) > 3}),
+    }
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_any_filter_combination_matches_plain_python(db, rows, known, data):
+    draw = data.draw
+    q = draw(st.one_of(st.just(""), st.sampled_from(known["title_words"]), _hostile_text,
+                       st.text(alphabet=st.characters(codec="utf-8"), max_size=12)))
+    filters = Filters(
+        ministry=draw(_values(known["ministry"])), akimat=draw(_values(known["akimat"])),
+        direction=draw(_values(known["direction"])), funding=draw(_values(known["funding"])),
+        report_to=draw(_values(known["report_to"])), q=q,
+    )
+    assert db.measure_list(filters).measure_no.tolist() == expected_numbers(rows, filters)
