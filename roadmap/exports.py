@@ -30,9 +30,11 @@ def export_frame(measures: pd.DataFrame) -> pd.DataFrame:
         "report_to": measures.report_to,
         "source_lines": [f"{a}–{b}" for a, b in zip(measures.source_line_start, measures.source_line_end)],
     })
-    text_columns = [c for c in out.columns if out[c].dtype == object and c not in ("deadline_start", "deadline_end")]
-    for column in text_columns:
-        out[column] = out[column].map(neutralise)
+    # Every text column, whatever its dtype: pandas 3 stores text as `str`, not `object`, and a dtype test
+    # once let formulas through.
+    for column in out.columns:
+        if not pd.api.types.is_numeric_dtype(out[column]):
+            out[column] = out[column].map(neutralise)
     return out.rename(columns=texts.COLUMNS)
 
 

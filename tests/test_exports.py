@@ -6,6 +6,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from loaders.build import parse_file
 from roadmap import exports, texts
 from roadmap.filters import Filters
 from roadmap.queries import RoadmapDB
@@ -55,3 +56,28 @@ def test_file_name_says_what_was_filtered():
     stem = exports.file_stem(Filters(akimat=("Атырауская область",), ministry=("МКС",)))
     assert stem == "dorozhnaya_karta_2021_ministry-МКС_akimat-Атырауская_область"
     assert "/" not in exports.file_stem(Filters(q="../../etc/passwd"))
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@pytest.fixture(scope="module")
+def hostile_frame() -> pd.DataFrame:
+    measures, legend, metadata = parse_file(ROOT / "tests" / "fixtures" / "roadmap_hostile.txt")
+    db = RoadmapDB(measures, legend, metadata)
+    return exports.export_frame(db.measure_list(Filters()))
+
+
+def test_no_exported_text_cell_starts_like_a_formula(hostile_frame):
+    titles = hostile_frame[texts.COLUMNS["title"]]
+    assert sum(t.startswith("'") for t in titles) == 3  # the fixture's =HYPERLINK, +cmd and @SUM titles
+    for column in hostile_frame.columns:
+        for value in hostile_frame[column]:
+            assert not (isinstance(value, str) and value.startswith(FORMULA_START)), (column, value)
+
+
+def test_xlsx_of_hostile_text_has_no_formula_cell(hostile_frame):
+    sheet = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx(hostile_frame))).active
+    cells = [cell for row in sheet.iter_rows(min_row=2) for cell in row]
+    assert [c.coordinate for c in cells if c.data_type == "f"] == []
+    assert any(isinstance(c.value, str) and c.value.startswith("'=HYPERLINK") for c in cells)
