@@ -1,0 +1,146 @@
+"""Many users at once: 20 browser sessions against one `streamlit run`, each opening its own deep link,
+changing a filter in the UI and downloading the CSV at the same time.  Every file must hold exactly its
+own session's measures (no cross-talk), nothing may fail, the server must stay healthy, and nothing may
+be written to the project while it serves.  The server's peak memory goes to artifacts/load_test.json."""
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import json
+import os
+import re
+import shutil
+import threading
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote
+
+import pandas as pd
+import pytest
+from playwright.async_api import async_playwright, expect
+
+from tests.browser.conftest import ARTIFACTS, CHROMIUM_ARGS, LOCAL, streamlit_server
+from roadmap import texts
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+SESSIONS = 20
+DATA = pd.read_parquet(ROOT / "data" / "roadmap.parquet")
+# Files the app may legitimately touch while serving: caches of Python and of the test tools themselves.
+NOT_THE_APPS = {".git", ".venv", "__pycache__", ".pytest_cache", ".hypothesis", "artifacts", "test-results"}
+
+
+GROUP = DATA.direction.map(lambda d: f"D{int(d)}" if pd.notna(d) else None).fillna(DATA.section)
+UI_FILTERS = {"direction": (texts.FILTER_DIRECTION, GROUP), "funding": (texts.FILTER_FUNDING, DATA.funding_class)}
+
+
+def expected_numbers(ministry: str, key: str, value: str) -> list[int]:
+    keep = DATA.ministries.map(lambda v: ministry in v) & (UI_FILTERS[key][1] == value)
+    return DATA[keep].measure_no.tolist()
+
+
+def plan() -> list[tuple[str, str, str]]:
+    """20 sessions: a ministry in the link, then a direction or a funding class chosen in the UI.  As many
+    different answers as the data allows, so that one session receiving another's rows shows."""
+    ministries = DATA.ministries.explode().value_counts().index.tolist()
+    candidates = [(m, key, v) for m in ministries for key, (_, column) in UI_FILTERS.items()
+                  for v in sorted(set(column)) if expected_numbers(m, key, v)]
+    distinct = list({tuple(expected_numbers(*c)): c for c in candidates}.values())
+    chosen = (distinct * SESSIONS)[:SESSIONS]
+    assert len({tuple(expected_numbers(*c)) for c in chosen}) >= 15
+    return chosen
+
+
+def option_name(key: str, value: str) -> re.Pattern:
+    label = texts.group_label(value) + "." if key == "direction" else texts.FUNDING_CLASSES[value]
+    return re.compile("^" + re.escape(label))
+
+
+def snapshot(root: Path) -> dict[str, tuple[int, int]]:
+    files = {}
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if d not in NOT_THE_APPS]
+        for name in filenames:
+            path = Path(dirpath) / name
+            stat = path.stat()
+            files[str(path.relative_to(root))] = (stat.st_size, stat.st_mtime_ns)
+    return files
+
+
+def peak_rss_mb(pid: int) -> float:
+    status = Path(f"/proc/{pid}/status").read_text()
+    kb = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:"))
+    return kb / 1024
+
+
+async def one_session(browser, url: str, ministry: str, key: str, value: str) -> list[int]:
+    context = await browser.new_context(viewport={"width": 1440, "height": 1000}, accept_downloads=True)
+    await context.route(lambda u: not u.startswith(LOCAL), lambda route: route.abort())
+    page = await context.new_page()
+    app = page.locator('[data-testid="stApp"]')
+
+    async def settled() -> None:
+        await expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=120_000)
+        await expect(page.locator('[data-stale="true"]')).to_have_count(0, timeout=120_000)
+        await expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+
+    try:
+        await page.goto(f"{url}/executors?ministry={quote(ministry)}", timeout=120_000)
+        with_ministry = len(DATA[DATA.ministries.map(lambda v: ministry in v)])
+        await expect(page.get_by_text(f"Показано {with_ministry} из 67 мероприятий")).to_be_visible(timeout=120_000)
+        await settled()
+        await page.get_by_role("combobox", name=UI_FILTERS[key][0]).click()
+        await page.get_by_role("option", name=option_name(key, value)).first.click()
+        await page.keyboard.press("Escape")
+        want = expected_numbers(ministry, key, value)
+        await expect(page.get_by_text(f"Показано {len(want)} из 67 мероприятий")).to_be_visible(timeout=120_000)
+        await settled()
+        async with page.expect_download(timeout=120_000) as info:
+            await page.locator(".st-key-download_csv button").click()
+        raw = await (await info.value).path()
+        rows = list(csv.DictReader(io.StringIO(Path(raw).read_bytes().decode("utf-8-sig"))))
+        return [int(r["№"]) for r in rows]
+    finally:
+        await context.close()
+
+
+async def run_sessions(url: str, pairs: list[tuple[str, str, str]]) -> list[object]:
+    async with async_playwright() as playwright:
+        system = shutil.which("chromium") or "/usr/bin/chromium"
+        launch = {"args": CHROMIUM_ARGS, **({"executable_path": system} if Path(system).exists() else {})}
+        browser = await playwright.chromium.launch(**launch)
+        try:
+            return await asyncio.gather(*(one_session(browser, url, *p) for p in pairs), return_exceptions=True)
+        finally:
+            await browser.close()
+
+
+def test_twenty_sessions_at_once_each_get_their_own_rows(tmp_path):
+    pairs = plan()
+    before = snapshot(ROOT)
+    with streamlit_server(tmp_path) as server:
+        results: list[object] = []
+        # The sync Playwright of the other browser tests owns this thread's event loop: run the async
+        # sessions on a thread of their own.
+        worker = threading.Thread(target=lambda: results.extend(asyncio.run(run_sessions(server.url, pairs))))
+        worker.start()
+        worker.join(timeout=600)
+        assert not worker.is_alive(), "the sessions did not finish in 10 minutes"
+
+        errors = [f"{p}: {r!r}" for p, r in zip(pairs, results) if isinstance(r, BaseException)]
+        wrong = [p for p, r in zip(pairs, results) if not isinstance(r, BaseException) and r != expected_numbers(*p)]
+        with urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=10) as response:
+            healthy = response.read() == b"ok"
+        peak = peak_rss_mb(server.process.pid)
+        ARTIFACTS.parent.mkdir(parents=True, exist_ok=True)
+        (ARTIFACTS.parent / "load_test.json").write_text(json.dumps(
+            {"sessions": SESSIONS, "errors": len(errors), "wrong_downloads": len(wrong),
+             "server_peak_rss_mb": round(peak, 1), "healthy_after": healthy}, indent=2))
+        print(f"\n{SESSIONS} sessions: {len(errors)} errors, {len(wrong)} wrong downloads, "
+              f"server peak RSS {peak:.0f} MB, healthy after: {healthy}")
+    assert errors == [] and wrong == [] and healthy
+    assert len(results) == SESSIONS
+    after = snapshot(ROOT)
+    assert {k: v for k, v in after.items() if before.get(k) != v} == {}, "the server wrote into the project"
