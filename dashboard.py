@@ -9,6 +9,10 @@ from roadmap import app, config, texts
 
 st.set_page_config(page_title=texts.APP_TITLE, page_icon=str(config.FAVICON), layout="wide")
 
+db = app.open_database_or_stop()
+filters = app.filter_panel(db)
+app.downloads(filters)
+
 navigation = st.navigation([
     st.Page("app_pages/overview.py", title=texts.PAGE_OVERVIEW, icon=":material/dashboard:", default=True),
     st.Page("app_pages/funding.py", title=texts.PAGE_FUNDING, icon=":material/payments:", url_path="funding"),
@@ -16,9 +20,4 @@ navigation = st.navigation([
     st.Page("app_pages/timeline.py", title=texts.PAGE_TIMELINE, icon=":material/event:", url_path="timeline"),
     st.Page("app_pages/measures.py", title=texts.PAGE_MEASURES, icon=":material/list:", url_path="measures"),
 ])
-# Navigation first: a deep link (/funding?…) must resolve to its page even when the data is broken,
-# so that the data message below is what the user sees there, not "page not found".
-db = app.open_database_or_stop()
-filters = app.filter_panel(db)
-app.downloads(filters)
 navigation.run()
