@@ -32,6 +32,10 @@ def open_page(page: Page, url: str, heading: str) -> None:
     expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=60_000)
     expect(page.locator('[data-stale="true"]')).to_have_count(0, timeout=30_000)
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+    # Widgets and tables are lazily loaded components: until they are drawn, the page shows grey
+    # placeholders, and a screenshot taken then shows nothing.
+    expect(page.locator('[data-testid="stSkeleton"]')).to_have_count(0, timeout=30_000)
+    expect(page.locator(".st-key-download_csv button")).to_be_visible()
 
 
 def download_csv(page: Page) -> list[dict]:
