@@ -5,19 +5,20 @@ Streamlit's legacy multipage mode, and a deep link then runs the page without th
 """
 import streamlit as st
 
-from roadmap import app, config, texts
+from roadmap import app, config
 
-st.set_page_config(page_title=texts.APP_TITLE, page_icon=str(config.FAVICON), layout="wide")
+t = app.language_switch()
+st.set_page_config(page_title=t.APP_TITLE, page_icon=str(config.FAVICON), layout="wide")
 
 db = app.open_database_or_stop()
 filters = app.filter_panel(db)
-app.downloads(filters)
+app.downloads(filters, db)
 
 navigation = st.navigation([
-    st.Page("app_pages/overview.py", title=texts.PAGE_OVERVIEW, icon=":material/dashboard:", default=True),
-    st.Page("app_pages/funding.py", title=texts.PAGE_FUNDING, icon=":material/payments:", url_path="funding"),
-    st.Page("app_pages/executors.py", title=texts.PAGE_EXECUTORS, icon=":material/groups:", url_path="executors"),
-    st.Page("app_pages/timeline.py", title=texts.PAGE_TIMELINE, icon=":material/event:", url_path="timeline"),
-    st.Page("app_pages/measures.py", title=texts.PAGE_MEASURES, icon=":material/list:", url_path="measures"),
+    st.Page("app_pages/overview.py", title=t.PAGE_OVERVIEW, icon=":material/dashboard:", default=True),
+    st.Page("app_pages/funding.py", title=t.PAGE_FUNDING, icon=":material/payments:", url_path="funding"),
+    st.Page("app_pages/executors.py", title=t.PAGE_EXECUTORS, icon=":material/groups:", url_path="executors"),
+    st.Page("app_pages/timeline.py", title=t.PAGE_TIMELINE, icon=":material/event:", url_path="timeline"),
+    st.Page("app_pages/measures.py", title=t.PAGE_MEASURES, icon=":material/list:", url_path="measures"),
 ])
 navigation.run()

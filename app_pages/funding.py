@@ -1,31 +1,33 @@
 import streamlit as st
 
-from roadmap import app, charts, texts
+from roadmap import app, charts
+
+t = app.texts()
 
 filters = app.current_filters()
-st.title(texts.PAGE_FUNDING)
+st.title(t.PAGE_FUNDING)
 groups = app.query("by_group", filters)
 app.stop_if_empty(groups)
 
-st.subheader(texts.FUNDING_BY_GROUP)
-st.plotly_chart(charts.funding_by_group(groups), key="chart_funding_by_group")
+st.subheader(t.FUNDING_BY_GROUP)
+st.plotly_chart(charts.funding_by_group(groups, t=t), key="chart_funding_by_group")
 
-st.subheader(texts.FUNDING_SPLIT)
+st.subheader(t.FUNDING_SPLIT)
 split = app.query("funding_split", filters)
 left, right = st.columns(2)
-left.caption(texts.FUNDING_SPLIT_COUNT)
-left.plotly_chart(charts.budget_split(split, "measures"), key="chart_split_count")
-right.caption(texts.FUNDING_SPLIT_AMOUNT)
-right.plotly_chart(charts.budget_split(split, "cost_thousand_kzt"), key="chart_split_amount")
+left.caption(t.FUNDING_SPLIT_COUNT)
+left.plotly_chart(charts.budget_split(split, "measures", t=t), key="chart_split_count")
+right.caption(t.FUNDING_SPLIT_AMOUNT)
+right.plotly_chart(charts.budget_split(split, "cost_thousand_kzt", t=t), key="chart_split_amount")
 
-st.subheader(texts.FUNDING_CLASSES_TITLE)
-st.plotly_chart(charts.funding_classes(app.query("funding_classes", filters)), key="chart_funding_classes")
+st.subheader(t.FUNDING_CLASSES_TITLE)
+st.plotly_chart(charts.funding_classes(app.query("funding_classes", filters), t=t), key="chart_funding_classes")
 
 ranked = app.query("ranked_costs", filters)
-st.subheader(texts.FUNDING_RANKED)
+st.subheader(t.FUNDING_RANKED)
 if ranked.empty:
-    st.info(texts.NO_AMOUNTS)
+    st.info(t.NO_AMOUNTS)
 else:
-    st.plotly_chart(charts.ranked_costs(ranked), key="chart_ranked")
-    st.subheader(texts.FUNDING_TREEMAP)
-    st.plotly_chart(charts.cost_treemap(ranked), key="chart_treemap")
+    st.plotly_chart(charts.ranked_costs(ranked, t=t), key="chart_ranked")
+    st.subheader(t.FUNDING_TREEMAP)
+    st.plotly_chart(charts.cost_treemap(ranked, t=t), key="chart_treemap")

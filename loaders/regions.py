@@ -71,3 +71,11 @@ def _is_inflection(ending: str) -> bool:
 
 def sort_key(name: str) -> int:
     return CANONICAL_ORDER.index(name) if name in CANONICAL_ORDER else len(CANONICAL_ORDER)
+
+
+def canonical_geo_name(properties: dict) -> str:
+    """The dataset's name for a region of the boundary files in data/geo (their name_ru, type)."""
+    name = properties["name_ru"]
+    if properties.get("type") == "city":
+        return "г. " + name.removeprefix("город ").split(" (")[0]
+    return name

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import date
+from types import ModuleType
 
 import pandas as pd
 import streamlit as st
 
-from . import config, exports, texts
+from loaders.regions import canonical_geo_name
+
+from . import brief, config, exports, i18n
 from .filters import LIST_KEYS, Filters
 from .queries import DataError, RoadmapDB
 
@@ -23,12 +25,30 @@ def database() -> RoadmapDB:
     return RoadmapDB.open(config.MEASURES_PARQUET)
 
 
+def language_switch() -> ModuleType:
+    """The interface language, chosen in the sidebar and kept in the URL as ?lang=kk|en (Russian stays out
+    of the URL as the default)."""
+    with st.sidebar:
+        code = st.segmented_control(
+            " / ".join(c.LANGUAGE_LABEL for c in i18n.LANGUAGES.values()), list(i18n.LANGUAGES), key="lang",
+            default=i18n.DEFAULT, required=True, format_func=lambda c: i18n.LANGUAGES[c].LANGUAGE_NAME,
+            bind="query-params",
+        )
+    return i18n.catalogue(code)
+
+
+def texts() -> ModuleType:
+    """The catalogue of the language this session chose; pages and charts take every string from it."""
+    return i18n.catalogue(st.session_state.get("lang"))
+
+
 def open_database_or_stop() -> RoadmapDB:
+    t = texts()
     try:
         return database()
     except DataError as exc:
         log.error("roadmap data unavailable: %s", exc.detail)
-        st.error(f"**{texts.DATA_ERROR_TITLE}**\n\n{texts.DATA_ERROR_BODY}")
+        st.error(f"**{t.DATA_ERROR_TITLE}**\n\n{t.DATA_ERROR_BODY}")
         st.code(config.REBUILD_COMMAND, language="bash")
         st.stop()
         raise  # unreachable: st.stop ends the run
@@ -51,7 +71,7 @@ def query(name: str, filters: Filters, **extra: object) -> pd.DataFrame:
 def stop_if_empty(frame: pd.DataFrame) -> None:
     """The one empty state every page shows when the filters keep nothing."""
     if frame.empty:
-        st.info(texts.NOTHING_FOUND)
+        st.info(texts().NOTHING_FOUND)
         st.stop()
 
 
@@ -65,57 +85,51 @@ def region_geometry() -> tuple[list, list]:
     shapes = []
     with open(config.GEO_DIR / "kz_regions_2021.geojson", encoding="utf-8") as f:
         for feature in json.load(f)["features"]:
-            name = _canonical_region(feature["properties"])
+            name = canonical_geo_name(feature["properties"])
             geometry = feature["geometry"]
             polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
             shapes.append((name, [[tuple(p) for p in polygon[0]] for polygon in polygons]))
     with open(config.GEO_DIR / "kz_regions_2021.points.json", encoding="utf-8") as f:
-        points = [(_canonical_region(p["properties"]), *p["geometry"]["coordinates"]) for p in json.load(f)["features"]]
+        points = [(canonical_geo_name(p["properties"]), *p["geometry"]["coordinates"]) for p in json.load(f)["features"]]
     return shapes, points
-
-
-def _canonical_region(properties: dict) -> str:
-    name = properties["name_ru"]
-    if properties.get("type") == "city":
-        return "г. " + name.removeprefix("город ").split(" (")[0]
-    return name
 
 
 # The filter panel ----------------------------------------------------------------------------------
 def filter_panel(db: RoadmapDB) -> Filters:
     """Draw the sidebar filters once per rerun and return them as one value."""
+    t = texts()
     executors = db.executor_options()
     groups = db.group_options()
     options = {
         "ministry": executors[executors.executor_kind == "ministry"].executor.tolist(),
         "akimat": executors[executors.executor_kind == "akimat"].executor.tolist(),
         "direction": groups.group_key.tolist(),
-        "funding": list(texts.FUNDING_CLASSES),
+        "funding": list(t.FUNDING_CLASSES),
         "report_to": sorted(db.legend.kinds.keys() & set(db.plain("report_options").report_to)),
     }
     names = dict(zip(groups.group_key, groups.group_name))
     labels = {
-        "ministry": (texts.FILTER_MINISTRY, lambda v: v, None),
-        "akimat": (texts.FILTER_AKIMAT, lambda v: v, texts.FILTER_AKIMAT_HELP),
-        "direction": (texts.FILTER_DIRECTION, lambda v: f"{texts.group_label(v)}. {names.get(v, '')}"[:90], None),
-        "funding": (texts.FILTER_FUNDING, lambda v: texts.FUNDING_CLASSES.get(v, v), None),
-        "report_to": (texts.FILTER_REPORT_TO, lambda v: texts.REPORT_TO.get(v, v), None),
+        "ministry": (t.FILTER_MINISTRY, lambda v: v, None),
+        "akimat": (t.FILTER_AKIMAT, lambda v: v, t.FILTER_AKIMAT_HELP),
+        "direction": (t.FILTER_DIRECTION, lambda v: f"{t.group_label(v)}. {names.get(v, '')}"[:90], None),
+        "funding": (t.FILTER_FUNDING, lambda v: t.FUNDING_CLASSES.get(v, v), None),
+        "report_to": (t.FILTER_REPORT_TO, lambda v: t.REPORT_TO.get(v, v), None),
     }
     with st.sidebar:
-        st.header(texts.FILTERS_HEADER)
+        st.header(t.FILTERS_HEADER)
         chosen = {}
         for key in LIST_KEYS:
             label, fmt, help_text = labels[key]
             chosen[key] = st.multiselect(
                 label, options[key], key=key, format_func=fmt, help=help_text,
-                placeholder=texts.FILTER_ANY, bind="query-params",
+                placeholder=t.FILTER_ANY, bind="query-params",
             )
-        q = st.text_input(texts.FILTER_Q, key="q", max_chars=Q_MAX_CHARS, placeholder=texts.FILTER_Q_PLACEHOLDER,
+        q = st.text_input(t.FILTER_Q, key="q", max_chars=Q_MAX_CHARS, placeholder=t.FILTER_Q_PLACEHOLDER,
                           bind="query-params") or ""
         filters = Filters(**{k: tuple(v) for k, v in chosen.items()}, q=q[:Q_MAX_CHARS])
         shown = kpis(filters)["measures"]
-        st.markdown(f"**{texts.SHOWN.format(shown=int(shown), total=db.total_measures())}**")
-        st.button(texts.RESET, on_click=_reset, disabled=filters.is_empty, key="reset_filters")
+        st.markdown(f"**{t.SHOWN.format(shown=int(shown), total=db.total_measures())}**")
+        st.button(t.RESET, on_click=_reset, disabled=filters.is_empty, key="reset_filters")
     st.session_state[_FILTERS_KEY] = filters
     return filters
 
@@ -131,15 +145,34 @@ def current_filters() -> Filters:
     return st.session_state.get(_FILTERS_KEY, Filters())
 
 
-def downloads(filters: Filters) -> None:
-    frame = exports.export_frame(query("measure_list", filters))
-    stem = exports.file_stem(filters)
+def downloads(filters: Filters, db: RoadmapDB) -> None:
+    """CSV, XLSX and the printable brief of exactly the filtered measures.  The files are built only when a
+    button is clicked (Streamlit calls the function then, on its own thread), not on every rerun."""
+    t = texts()
+    measures = query("measure_list", filters)
+    stem = exports.file_stem(filters, t)
+
+    def brief_html() -> bytes:
+        groups = db.group_options()
+        labels = {
+            "ministry": {m: f"{m} ({db.legend.full_names.get(m, m)})" for m in filters.ministry},
+            "direction": {k: f"{t.group_label(k)}. {n}" for k, n in zip(groups.group_key, groups.group_name)},
+            "funding": dict(t.FUNDING_CLASSES),
+            "report_to": dict(t.REPORT_TO),
+        }
+        return brief.render(filters, measures, db.kpis(filters), db.by_group(filters), db.executor_workload(filters),
+                            db.metadata, db.total_measures(), labels, t)
+
     with st.sidebar:
-        st.subheader(texts.DOWNLOADS_HEADER)
-        st.download_button(texts.DOWNLOAD_CSV, exports.to_csv(frame), file_name=f"{stem}.csv", mime="text/csv",
-                           key="download_csv", on_click="ignore", icon=":material/download:")
+        st.subheader(t.DOWNLOADS_HEADER)
+        st.download_button(t.DOWNLOAD_CSV, lambda: exports.to_csv(exports.export_frame(measures, t)),
+                           file_name=f"{stem}.csv", mime="text/csv", key="download_csv", on_click="ignore",
+                           icon=":material/download:")
         st.download_button(
-            texts.DOWNLOAD_XLSX, exports.to_xlsx(frame), file_name=f"{stem}.xlsx",
+            t.DOWNLOAD_XLSX, lambda: exports.to_xlsx(exports.export_frame(measures, t), t), file_name=f"{stem}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key="download_xlsx", on_click="ignore", icon=":material/table:",
         )
+        st.download_button(t.BRIEF_DOWNLOAD, brief_html, file_name=f"{stem}.html", mime="text/html",
+                           key="download_brief", on_click="ignore", icon=":material/print:", help=t.BRIEF_HELP)
+        st.caption(t.DATA_LANGUAGE_NOTE)

@@ -1,4 +1,4 @@
-"""Pure chart functions: a DataFrame (and display texts) in, a Plotly figure out. No Streamlit, no I/O."""
+"""Pure chart functions: a DataFrame and the language catalogue `t` in, a Plotly figure out. No Streamlit, no I/O."""
 from __future__ import annotations
 
 from datetime import date
@@ -6,7 +6,7 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import texts
+from types import ModuleType
 
 # One colour per group and per funding class, the same on every page.
 GROUP_COLOURS = {"D1": "#1f77b4", "D2": "#e07b00", "D3": "#2ca02c", "II": "#8c564b", "III": "#9467bd"}
@@ -29,9 +29,9 @@ def group_colour(group_key: str) -> str:
     return EXTRA_GROUP_COLOURS[sum(map(ord, group_key)) % len(EXTRA_GROUP_COLOURS)]
 
 
-def _layout(fig: go.Figure, height: int, **kwargs) -> go.Figure:
+def _layout(fig: go.Figure, t: ModuleType, height: int, **kwargs) -> go.Figure:
     fig.update_layout(
-        height=height, font=FONT, margin=dict(l=10, r=10, t=30, b=10), separators=", ",
+        height=height, font=FONT, margin=dict(l=10, r=10, t=30, b=10), separators=t.PLOTLY_SEPARATORS,
         hoverlabel=dict(align="left"), **kwargs,
     )
     return fig
@@ -55,26 +55,26 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def funding_by_group(df: pd.DataFrame) -> go.Figure:
-    labels = [texts.group_label(k) for k in df.group_key]
+def funding_by_group(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
+    labels = [t.group_label(k) for k in df.group_key]
     fig = go.Figure(
         go.Bar(
             x=df.cost_thousand_kzt, y=labels, orientation="h",
             marker_color=[group_colour(k) for k in df.group_key],
-            text=[texts.number(v, 1) for v in df.cost_thousand_kzt], textposition="auto", textangle=0,
+            text=[t.number(v, 1) for v in df.cost_thousand_kzt], textposition="auto", textangle=0,
             customdata=list(zip([_wrap(n) for n in df.group_name], df.measures, df.budget_measures)),
-            hovertemplate="<b>%{y}</b><br>%{customdata[0]}<br>" + texts.COL_COST + ": %{x:,.1f}<br>"
-            + texts.COL_MEASURES + ": %{customdata[1]} (" + texts.COL_BUDGET_MEASURES.lower() + ": %{customdata[2]})<extra></extra>",
+            hovertemplate="<b>%{y}</b><br>%{customdata[0]}<br>" + t.COL_COST + ": %{x:,.1f}<br>"
+            + t.COL_MEASURES + ": %{customdata[1]} (" + t.COL_BUDGET_MEASURES.lower() + ": %{customdata[2]})<extra></extra>",
         )
     )
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(title=texts.COL_COST, tickformat=",.0f")
-    return _layout(fig, 300)
+    fig.update_xaxes(title=t.COL_COST, tickformat=",.0f")
+    return _layout(fig, t, 300)
 
 
-def budget_split(df: pd.DataFrame, value: str) -> go.Figure:
+def budget_split(df: pd.DataFrame, value: str, *, t: ModuleType) -> go.Figure:
     """Donut of measures with a budget amount vs the rest, by count or by amount."""
-    labels = [texts.BUDGET_SPLIT[bool(b)] for b in df.has_budget_amount]
+    labels = [t.BUDGET_SPLIT[bool(b)] for b in df.has_budget_amount]
     values = df[value]
     fig = go.Figure(
         go.Pie(
@@ -84,92 +84,92 @@ def budget_split(df: pd.DataFrame, value: str) -> go.Figure:
             hovertemplate="%{label}: %{value:,.1f}<extra></extra>",
         )
     )
-    return _layout(fig, 300, legend=dict(orientation="h", y=-0.1))
+    return _layout(fig, t, 300, legend=dict(orientation="h", y=-0.1))
 
 
-def funding_classes(df: pd.DataFrame) -> go.Figure:
+def funding_classes(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
     fig = go.Figure(
         go.Bar(
-            x=df.measures, y=[texts.FUNDING_CLASSES[c] for c in df.funding_class], orientation="h",
+            x=df.measures, y=[t.FUNDING_CLASSES[c] for c in df.funding_class], orientation="h",
             marker_color=[FUNDING_COLOURS[c] for c in df.funding_class], marker_line_color="#90a4ae",
             marker_line_width=1, text=df.measures, textposition="auto", textangle=0,
             hovertemplate="%{y}: %{x}<extra></extra>",
         )
     )
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(title=texts.COL_MEASURES)
-    return _layout(fig, 260)
+    fig.update_xaxes(title=t.COL_MEASURES)
+    return _layout(fig, t, 260)
 
 
-def ranked_costs(df: pd.DataFrame) -> go.Figure:
-    labels = [f"№ {n}" for n in df.measure_no]
+def ranked_costs(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
+    labels = [t.MEASURE_NO.format(n=n) for n in df.measure_no]
     fig = go.Figure(
         go.Bar(
             x=df.cost_thousand_kzt, y=labels, orientation="h",
             marker_color=[group_colour(k) for k in df.group_key],
-            text=[texts.number(v, 1) for v in df.cost_thousand_kzt], textposition="auto", textangle=0,
-            customdata=list(zip([_wrap(t) for t in df.title], [texts.group_label(k) for k in df.group_key])),
-            hovertemplate="<b>%{y}</b> · %{customdata[1]}<br>%{customdata[0]}<br>" + texts.COL_COST + ": %{x:,.1f}<extra></extra>",
+            text=[t.number(v, 1) for v in df.cost_thousand_kzt], textposition="auto", textangle=0,
+            customdata=list(zip([_wrap(title) for title in df.title], [t.group_label(k) for k in df.group_key])),
+            hovertemplate="<b>%{y}</b> · %{customdata[1]}<br>%{customdata[0]}<br>" + t.COL_COST + ": %{x:,.1f}<extra></extra>",
         )
     )
     fig.update_yaxes(autorange="reversed", type="category")
-    fig.update_xaxes(title=texts.COL_COST, tickformat=",.0f")
-    return _layout(fig, max(260, 28 * len(df) + 80))
+    fig.update_xaxes(title=t.COL_COST, tickformat=",.0f")
+    return _layout(fig, t, max(260, 28 * len(df) + 80))
 
 
-def cost_treemap(df: pd.DataFrame) -> go.Figure:
+def cost_treemap(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
     groups = df.groupby("group_key", sort=False).agg(cost=("cost_thousand_kzt", "sum"), order=("group_order", "first"))
     ids = [f"g:{k}" for k in groups.index] + [f"m:{n}" for n in df.measure_no]
-    labels = [texts.group_label(k) for k in groups.index] + [f"№ {n}" for n in df.measure_no]
+    labels = [t.group_label(k) for k in groups.index] + [t.MEASURE_NO.format(n=n) for n in df.measure_no]
     parents = [""] * len(groups) + [f"g:{k}" for k in df.group_key]
     values = list(groups.cost) + list(df.cost_thousand_kzt)
-    hover = [texts.group_label(k) for k in groups.index] + [_wrap(t) for t in df.title]
+    hover = [t.group_label(k) for k in groups.index] + [_wrap(title) for title in df.title]
     colours = [group_colour(k) for k in groups.index] + [group_colour(k) for k in df.group_key]
     fig = go.Figure(
         go.Treemap(
             ids=ids, labels=labels, parents=parents, values=values, branchvalues="total",
             marker_colors=colours, customdata=hover,
             texttemplate="<b>%{label}</b><br>%{value:,.1f}",
-            hovertemplate="<b>%{label}</b><br>%{customdata}<br>" + texts.COL_COST + ": %{value:,.1f}<extra></extra>",
+            hovertemplate="<b>%{label}</b><br>%{customdata}<br>" + t.COL_COST + ": %{value:,.1f}<extra></extra>",
         )
     )
-    return _layout(fig, 420)
+    return _layout(fig, t, 420)
 
 
-def workload(df: pd.DataFrame, full_names: dict[str, str] | None = None) -> go.Figure:
+def workload(df: pd.DataFrame, full_names: dict[str, str] | None = None, *, t: ModuleType) -> go.Figure:
     names = [_escape((full_names or {}).get(e, e)) for e in df.executor]
     fig = go.Figure(
         go.Bar(
             x=df.measures, y=df.executor, orientation="h", marker_color="#1f77b4",
             text=df.measures, textposition="auto", textangle=0,
-            customdata=list(zip(names, [texts.number(v, 1) for v in df.cost_thousand_kzt])),
-            hovertemplate="<b>%{customdata[0]}</b><br>" + texts.COL_MEASURES + ": %{x}<br>"
-            + texts.COL_COST + ": %{customdata[1]}<extra></extra>",
+            customdata=list(zip(names, [t.number(v, 1) for v in df.cost_thousand_kzt])),
+            hovertemplate="<b>%{customdata[0]}</b><br>" + t.COL_MEASURES + ": %{x}<br>"
+            + t.COL_COST + ": %{customdata[1]}<extra></extra>",
         )
     )
     fig.update_yaxes(autorange="reversed", type="category")
-    fig.update_xaxes(title=texts.COL_MEASURES)
-    return _layout(fig, max(220, 26 * len(df) + 80))
+    fig.update_xaxes(title=t.COL_MEASURES)
+    return _layout(fig, t, max(220, 26 * len(df) + 80))
 
 
-def executor_matrix(df: pd.DataFrame, executor_order: list[str]) -> go.Figure:
+def executor_matrix(df: pd.DataFrame, executor_order: list[str], *, t: ModuleType) -> go.Figure:
     groups = df.drop_duplicates("group_key").sort_values("group_order").group_key.tolist()
     pivot = df.pivot_table(index="executor", columns="group_key", values="measures", aggfunc="sum", fill_value=0)
     pivot = pivot.reindex(index=[e for e in executor_order if e in pivot.index], columns=groups, fill_value=0)
     fig = go.Figure(
         go.Heatmap(
-            z=pivot.values, x=[texts.group_label(g) for g in pivot.columns], y=list(pivot.index),
+            z=pivot.values, x=[t.group_label(g) for g in pivot.columns], y=list(pivot.index),
             colorscale=WORKLOAD_SCALE, text=pivot.values, texttemplate="%{text}", xgap=2, ygap=2,
-            hovertemplate="%{y} · %{x}: %{z}<extra></extra>", colorbar=dict(title=texts.COL_MEASURES),
+            hovertemplate="%{y} · %{x}: %{z}<extra></extra>", colorbar=dict(title=t.COL_MEASURES),
         )
     )
     fig.update_yaxes(autorange="reversed", type="category")
     fig.update_xaxes(side="top")
-    return _layout(fig, max(300, 24 * len(pivot) + 120))
+    return _layout(fig, t, max(300, 24 * len(pivot) + 120))
 
 
 def region_map(workload_by_region: dict[str, int], shapes: list[tuple[str, list[list[tuple[float, float]]]]],
-               points: list[tuple[str, float, float]]) -> go.Figure:
+               points: list[tuple[str, float, float]], *, t: ModuleType) -> go.Figure:
     """Regions as filled shapes on plain axes, so the map needs nothing from the network.
 
     shapes: (region name, rings of (lon, lat)); points: (region name, lon, lat) for cities drawn as markers.
@@ -204,14 +204,14 @@ def region_map(workload_by_region: dict[str, int], shapes: list[tuple[str, list[
     fig.add_trace(go.Scatter(
         x=[None], y=[None], mode="markers", showlegend=False, hoverinfo="skip",
         marker=dict(colorscale=WORKLOAD_SCALE, cmin=0, cmax=top, color=[0], showscale=True,
-                    colorbar=dict(title=texts.COL_MEASURES)),
+                    colorbar=dict(title=t.COL_MEASURES)),
     ))
     for name, label_lon, label_lat in _label_positions(shapes, points):
         fig.add_annotation(x=label_lon, y=label_lat, text=str(workload_by_region.get(name, 0)), showarrow=False,
                            font=dict(size=12, color="#111111"))
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1.55)
-    return _layout(fig, 460, plot_bgcolor="#ffffff")
+    return _layout(fig, t, 460, plot_bgcolor="#ffffff")
 
 
 def _label_positions(shapes, points):
@@ -223,50 +223,50 @@ def _label_positions(shapes, points):
         yield name, lon, lat - 0.9
 
 
-def gantt(df: pd.DataFrame, reporting_dates: list[date], as_of: date | None) -> go.Figure:
+def gantt(df: pd.DataFrame, reporting_dates: list[date], as_of: date | None, *, t: ModuleType) -> go.Figure:
     """One bar per measure from the start to the end of its deadline window, grouped and coloured by group."""
     fig = go.Figure()
     df = df.sort_values(["group_order", "deadline_start", "measure_no"])
-    order = [f"№ {n}" for n in df.measure_no]
+    order = [t.MEASURE_NO.format(n=n) for n in df.measure_no]
     for key, part in df.groupby("group_key", sort=False):
         start = pd.to_datetime(part.deadline_start)
         end = pd.to_datetime(part.deadline_end) + pd.Timedelta(days=1)
         fig.add_trace(go.Bar(
-            base=start, x=(end - start).dt.total_seconds() * 1000, y=[f"№ {n}" for n in part.measure_no],
-            orientation="h", name=texts.group_label(key), marker_color=group_colour(key),
-            customdata=list(zip([_wrap(t) for t in part.title], part.deadline_raw.map(_escape))),
+            base=start, x=(end - start).dt.total_seconds() * 1000, y=[t.MEASURE_NO.format(n=n) for n in part.measure_no],
+            orientation="h", name=t.group_label(key), marker_color=group_colour(key),
+            customdata=list(zip([_wrap(title) for title in part.title], part.deadline_raw.map(_escape))),
             hovertemplate="<b>%{y}</b><br>%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
         ))
     for index, when in enumerate(reporting_dates):
         fig.add_vline(x=pd.Timestamp(when).timestamp() * 1000, line=dict(color="#c62828", dash="dot", width=1.5))
         # Reporting dates come in pairs ten days apart: alternate label rows so they do not overlap.
         fig.add_annotation(x=pd.Timestamp(when), y=1.0, yref="paper", yshift=16 * (index % 2),
-                           text=f"{when.day:02d}.{when.month:02d} {texts.TIMELINE_REPORTING}",
+                           text=f"{t.short_date(when)} {t.TIMELINE_REPORTING}",
                            showarrow=False, yanchor="bottom", font=dict(size=11, color="#c62828"))
     if as_of:
         fig.add_vline(x=pd.Timestamp(as_of).timestamp() * 1000, line=dict(color="#212121", width=2))
     fig.update_yaxes(autorange="reversed", type="category", categoryorder="array", categoryarray=order)
-    fig.update_xaxes(type="date", tickformat="%d.%m.%Y")
-    return _layout(fig, max(320, 18 * len(df) + 120), barmode="overlay",
+    fig.update_xaxes(type="date", tickformat=t.DATE_TICKFORMAT)
+    return _layout(fig, t, max(320, 18 * len(df) + 120), barmode="overlay",
                    legend=dict(orientation="h", y=-0.08 if len(df) > 20 else -0.2))
 
 
-def deadlines_by_month(df: pd.DataFrame, quarters: bool = False) -> go.Figure:
+def deadlines_by_month(df: pd.DataFrame, quarters: bool = False, *, t: ModuleType) -> go.Figure:
     def label(m) -> str:
         if quarters:
-            return texts.QUARTER.format(q=("I", "II", "III", "IV")[(m.month - 1) // 3], year=m.year)
-        return f"{texts.MONTHS_SHORT[m.month - 1]} {m.year}"
+            return t.QUARTER.format(q=("I", "II", "III", "IV")[(m.month - 1) // 3], year=m.year)
+        return f"{t.MONTHS_SHORT[m.month - 1]} {m.year}"
 
     fig = go.Figure()
     for key, part in df.groupby("group_key", sort=False):
         months = pd.to_datetime(part.month)
         fig.add_trace(go.Bar(
             x=[label(m) for m in months], y=part.measures,
-            name=texts.group_label(key), marker_color=group_colour(key),
-            hovertemplate="%{x}: %{y}<extra>" + texts.group_label(key) + "</extra>",
+            name=t.group_label(key), marker_color=group_colour(key),
+            hovertemplate="%{x}: %{y}<extra>" + t.group_label(key) + "</extra>",
         ))
     all_months = sorted(pd.to_datetime(df.month).unique())
     fig.update_xaxes(type="category", categoryorder="array",
                      categoryarray=[label(m) for m in pd.to_datetime(all_months)])
-    fig.update_yaxes(title=texts.COL_MEASURES)
-    return _layout(fig, 320, barmode="stack", legend=dict(orientation="h", y=-0.2))
+    fig.update_yaxes(title=t.COL_MEASURES)
+    return _layout(fig, t, 320, barmode="stack", legend=dict(orientation="h", y=-0.2))

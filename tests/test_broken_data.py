@@ -12,7 +12,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from loaders.build import legend_path
-from roadmap import app, config, texts
+from roadmap import app, config
+from roadmap.i18n import ru as texts
 from roadmap.queries import DataError, RoadmapDB
 from tests.conftest import ROOT
 from tests.test_app import PAGES

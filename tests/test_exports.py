@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 from loaders.build import parse_file
-from roadmap import exports, texts
+from roadmap import exports
+from roadmap.i18n import ru as texts
 from roadmap.filters import Filters
 from roadmap.queries import RoadmapDB
 from tests.conftest import ROOT
@@ -16,7 +17,7 @@ from tests.conftest import ROOT
 @pytest.fixture(scope="module")
 def frame() -> pd.DataFrame:
     db = RoadmapDB.open(ROOT / "data" / "roadmap.parquet")
-    return exports.export_frame(db.measure_list(Filters(akimat=("Атырауская область",))))
+    return exports.export_frame(db.measure_list(Filters(akimat=("Атырауская область",))), texts)
 
 
 def test_csv_is_excel_friendly(frame):
@@ -30,7 +31,7 @@ def test_csv_is_excel_friendly(frame):
 
 
 def test_xlsx_has_typed_numbers_and_dates(frame):
-    book = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx(frame)))
+    book = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx(frame, texts)))
     sheet = book.active
     header = [c.value for c in sheet[1]]
     row27 = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] == 27)
@@ -45,17 +46,17 @@ def test_cells_never_become_formulas(hostile):
     frame = pd.DataFrame({"measure_no": [1], "title": [hostile]})
     assert exports.neutralise(hostile).startswith("'")
     cleaned = frame.assign(title=frame.title.map(exports.neutralise))
-    book = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx(cleaned)))
+    book = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx(cleaned, texts)))
     cell = book.active["B2"]
     assert cell.data_type == "s" and not str(cell.value).startswith(("=", "+", "-", "@"))
     assert exports.to_csv(cleaned).decode("utf-8-sig").splitlines()[1].split(",", 1)[1].lstrip('"').startswith("'")
 
 
 def test_file_name_says_what_was_filtered():
-    assert exports.file_stem(Filters()) == "dorozhnaya_karta_2021"
-    stem = exports.file_stem(Filters(akimat=("Атырауская область",), ministry=("МКС",)))
+    assert exports.file_stem(Filters(), texts) == "dorozhnaya_karta_2021"
+    stem = exports.file_stem(Filters(akimat=("Атырауская область",), ministry=("МКС",)), texts)
     assert stem == "dorozhnaya_karta_2021_ministry-МКС_akimat-Атырауская_область"
-    assert "/" not in exports.file_stem(Filters(q="../../etc/passwd"))
+    assert "/" not in exports.file_stem(Filters(q="../../etc/passwd"), texts)
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -65,7 +66,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def hostile_frame() -> pd.DataFrame:
     measures, legend, metadata = parse_file(ROOT / "tests" / "fixtures" / "roadmap_hostile.txt")
     db = RoadmapDB(measures, legend, metadata)
-    return exports.export_frame(db.measure_list(Filters()))
+    return exports.export_frame(db.measure_list(Filters()), texts)
 
 
 def test_no_exported_text_cell_starts_like_a_formula(hostile_frame):
@@ -77,7 +78,7 @@ def test_no_exported_text_cell_starts_like_a_formula(hostile_frame):
 
 
 def test_xlsx_of_hostile_text_has_no_formula_cell(hostile_frame):
-    sheet = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx(hostile_frame))).active
+    sheet = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx(hostile_frame, texts))).active
     cells = [cell for row in sheet.iter_rows(min_row=2) for cell in row]
     assert [c.coordinate for c in cells if c.data_type == "f"] == []
     assert any(isinstance(c.value, str) and c.value.startswith("'=HYPERLINK") for c in cells)

@@ -16,7 +16,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from loaders.build import legend_path
-from roadmap import config, texts
+from roadmap import config
+from roadmap.i18n import ru as texts
 from tests.browser.conftest import streamlit_server
 from tests.browser.test_browser import open_page
 from tests.conftest import ROOT, run_build

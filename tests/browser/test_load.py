@@ -21,7 +21,7 @@ import pytest
 from playwright.async_api import async_playwright, expect
 
 from tests.browser.conftest import ARTIFACTS, CHROMIUM_ARGS, LOCAL, streamlit_server
-from roadmap import texts
+from roadmap.i18n import ru as texts
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser

@@ -1,8 +1,14 @@
-"""Every user-facing string of the dashboard, in Russian, in one place (so Kazakh and English can follow)."""
+"""Every user-facing string of the dashboard in Russian, the default language; kk.py and en.py hold the
+same names (a test checks that none is missing)."""
 from __future__ import annotations
 
 import math
 from datetime import date
+
+LANGUAGE_CODE = "ru"
+LANGUAGE_NAME = "Русский"
+LANGUAGE_LABEL = "Язык"
+DATA_LANGUAGE_NOTE = "Названия мероприятий и исполнители приведены так, как они записаны в постановлении."
 
 APP_TITLE = "Дорожная карта «Рухани жаңғыру» — 2021"
 PAGE_OVERVIEW = "Обзор"
@@ -160,3 +166,27 @@ def percent(part: float, whole: float) -> str:
 
 def day(value: date) -> str:
     return f"{value.day} {MONTHS_GEN[value.month - 1]} {value.year} г."
+
+
+# Formats that follow the language
+PLOTLY_SEPARATORS = ", "  # decimal comma, thin-space thousands
+DATE_TICKFORMAT = "%d.%m.%Y"
+DATE_INPUT_FORMAT = "DD.MM.YYYY"
+MEASURE_NO = "№ {n}"
+
+# The printable brief
+BRIEF_DOWNLOAD = "Справка для печати (HTML)"
+BRIEF_HELP = "Одностраничная сводка текущего отбора: фильтры, показатели, графики и перечень мероприятий. Откройте файл в браузере и распечатайте на A4."
+BRIEF_HEADING = "Справка по дорожной карте"
+BRIEF_FILTERS = "Отбор"
+BRIEF_NO_FILTERS = "все мероприятия, без фильтров"
+BRIEF_SEARCH = "название содержит «{q}»"
+BRIEF_KPIS = "Основные показатели"
+BRIEF_WORKLOAD = "Исполнители с наибольшим числом мероприятий"
+BRIEF_TABLE = "Перечень мероприятий"
+BRIEF_PREPARED = "Подготовлено {date} по данным постановления; источник — дашборд дорожной карты."
+BRIEF_PAGE = "стр."
+
+
+def short_date(value: date) -> str:
+    return f"{value.day:02d}.{value.month:02d}"

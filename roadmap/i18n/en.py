@@ -1,0 +1,193 @@
+"""Every user-facing string of the dashboard, in English; same names as the Russian catalogue."""
+from __future__ import annotations
+
+import math
+from datetime import date
+
+LANGUAGE_CODE = "en"
+LANGUAGE_NAME = "English"
+LANGUAGE_LABEL = "Language"
+DATA_LANGUAGE_NOTE = "Measure titles and executors are shown as written in the decree (in Russian)."
+
+APP_TITLE = "“Рухани жаңғыру” roadmap — 2021"
+PAGE_OVERVIEW = "Overview"
+PAGE_FUNDING = "Funding"
+PAGE_EXECUTORS = "Executors"
+PAGE_TIMELINE = "Timeline"
+PAGE_MEASURES = "Measures"
+
+FILTERS_HEADER = "Filters"
+FILTER_MINISTRY = "Ministry / government body"
+FILTER_AKIMAT = "Akimat"
+FILTER_AKIMAT_HELP = "Measures assigned to all akimats are included whichever region is selected."
+FILTER_DIRECTION = "Area / section"
+FILTER_FUNDING = "Funding"
+FILTER_REPORT_TO = "Information submitted to"
+FILTER_Q = "Search in titles"
+FILTER_Q_PLACEHOLDER = "e.g. Дәстүр"
+FILTER_ANY = "All"
+RESET = "Reset filters"
+SHOWN = "Showing {shown} of {total} measures"
+NOTHING_FOUND = "No measure matches the selected filters. Change or reset the filters."
+
+DOWNLOADS_HEADER = "Download the selected measures"
+DOWNLOAD_CSV = "CSV (Excel, UTF-8)"
+DOWNLOAD_XLSX = "Excel (XLSX)"
+FILE_STEM = "roadmap_2021"
+
+DATA_ERROR_TITLE = "Roadmap data unavailable"
+DATA_ERROR_BODY = (
+    "The data file is missing or damaged, so the pages cannot be shown. "
+    "Rebuild the data from the text of the decree with the command:"
+)
+
+GROUP_DIRECTION = "Area {n}"
+GROUP_SECTION = "Section {n}"
+
+FUNDING_CLASSES = {
+    "budget_amount": "Budget amount",
+    "within_existing_funds": "Within funds provided",
+    "extrabudgetary": "Extra-budgetary funds",
+    "not_required": "Not required",
+    "unspecified": "Not specified",
+}
+BUDGET_SPLIT = {True: "With a budget amount", False: "Without a budget amount"}
+EXECUTOR_KINDS = {"ministry": "Ministries and government bodies", "akimat": "Akimats"}
+REPORT_TO = {"МИОР": "Ministry of Information and Social Development (МИОР)", "АП": "Presidential Administration (АП)"}
+
+# Overview
+KPI_MEASURES = "Measures"
+KPI_COST = "Planned expenditure, million tenge"
+KPI_BUDGET_SHARE = "With a budget amount"
+KPI_EXECUTORS = "Executors"
+KPI_COST_HELP = "Total of the decree’s “Estimated expenditure” column for the selected measures."
+KPI_BUDGET_HELP = "Share of measures for which the decree states an expenditure amount; all amounts are budget funds."
+KPI_EXECUTORS_HELP = "Ministries and government bodies, plus each akimat counted separately (17 regions)."
+OVERVIEW_BY_GROUP = "By area"
+OVERVIEW_CALENDAR = "Reporting under the decree"
+CALENDAR_EXECUTORS = "Executors"
+CALENDAR_LINE = "{date}: {reporter} → {recipient}"
+COL_GROUP = "Area / section"
+COL_GROUP_NAME = "Name"
+COL_MEASURES = "Measures"
+COL_BUDGET_MEASURES = "With amount"
+COL_COST = "Expenditure, thousand tenge"
+COL_DATE = "Date"
+COL_REPORTER = "Reporting body"
+COL_RECIPIENT = "Recipient"
+SOURCE_NOTE = "Source: Decree of the Government of the Republic of Kazakhstan No. {number} of {date}."
+
+# Funding
+FUNDING_BY_GROUP = "Expenditure by area, thousand tenge"
+FUNDING_SPLIT = "Measures with and without a budget amount"
+FUNDING_SPLIT_COUNT = "by number of measures"
+FUNDING_SPLIT_AMOUNT = "by amount, thousand tenge"
+FUNDING_CLASSES_TITLE = "Forms of funding"
+FUNDING_RANKED = "Measures with an expenditure amount"
+FUNDING_TREEMAP = "Breakdown of expenditure: area → measure"
+NO_AMOUNTS = "None of the selected measures has an expenditure amount."
+
+# Executors
+EXECUTORS_MINISTRIES = "Measures by ministry and government body"
+EXECUTORS_AKIMATS = "Measures by akimat"
+EXECUTORS_MATRIX = "Executor × area: number of measures"
+EXECUTORS_MAP = "Workload by region: number of measures"
+EXECUTORS_MAP_NOTE = "Shymkent is shown as a point. Boundaries: Natural Earth (public domain)."
+NO_EXECUTORS = "None of the selected measures has executors of this kind."
+
+# Timeline
+TIMELINE_GANTT = "Implementation windows of the measures"
+TIMELINE_PER_MONTH = "Completion deadlines"
+TIMELINE_PERIOD = "Grouping"
+PERIODS = {"month": "by month", "quarter": "by quarter"}
+PART_OF = "{part} of {whole}"
+TIMELINE_AS_OF = "As of"
+TIMELINE_PASSED = "Deadline passed"
+TIMELINE_OPEN = "Deadline not yet passed"
+TIMELINE_PASSED_SUMMARY = "As of {date}, the deadline has passed for {passed} of {total} measures."
+TIMELINE_REPORTING = "report"
+# charts.py passes q as a Roman numeral ("I".."IV"), so "Q{q}" would read "QII"; this form works for both.
+QUARTER = "Quarter {q} {year}"
+
+# Measures
+MEASURES_TABLE = "Selected measures"
+MEASURE_PICK = "Measure details"
+MEASURE_SOURCE = "Original text of the decree (lines {start}–{end})"
+
+# Column headers of the table and of the downloads
+COLUMNS = {
+    "measure_no": "No.",
+    "group": "Area / section",
+    "title": "Measure",
+    "completion_form": "Form of completion",
+    "executors_raw": "Responsible executors",
+    "ministries": "Ministries and government bodies",
+    "akimats": "Akimats",
+    "deadline_raw": "Deadline",
+    "deadline_start": "Period start",
+    "deadline_end": "Period end",
+    "cost_thousand_kzt": "Expenditure, thousand tenge",
+    "funding": "Funding",
+    "funding_source": "Source of funding",
+    "report_to": "Information to",
+    "source_lines": "Decree lines",
+}
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+# English dates use the plain month name: "5 July 2021".
+MONTHS_GEN = MONTHS
+MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def group_label(group_key: str) -> str:
+    if group_key.startswith("D"):
+        return GROUP_DIRECTION.format(n=group_key[1:])
+    return GROUP_SECTION.format(n=group_key)
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """English number format: comma for thousands, decimal point."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    return f"{value:,.{decimals}f}"
+
+
+def thousand_tenge(value: float) -> str:
+    return f"{number(value, 1)} thousand tenge"
+
+
+def million_tenge(value: float) -> str:
+    return f"{number(value / 1000, 1)} million tenge"
+
+
+def percent(part: float, whole: float) -> str:
+    return "—" if not whole else f"{number(100 * part / whole, 1)}%"
+
+
+def day(value: date) -> str:
+    """English date: "5 July 2021"."""
+    return f"{value.day} {MONTHS_GEN[value.month - 1]} {value.year}"
+
+
+# Formats that follow the language
+PLOTLY_SEPARATORS = ".,"  # decimal point, comma thousands
+DATE_TICKFORMAT = "%d %b %Y"
+DATE_INPUT_FORMAT = "DD/MM/YYYY"
+MEASURE_NO = "No. {n}"
+
+# The printable brief
+BRIEF_DOWNLOAD = "Printable brief (HTML)"
+BRIEF_HELP = "A one-page summary of the current selection: filters, key figures, charts and the list of measures. Open the file in a browser and print it on A4."
+BRIEF_HEADING = "Roadmap brief"
+BRIEF_FILTERS = "Selection"
+BRIEF_NO_FILTERS = "all measures, no filters"
+BRIEF_SEARCH = "title contains “{q}”"
+BRIEF_KPIS = "Key figures"
+BRIEF_WORKLOAD = "Executors with the most measures"
+BRIEF_TABLE = "List of measures"
+BRIEF_PREPARED = "Prepared on {date} from the decree's data; source: the roadmap dashboard."
+BRIEF_PAGE = "p."
+
+
+def short_date(value: date) -> str:
+    return f"{value.day} {MONTHS_SHORT[value.month - 1]}"

@@ -1,0 +1,196 @@
+"""Every user-facing string of the dashboard, in Kazakh (Cyrillic script); same names as the Russian catalogue."""
+from __future__ import annotations
+
+import math
+from datetime import date
+
+LANGUAGE_CODE = "kk"
+LANGUAGE_NAME = "Қазақша"
+LANGUAGE_LABEL = "Тіл"
+DATA_LANGUAGE_NOTE = "Іс-шаралардың атаулары мен орындаушылар қаулыда жазылғандай (орыс тілінде) көрсетілген."
+
+APP_TITLE = "«Рухани жаңғыру» жол картасы — 2021"
+PAGE_OVERVIEW = "Шолу"
+PAGE_FUNDING = "Қаржыландыру"
+PAGE_EXECUTORS = "Орындаушылар"
+PAGE_TIMELINE = "Мерзімдер"
+PAGE_MEASURES = "Іс-шаралар"
+
+FILTERS_HEADER = "Сүзгілер"
+FILTER_MINISTRY = "Министрлік / мемлекеттік орган"
+FILTER_AKIMAT = "Әкімдік"
+FILTER_AKIMAT_HELP = "Барлық әкімдіктерге жүктелген іс-шаралар кез келген өңір таңдалғанда да көрсетіледі."
+FILTER_DIRECTION = "Бағыт / бөлім"
+FILTER_FUNDING = "Қаржыландыру"
+FILTER_REPORT_TO = "Ақпарат жолданатын орган"
+FILTER_Q = "Атауы бойынша іздеу"
+FILTER_Q_PLACEHOLDER = "мысалы, Дәстүр"
+FILTER_ANY = "Барлығы"
+RESET = "Сүзгілерді тазалау"
+SHOWN = "Көрсетілген іс-шаралар: {shown}, барлығы {total}"
+NOTHING_FOUND = (
+    "Таңдалған сүзгілерге сәйкес келетін бірде-бір іс-шара жоқ. Сүзгілерді өзгертіңіз немесе тазалаңыз."
+)
+
+DOWNLOADS_HEADER = "Іріктелген іс-шараларды жүктеп алу"
+DOWNLOAD_CSV = "CSV (Excel, UTF-8)"
+DOWNLOAD_XLSX = "Excel (XLSX)"
+FILE_STEM = "zhol_kartasy_2021"
+
+DATA_ERROR_TITLE = "Жол картасының деректері қолжетімсіз"
+DATA_ERROR_BODY = (
+    "Деректер файлы жоқ немесе бүлінген, сондықтан беттерді көрсету мүмкін емес. "
+    "Деректерді қаулы мәтінінен мына пәрменмен қайта жинаңыз:"
+)
+
+# Kazakh puts the number first: "1-бағыт", "II бөлім".
+GROUP_DIRECTION = "{n}-бағыт"
+GROUP_SECTION = "{n} бөлім"
+
+FUNDING_CLASSES = {
+    "budget_amount": "Бюджеттен бөлінетін сома",
+    "within_existing_funds": "Көзделген қаражат шегінде",
+    "extrabudgetary": "Бюджеттен тыс қаражат",
+    "not_required": "Талап етілмейді",
+    "unspecified": "Көрсетілмеген",
+}
+BUDGET_SPLIT = {True: "Бюджет сомасы бар", False: "Бюджет сомасы жоқ"}
+EXECUTOR_KINDS = {"ministry": "Министрліктер мен мемлекеттік органдар", "akimat": "Әкімдіктер"}
+REPORT_TO = {"МИОР": "Ақпарат және қоғамдық даму министрлігі (МИОР)", "АП": "Президент Әкімшілігі (АП)"}
+
+# Overview
+KPI_MEASURES = "Іс-шаралар"
+KPI_COST = "Жоспарланған шығыстар, млн теңге"
+KPI_BUDGET_SHARE = "Бюджет сомасы көрсетілген"
+KPI_EXECUTORS = "Орындаушылар"
+KPI_COST_HELP = "Іріктелген іс-шаралар бойынша «Болжанатын шығыстар» бағанының сомасы."
+KPI_BUDGET_HELP = "Қаулыда шығыстар сомасы көрсетілген іс-шаралардың үлесі; барлық сомалар — бюджет қаражаты."
+KPI_EXECUTORS_HELP = "Министрліктер мен мемлекеттік органдар, сондай-ақ жеке есептелетін әкімдіктер (17 өңір)."
+OVERVIEW_BY_GROUP = "Бағыттар бойынша"
+OVERVIEW_CALENDAR = "Қаулы бойынша есептілік"
+CALENDAR_EXECUTORS = "Орындаушылар"
+CALENDAR_LINE = "{date}: {reporter} → {recipient}"
+COL_GROUP = "Бағыт / бөлім"
+COL_GROUP_NAME = "Атауы"
+COL_MEASURES = "Іс-шаралар саны"
+COL_BUDGET_MEASURES = "Сомасы көрсетілген"
+COL_COST = "Шығыстар, мың теңге"
+COL_DATE = "Күні"
+COL_REPORTER = "Есеп беруші"
+COL_RECIPIENT = "Кімге"
+SOURCE_NOTE = "Дереккөз: Қазақстан Республикасы Үкіметінің қаулысы, {date}, № {number}."
+
+# Funding
+FUNDING_BY_GROUP = "Бағыттар бойынша шығыстар, мың теңге"
+FUNDING_SPLIT = "Бюджет сомасы бар және жоқ іс-шаралар"
+FUNDING_SPLIT_COUNT = "іс-шаралар саны бойынша"
+FUNDING_SPLIT_AMOUNT = "сомасы бойынша, мың теңге"
+FUNDING_CLASSES_TITLE = "Қаржыландыру нысандары"
+FUNDING_RANKED = "Шығыстар сомасы көрсетілген іс-шаралар"
+FUNDING_TREEMAP = "Шығыстар құрылымы: бағыт → іс-шара"
+NO_AMOUNTS = "Іріктелген іс-шаралардың ешқайсысында шығыстар сомасы көрсетілмеген."
+
+# Executors
+EXECUTORS_MINISTRIES = "Министрліктер мен мемлекеттік органдар бойынша іс-шаралар"
+EXECUTORS_AKIMATS = "Әкімдіктер бойынша іс-шаралар"
+EXECUTORS_MATRIX = "Орындаушы × бағыт: іс-шаралар саны"
+EXECUTORS_MAP = "Өңірлер бойынша жүктеме: іс-шаралар саны"
+EXECUTORS_MAP_NOTE = "Шымкент нүктемен көрсетілген. Шекаралар: Natural Earth (қоғам игілігі)."
+NO_EXECUTORS = "Іріктелген іс-шаралар арасында осы түрдегі орындаушылар жоқ."
+
+# Timeline
+TIMELINE_GANTT = "Іс-шаралардың орындалу кезеңдері"
+TIMELINE_PER_MONTH = "Аяқталу мерзімдері"
+TIMELINE_PERIOD = "Топтастыру"
+PERIODS = {"month": "айлар бойынша", "quarter": "тоқсандар бойынша"}
+PART_OF = "{whole} ішінен {part}"
+TIMELINE_AS_OF = "Жағдай күні"
+TIMELINE_PASSED = "Мерзімі өтті"
+TIMELINE_OPEN = "Мерзімі өтпеді"
+TIMELINE_PASSED_SUMMARY = "{date} жағдай бойынша: мерзімі өткен іс-шаралар — {passed}, барлығы {total}."
+TIMELINE_REPORTING = "есеп"
+QUARTER = "{year} ж. {q} тоқсан"
+
+# Measures
+MEASURES_TABLE = "Іріктелген іс-шаралар"
+MEASURE_PICK = "Іс-шара туралы толығырақ"
+MEASURE_SOURCE = "Қаулының бастапқы мәтіні ({start}–{end} жолдар)"
+
+# Column headers of the table and of the downloads
+COLUMNS = {
+    "measure_no": "№",
+    "group": "Бағыт / бөлім",
+    "title": "Іс-шара",
+    "completion_form": "Аяқтау нысаны",
+    "executors_raw": "Жауапты орындаушылар",
+    "ministries": "Министрліктер мен мемлекеттік органдар",
+    "akimats": "Әкімдіктер",
+    "deadline_raw": "Орындау мерзімі",
+    "deadline_start": "Мерзімнің басталуы",
+    "deadline_end": "Мерзімнің аяқталуы",
+    "cost_thousand_kzt": "Шығыстар, мың теңге",
+    "funding": "Қаржыландыру",
+    "funding_source": "Қаржыландыру көзі",
+    "report_to": "Ақпарат алушы",
+    "source_lines": "Қаулы жолдары",
+}
+
+MONTHS = ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан")
+# In Kazakh dates the month keeps its base form: "2021 жылғы 5 шілде".
+MONTHS_GEN = MONTHS
+MONTHS_SHORT = ("қаң", "ақп", "нау", "сәу", "мам", "мау", "шіл", "там", "қыр", "қаз", "қар", "жел")
+
+
+def group_label(group_key: str) -> str:
+    if group_key.startswith("D"):
+        return GROUP_DIRECTION.format(n=group_key[1:])
+    return GROUP_SECTION.format(n=group_key)
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """Kazakh number format (as Russian): narrow no-break space for thousands, decimal comma."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\u202f").replace(".", ",")
+
+
+def thousand_tenge(value: float) -> str:
+    return f"{number(value, 1)} мың теңге"
+
+
+def million_tenge(value: float) -> str:
+    return f"{number(value / 1000, 1)} млн теңге"
+
+
+def percent(part: float, whole: float) -> str:
+    return "—" if not whole else f"{number(100 * part / whole, 1)} %"
+
+
+def day(value: date) -> str:
+    """Kazakh date: "2021 жылғы 5 шілде"."""
+    return f"{value.year} жылғы {value.day} {MONTHS_GEN[value.month - 1]}"
+
+
+# Formats that follow the language
+PLOTLY_SEPARATORS = ", "  # decimal comma, thin-space thousands
+DATE_TICKFORMAT = "%d.%m.%Y"
+DATE_INPUT_FORMAT = "DD.MM.YYYY"
+MEASURE_NO = "№ {n}"
+
+# The printable brief
+BRIEF_DOWNLOAD = "Басып шығаруға арналған анықтама (HTML)"
+BRIEF_HELP = "Ағымдағы іріктеудің бір беттік жиынтығы: сүзгілер, көрсеткіштер, графиктер және іс-шаралар тізбесі. Файлды браузерде ашып, A4 форматында басып шығарыңыз."
+BRIEF_HEADING = "Жол картасы бойынша анықтама"
+BRIEF_FILTERS = "Іріктеу"
+BRIEF_NO_FILTERS = "барлық іс-шаралар, сүзгісіз"
+BRIEF_SEARCH = "атауында «{q}» бар"
+BRIEF_KPIS = "Негізгі көрсеткіштер"
+BRIEF_WORKLOAD = "Іс-шаралары ең көп орындаушылар"
+BRIEF_TABLE = "Іс-шаралар тізбесі"
+BRIEF_PREPARED = "Қаулы деректері бойынша дайындалған күні: {date}; дереккөз — жол картасының дашборды."
+BRIEF_PAGE = "бет"
+
+
+def short_date(value: date) -> str:
+    return f"{value.day:02d}.{value.month:02d}"

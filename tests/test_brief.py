@@ -1,0 +1,98 @@
+"""The printable brief as a pure function: self-contained, escaped, the selection in words, the KPIs and
+every filtered measure (the browser test prints it to PDF)."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from html.parser import HTMLParser
+
+import pytest
+
+from loaders.build import parse_file
+from roadmap import brief
+from roadmap.filters import Filters
+from roadmap.i18n import en, kk, ru
+from roadmap.queries import RoadmapDB
+from tests.conftest import ROOT
+
+
+def render(db: RoadmapDB, filters: Filters, t=ru, labels=None) -> str:
+    html = brief.render(filters, db.measure_list(filters), db.kpis(filters), db.by_group(filters),
+                        db.executor_workload(filters), db.metadata, db.total_measures(), labels or {}, t,
+                        today=date(2021, 7, 1))
+    return html.decode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def db() -> RoadmapDB:
+    return RoadmapDB.open(ROOT / "data" / "roadmap.parquet")
+
+
+@pytest.fixture(scope="module")
+def hostile_db() -> RoadmapDB:
+    return RoadmapDB(*parse_file(ROOT / "tests" / "fixtures" / "roadmap_hostile.txt"))
+
+
+class Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: set[str] = set()
+        self.attributes: set[str] = set()
+        self.style = ""
+        self._in_style = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        self.attributes |= {name for name, _ in attrs}
+        self._in_style = tag == "style"
+
+    def handle_data(self, data):
+        if self._in_style:
+            self.style += data
+            self._in_style = False
+
+
+def test_nothing_in_the_brief_needs_the_network_or_runs(hostile_db):
+    html = render(hostile_db, Filters())
+    parsed = Tags()
+    parsed.feed(html)
+    assert parsed.tags <= {"html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "p", "dl", "dt", "dd",
+                           "div", "figure", "svg", "text", "rect", "section", "table", "thead", "tbody", "tr", "th", "td"}
+    assert not {a for a in parsed.attributes if a in ("src", "href") or a.startswith("on")}
+    assert "url(" not in parsed.style and "@import" not in parsed.style
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "[нажмите здесь](javascript:alert(1))" in html  # Markdown is not rendered: it is just text here
+
+
+def test_selection_is_in_words_and_kpis_match_the_query_layer(db):
+    filters = Filters(ministry=("МКС",), direction=("D2",), q="проект")
+    html = render(db, filters, labels={"ministry": {"МКС": "МКС (Министерство культуры и спорта)"},
+                                       "direction": {"D2": "Направление 2. Национальная идентичность"}})
+    assert "<dt>Министерство / госорган</dt><dd>МКС (Министерство культуры и спорта)</dd>" in html
+    assert "<dt>Направление / раздел</dt><dd>Направление 2. Национальная идентичность</dd>" in html
+    assert "<dd>название содержит «проект»</dd>" in html
+    k = db.kpis(filters)
+    assert f'<div class="value">{ru.PART_OF.format(part=int(k["measures"]), whole=67)}</div>' in html
+    assert f'<div class="value">{ru.number(k["cost_thousand_kzt"] / 1000, 1)}</div>' in html
+    numbers = [int(n) for n in re.findall(r'<td class="no">(\d+)</td>', html)]
+    assert numbers == db.measure_list(filters).measure_no.tolist() and numbers
+
+
+def test_no_filter_and_no_match(db):
+    assert ru.BRIEF_NO_FILTERS in render(db, Filters())
+    empty = render(db, Filters(q="такого нет"))
+    assert ru.NOTHING_FOUND in empty and "<table" not in empty
+
+
+@pytest.mark.parametrize("t", [ru, kk, en], ids=["ru", "kk", "en"])
+def test_the_brief_speaks_the_interface_language(db, t):
+    html = render(db, Filters(), t)
+    assert f'<html lang="{t.LANGUAGE_CODE}">' in html
+    assert t.BRIEF_KPIS in html and t.BRIEF_TABLE in html and t.day(date(2021, 7, 1)) in html
+
+
+def test_long_lists_are_cut_for_paper_and_say_so(db, monkeypatch):
+    monkeypatch.setattr(brief, "TABLE_ROWS_MAX", 10)
+    html = render(db, Filters())
+    assert len(re.findall(r'<td class="no">', html)) == 10
+    assert ru.PART_OF.format(part=10, whole=67) in html
