@@ -1,6 +1,6 @@
 import streamlit as st
 
-from roadmap import app, charts, texts
+from roadmap import app, charts, config, texts
 
 filters = app.current_filters()
 st.title(texts.PAGE_FUNDING)
@@ -21,11 +21,14 @@ right.plotly_chart(charts.budget_split(split, "cost_thousand_kzt"), key="chart_s
 st.subheader(texts.FUNDING_CLASSES_TITLE)
 st.plotly_chart(charts.funding_classes(app.query("funding_classes", filters)), key="chart_funding_classes")
 
-ranked = app.query("ranked_costs", filters)
+ranked = app.query("ranked_costs", filters, limit=config.RANKED_MAX_BARS)
 st.subheader(texts.FUNDING_RANKED)
 if ranked.empty:
     st.info(texts.NO_AMOUNTS)
 else:
+    with_amount = int(ranked.with_amount.iloc[0])
+    if with_amount > len(ranked):
+        st.caption(texts.RANKED_CUT.format(shown=len(ranked), total=texts.number(with_amount)))
     st.plotly_chart(charts.ranked_costs(ranked), key="chart_ranked")
     st.subheader(texts.FUNDING_TREEMAP)
-    st.plotly_chart(charts.cost_treemap(ranked), key="chart_treemap")
+    st.plotly_chart(charts.cost_treemap(ranked, groups), key="chart_treemap")

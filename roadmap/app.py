@@ -48,15 +48,20 @@ def query(name: str, filters: Filters, **extra: object) -> pd.DataFrame:
     return _query(name, filters, tuple(sorted(extra.items())))
 
 
-def stop_if_empty(frame: pd.DataFrame) -> None:
-    """The one empty state every page shows when the filters keep nothing."""
-    if frame.empty:
+def stop_if_empty(frame: pd.DataFrame | int) -> None:
+    """The one empty state every page shows when the filters keep nothing (a frame, or a count of measures)."""
+    if frame.empty if isinstance(frame, pd.DataFrame) else not frame:
         st.info(texts.NOTHING_FOUND)
         st.stop()
 
 
 def kpis(filters: Filters) -> dict:
     return query("kpis", filters).iloc[0].to_dict()
+
+
+@_cache
+def source_text(measure_no: int) -> str:
+    return database().source_text(measure_no)
 
 
 @st.cache_data(show_spinner=False)
@@ -84,16 +89,15 @@ def _canonical_region(properties: dict) -> str:
 # The filter panel ----------------------------------------------------------------------------------
 def filter_panel(db: RoadmapDB) -> Filters:
     """Draw the sidebar filters once per rerun and return them as one value."""
-    executors = db.executor_options()
-    groups = db.group_options()
+    known = db.options  # computed once when the data loaded: a rerun runs no SQL for the choices
     options = {
-        "ministry": executors[executors.executor_kind == "ministry"].executor.tolist(),
-        "akimat": executors[executors.executor_kind == "akimat"].executor.tolist(),
-        "direction": groups.group_key.tolist(),
+        "ministry": list(known.ministries),
+        "akimat": list(known.akimats),
+        "direction": [key for key, _ in known.groups],
         "funding": list(texts.FUNDING_CLASSES),
-        "report_to": sorted(db.legend.kinds.keys() & set(db.plain("report_options").report_to)),
+        "report_to": list(known.report_to),
     }
-    names = dict(zip(groups.group_key, groups.group_name))
+    names = dict(known.groups)
     labels = {
         "ministry": (texts.FILTER_MINISTRY, lambda v: v, None),
         "akimat": (texts.FILTER_AKIMAT, lambda v: v, texts.FILTER_AKIMAT_HELP),
@@ -114,7 +118,7 @@ def filter_panel(db: RoadmapDB) -> Filters:
                           bind="query-params") or ""
         filters = Filters(**{k: tuple(v) for k, v in chosen.items()}, q=q[:Q_MAX_CHARS])
         shown = kpis(filters)["measures"]
-        st.markdown(f"**{texts.SHOWN.format(shown=int(shown), total=db.total_measures())}**")
+        st.markdown(f"**{texts.SHOWN.format(shown=int(shown), total=known.total_measures)}**")
         st.button(texts.RESET, on_click=_reset, disabled=filters.is_empty, key="reset_filters")
     st.session_state[_FILTERS_KEY] = filters
     return filters
@@ -131,15 +135,22 @@ def current_filters() -> Filters:
     return st.session_state.get(_FILTERS_KEY, Filters())
 
 
+def export_bytes(filters: Filters, kind: str) -> bytes:
+    """The CSV or XLSX file of exactly the filtered measures.  Built only when the user clicks: at tens of
+    thousands of measures an XLSX takes seconds, far too long to rebuild on every rerun."""
+    frame = exports.export_frame(database().measure_list(filters))
+    return exports.to_csv(frame) if kind == "csv" else exports.to_xlsx(frame)
+
+
 def downloads(filters: Filters) -> None:
-    frame = exports.export_frame(query("measure_list", filters))
     stem = exports.file_stem(filters)
     with st.sidebar:
         st.subheader(texts.DOWNLOADS_HEADER)
-        st.download_button(texts.DOWNLOAD_CSV, exports.to_csv(frame), file_name=f"{stem}.csv", mime="text/csv",
-                           key="download_csv", on_click="ignore", icon=":material/download:")
+        # A callable is run by Streamlit on the click, in its own thread; the file is never built otherwise.
+        st.download_button(texts.DOWNLOAD_CSV, lambda: export_bytes(filters, "csv"), file_name=f"{stem}.csv",
+                           mime="text/csv", key="download_csv", on_click="ignore", icon=":material/download:")
         st.download_button(
-            texts.DOWNLOAD_XLSX, exports.to_xlsx(frame), file_name=f"{stem}.xlsx",
+            texts.DOWNLOAD_XLSX, lambda: export_bytes(filters, "xlsx"), file_name=f"{stem}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key="download_xlsx", on_click="ignore", icon=":material/table:",
         )
