@@ -134,6 +134,8 @@ class RoadmapDB:
 
     def filtered(self, name: str, filters: Filters, **extra: object) -> pd.DataFrame:
         """Run sql/<name>.sql over the measures the filters keep."""
+        if filters.is_empty:
+            return self._run(f"WITH {sql('unfiltered')}\n{sql(name)}", dict(extra))
         return self._run(f"WITH {sql('filtered')}\n{sql(name)}", {**filters.params(), **extra})
 
     def plain(self, name: str, params: dict[str, object] | None = None) -> pd.DataFrame:

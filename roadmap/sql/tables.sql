@@ -7,7 +7,9 @@ SELECT
     CASE WHEN m.direction IS NOT NULL THEN 'D' || m.direction::VARCHAR ELSE m.section END AS group_key,
     list_position(['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'], m.section) * 100
         + coalesce(m.direction, 0) AS group_order,
-    m.funding_class = 'budget_amount' AS has_budget_amount
+    m.funding_class = 'budget_amount' AS has_budget_amount,
+    -- Lower-casing 67,000 Cyrillic titles took ~0.1 s in every title search; done once here instead.
+    lower(m.title) AS title_lower
 FROM measures_source AS m;
 
 -- One row per (measure, executor): ministries and individual akimats, in source order.
