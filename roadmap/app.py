@@ -135,22 +135,24 @@ def current_filters() -> Filters:
     return st.session_state.get(_FILTERS_KEY, Filters())
 
 
-def export_bytes(filters: Filters, kind: str) -> bytes:
+def export_bytes(db: RoadmapDB, filters: Filters, kind: str) -> bytes:
     """The CSV or XLSX file of exactly the filtered measures.  Built only when the user clicks: at tens of
     thousands of measures an XLSX takes seconds, far too long to rebuild on every rerun."""
-    frame = exports.export_frame(database().measure_list(filters))
+    frame = exports.export_frame(db.measure_list(filters))
     return exports.to_csv(frame) if kind == "csv" else exports.to_xlsx(frame)
 
 
 def downloads(filters: Filters) -> None:
     stem = exports.file_stem(filters)
+    # Streamlit runs a callable given as the data on the click, in a thread of its own where no Streamlit
+    # call belongs: the database is taken here, in the script's thread, and only the query runs there.
+    db = database()
     with st.sidebar:
         st.subheader(texts.DOWNLOADS_HEADER)
-        # A callable is run by Streamlit on the click, in its own thread; the file is never built otherwise.
-        st.download_button(texts.DOWNLOAD_CSV, lambda: export_bytes(filters, "csv"), file_name=f"{stem}.csv",
+        st.download_button(texts.DOWNLOAD_CSV, lambda: export_bytes(db, filters, "csv"), file_name=f"{stem}.csv",
                            mime="text/csv", key="download_csv", on_click="ignore", icon=":material/download:")
         st.download_button(
-            texts.DOWNLOAD_XLSX, lambda: export_bytes(filters, "xlsx"), file_name=f"{stem}.xlsx",
+            texts.DOWNLOAD_XLSX, lambda: export_bytes(db, filters, "xlsx"), file_name=f"{stem}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key="download_xlsx", on_click="ignore", icon=":material/table:",
         )
