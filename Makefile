@@ -12,7 +12,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 install = { [ -x $(BIN)/uv ] && $(BIN)/uv pip install --python $(BIN)/python $(1); } \
 	|| $(BIN)/pip install $(1)
 
-.PHONY: setup setup-dev browser data rebuild-data run test clean
+.PHONY: setup setup-dev browser data rebuild-data run test bench clean
 
 setup: $(VENV)/.stamp-runtime
 
@@ -61,7 +61,13 @@ run: setup data
 test: setup-dev
 	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# The benchmark of issue 5 (a few minutes): the dashboard at 1× and 1,000× the data, from the loader to a
+# real browser; prints a table and writes bench/results.json.  Not part of `make test`: it measures, it
+# does not check.  BENCH_ARGS=--skip-browser leaves out the browser and memory figures.
+bench: setup-dev data
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m bench.run $(BENCH_ARGS)
+
 # Keeps data/roadmap.parquet: it is a build product that is also committed.
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis artifacts test-results
+	rm -rf $(VENV) .pytest_cache .hypothesis artifacts test-results bench/out
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

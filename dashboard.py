@@ -12,7 +12,7 @@ st.set_page_config(page_title=t.APP_TITLE, page_icon=str(config.FAVICON), layout
 
 db = app.open_database_or_stop()
 filters = app.filter_panel(db)
-app.downloads(filters, db)
+app.downloads(filters)
 
 navigation = st.navigation([
     st.Page("app_pages/overview.py", title=t.PAGE_OVERVIEW, icon=":material/dashboard:", default=True),

@@ -1,6 +1,6 @@
 import streamlit as st
 
-from roadmap import app, charts
+from roadmap import app, charts, config
 
 t = app.texts()
 
@@ -23,11 +23,14 @@ right.plotly_chart(charts.budget_split(split, "cost_thousand_kzt", t=t), key="ch
 st.subheader(t.FUNDING_CLASSES_TITLE)
 st.plotly_chart(charts.funding_classes(app.query("funding_classes", filters), t=t), key="chart_funding_classes")
 
-ranked = app.query("ranked_costs", filters)
+ranked = app.query("ranked_costs", filters, limit=config.RANKED_MAX_BARS)
 st.subheader(t.FUNDING_RANKED)
 if ranked.empty:
     st.info(t.NO_AMOUNTS)
 else:
+    with_amount = int(ranked.with_amount.iloc[0])
+    if with_amount > len(ranked):
+        st.caption(t.RANKED_CUT.format(shown=len(ranked), total=t.number(with_amount)))
     st.plotly_chart(charts.ranked_costs(ranked, t=t), key="chart_ranked")
     st.subheader(t.FUNDING_TREEMAP)
-    st.plotly_chart(charts.cost_treemap(ranked, t=t), key="chart_treemap")
+    st.plotly_chart(charts.cost_treemap(ranked, groups, t=t), key="chart_treemap")

@@ -1,17 +1,31 @@
+import math
 from datetime import date
 
 import streamlit as st
 
-from roadmap import app, exports
+from roadmap import app, config, exports
 
 t = app.texts()
 
 filters = app.current_filters()
 st.title(t.PAGE_MEASURES)
-measures = app.query("measure_list", filters)
-app.stop_if_empty(measures)
+total = int(app.kpis(filters)["measures"])
+app.stop_if_empty(total)
 
 st.subheader(t.MEASURES_TABLE)
+# The table is paged in DuckDB: the browser gets one page of rows, never the whole filtered set.
+pages = math.ceil(total / config.MEASURES_PAGE_SIZE)
+if pages > 1:
+    if st.session_state.get("measures_page", 1) > pages:  # the filters narrowed: back to the first page
+        st.session_state["measures_page"] = 1
+    page = st.number_input(t.MEASURES_PAGE, min_value=1, max_value=pages, step=1, key="measures_page")
+else:
+    page = 1
+offset = (page - 1) * config.MEASURES_PAGE_SIZE
+measures = app.query("measure_page", filters, limit=config.MEASURES_PAGE_SIZE, offset=offset)
+if pages > 1:
+    st.caption(t.MEASURES_PAGE_RANGE.format(first=t.number(offset + 1), last=t.number(offset + len(measures)),
+                                                total=t.number(total)))
 table = exports.export_frame(measures, t, for_spreadsheet=False)
 shown = [t.COLUMNS[c] for c in ("measure_no", "title", "executors_raw", "deadline_raw", "cost_thousand_kzt", "funding")]
 st.dataframe(
@@ -37,6 +51,6 @@ for column, value in detail.items():
     elif isinstance(value, date):
         value = t.day(value)
     st.text(f"{column}: {value}")
-full = app.database().source_text(int(pick))
+full = app.source_text(int(pick))
 st.caption(t.MEASURE_SOURCE.format(start=row.source_line_start, end=row.source_line_end))
 st.code(full, language=None)

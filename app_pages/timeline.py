@@ -1,19 +1,18 @@
 from datetime import date
 
-import pandas as pd
 import streamlit as st
 
-from roadmap import app, charts
+from roadmap import app, charts, config
 
 t = app.texts()
 
 db = app.database()
 filters = app.current_filters()
 st.title(t.PAGE_TIMELINE)
-measures = app.query("measure_list", filters)
-app.stop_if_empty(measures)
+k = app.kpis(filters)
+app.stop_if_empty(k["measures"])
 
-year = int(db.metadata.get("roadmap_year") or measures.deadline_end.max().year)
+year = int(db.metadata.get("roadmap_year") or k["last_deadline"].year)
 default_as_of = min(max(date.today(), date(year, 1, 1)), date(year, 12, 31))
 as_of = st.date_input(t.TIMELINE_AS_OF, value=default_as_of, format=t.DATE_INPUT_FORMAT, key="as_of")
 status = app.query("deadline_status", filters, as_of=as_of).iloc[0]
@@ -21,7 +20,17 @@ st.markdown(t.TIMELINE_PASSED_SUMMARY.format(date=t.day(as_of), passed=int(statu
 
 reporting = sorted({date.fromisoformat(e["date"]) for e in db.metadata.get("reporting_calendar") or []})
 st.subheader(t.TIMELINE_GANTT)
-st.plotly_chart(charts.gantt(measures, reporting, as_of, t=t), key="chart_gantt")
+if k["measures"] <= config.GANTT_MAX_BARS:
+    gantt = charts.gantt(app.query("gantt_measures", filters, limit=config.GANTT_MAX_BARS), reporting, as_of, t=t)
+else:
+    # Thousands of bars would be unreadable and slow to draw: DuckDB folds them into deadline windows.
+    windows = app.query("gantt_windows", filters, limit=config.GANTT_MAX_WINDOWS)
+    note = t.GANTT_WINDOWS_NOTE.format(total=t.number(k["measures"]))
+    if int(windows.windows.iloc[0]) > len(windows):
+        note += " " + t.GANTT_WINDOWS_CUT.format(shown=len(windows), windows=int(windows.windows.iloc[0]))
+    st.caption(note)
+    gantt = charts.gantt_windows(windows, reporting, as_of, t=t)
+st.plotly_chart(gantt, key="chart_gantt")
 
 st.subheader(t.TIMELINE_PER_MONTH)
 period = st.segmented_control(t.TIMELINE_PERIOD, ["month", "quarter"], default="month", key="period",

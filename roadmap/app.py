@@ -17,6 +17,7 @@ from .queries import DataError, RoadmapDB
 
 log = logging.getLogger("roadmap")
 _FILTERS_KEY = "roadmap_filters"
+_LINK_READ_KEY = "roadmap_link_read"
 Q_MAX_CHARS = 200
 
 
@@ -26,15 +27,17 @@ def database() -> RoadmapDB:
 
 
 def language_switch() -> ModuleType:
-    """The interface language, chosen in the sidebar and kept in the URL as ?lang=kk|en (Russian stays out
-    of the URL as the default)."""
+    """The interface language, chosen in the sidebar and kept in the link as ?lang=kk|en (Russian, the
+    default, stays out of the link)."""
+    if "lang" not in st.session_state:  # a session starts from its link
+        wanted = st.query_params.get("lang")
+        st.session_state["lang"] = wanted if wanted in i18n.LANGUAGES else i18n.DEFAULT
     with st.sidebar:
-        code = st.segmented_control(
+        st.segmented_control(
             " / ".join(c.LANGUAGE_LABEL for c in i18n.LANGUAGES.values()), list(i18n.LANGUAGES), key="lang",
-            default=i18n.DEFAULT, required=True, format_func=lambda c: i18n.LANGUAGES[c].LANGUAGE_NAME,
-            bind="query-params",
+            required=True, format_func=lambda c: i18n.LANGUAGES[c].LANGUAGE_NAME,
         )
-    return i18n.catalogue(code)
+    return texts()
 
 
 def texts() -> ModuleType:
@@ -68,15 +71,20 @@ def query(name: str, filters: Filters, **extra: object) -> pd.DataFrame:
     return _query(name, filters, tuple(sorted(extra.items())))
 
 
-def stop_if_empty(frame: pd.DataFrame) -> None:
-    """The one empty state every page shows when the filters keep nothing."""
-    if frame.empty:
+def stop_if_empty(frame: pd.DataFrame | int) -> None:
+    """The one empty state every page shows when the filters keep nothing (a frame, or a count of measures)."""
+    if frame.empty if isinstance(frame, pd.DataFrame) else not frame:
         st.info(texts().NOTHING_FOUND)
         st.stop()
 
 
 def kpis(filters: Filters) -> dict:
     return query("kpis", filters).iloc[0].to_dict()
+
+
+@_cache
+def source_text(measure_no: int) -> str:
+    return database().source_text(measure_no)
 
 
 @st.cache_data(show_spinner=False)
@@ -98,16 +106,16 @@ def region_geometry() -> tuple[list, list]:
 def filter_panel(db: RoadmapDB) -> Filters:
     """Draw the sidebar filters once per rerun and return them as one value."""
     t = texts()
-    executors = db.executor_options()
-    groups = db.group_options()
+    known = db.options  # computed once when the data loaded: a rerun runs no SQL for the choices
     options = {
-        "ministry": executors[executors.executor_kind == "ministry"].executor.tolist(),
-        "akimat": executors[executors.executor_kind == "akimat"].executor.tolist(),
-        "direction": groups.group_key.tolist(),
+        "ministry": list(known.ministries),
+        "akimat": list(known.akimats),
+        "direction": [key for key, _ in known.groups],
         "funding": list(t.FUNDING_CLASSES),
-        "report_to": sorted(db.legend.kinds.keys() & set(db.plain("report_options").report_to)),
+        "report_to": list(known.report_to),
     }
-    names = dict(zip(groups.group_key, groups.group_name))
+    _state_from_link(options)
+    names = dict(known.groups)
     labels = {
         "ministry": (t.FILTER_MINISTRY, lambda v: v, None),
         "akimat": (t.FILTER_AKIMAT, lambda v: v, t.FILTER_AKIMAT_HELP),
@@ -120,18 +128,41 @@ def filter_panel(db: RoadmapDB) -> Filters:
         chosen = {}
         for key in LIST_KEYS:
             label, fmt, help_text = labels[key]
-            chosen[key] = st.multiselect(
-                label, options[key], key=key, format_func=fmt, help=help_text,
-                placeholder=t.FILTER_ANY, bind="query-params",
-            )
-        q = st.text_input(t.FILTER_Q, key="q", max_chars=Q_MAX_CHARS, placeholder=t.FILTER_Q_PLACEHOLDER,
-                          bind="query-params") or ""
+            chosen[key] = st.multiselect(label, options[key], key=key, format_func=fmt, help=help_text,
+                                         placeholder=t.FILTER_ANY)
+        q = st.text_input(t.FILTER_Q, key="q", max_chars=Q_MAX_CHARS, placeholder=t.FILTER_Q_PLACEHOLDER) or ""
         filters = Filters(**{k: tuple(v) for k, v in chosen.items()}, q=q[:Q_MAX_CHARS])
         shown = kpis(filters)["measures"]
-        st.markdown(f"**{t.SHOWN.format(shown=int(shown), total=db.total_measures())}**")
+        st.markdown(f"**{t.SHOWN.format(shown=int(shown), total=known.total_measures)}**")
         st.button(t.RESET, on_click=_reset, disabled=filters.is_empty, key="reset_filters")
     st.session_state[_FILTERS_KEY] = filters
+    _link_from_state(filters)
     return filters
+
+
+# The link mirrors the view with stable codes (?direction=D2&funding=budget_amount&lang=kk), not with the
+# labels a widget shows: Streamlit's bind="query-params" writes labels, which change with the language.
+def _state_from_link(options: dict[str, list[str]]) -> None:
+    """On a session's first run the link's values become the filters: known values once each, in the
+    order of the choices; anything else in the link is dropped."""
+    if st.session_state.get(_LINK_READ_KEY):
+        return
+    for key in LIST_KEYS:
+        wanted = set(st.query_params.get_all(key))
+        st.session_state[key] = [v for v in options[key] if v in wanted]
+    st.session_state["q"] = st.query_params.get("q", "")[:Q_MAX_CHARS]
+    st.session_state[_LINK_READ_KEY] = True
+
+
+def _link_from_state(filters: Filters) -> None:
+    wanted = {key: list(values) for key, values in filters.active().items() if key in LIST_KEYS}
+    if filters.q:
+        wanted["q"] = filters.q
+    if st.session_state.get("lang", i18n.DEFAULT) != i18n.DEFAULT:
+        wanted["lang"] = st.session_state["lang"]
+    current = {key: st.query_params.get_all(key) for key in st.query_params}
+    if current != wanted:
+        st.query_params.from_dict(wanted)
 
 
 def _reset() -> None:
@@ -145,34 +176,41 @@ def current_filters() -> Filters:
     return st.session_state.get(_FILTERS_KEY, Filters())
 
 
-def downloads(filters: Filters, db: RoadmapDB) -> None:
-    """CSV, XLSX and the printable brief of exactly the filtered measures.  The files are built only when a
-    button is clicked (Streamlit calls the function then, on its own thread), not on every rerun."""
+def export_bytes(db: RoadmapDB, filters: Filters, kind: str, t: ModuleType) -> bytes:
+    """The CSV or XLSX file of exactly the filtered measures.  Built only when the user clicks: at tens of
+    thousands of measures an XLSX takes seconds, far too long to rebuild on every rerun."""
+    frame = exports.export_frame(db.measure_list(filters), t)
+    return exports.to_csv(frame) if kind == "csv" else exports.to_xlsx(frame, t)
+
+
+def brief_bytes(db: RoadmapDB, filters: Filters, t: ModuleType) -> bytes:
+    """The printable brief of the filtered view, in the interface language."""
+    labels = {
+        "ministry": {m: f"{m} ({db.legend.full_names.get(m, m)})" for m in filters.ministry},
+        "direction": {k: f"{t.group_label(k)}. {n}" for k, n in db.options.groups},
+        "funding": dict(t.FUNDING_CLASSES),
+        "report_to": dict(t.REPORT_TO),
+    }
+    return brief.render(filters, db.measure_list(filters), db.kpis(filters), db.by_group(filters),
+                        db.executor_workload(filters), db.metadata, db.options.total_measures, labels, t)
+
+
+def downloads(filters: Filters) -> None:
+    """CSV, XLSX and the printable brief of exactly the filtered measures."""
     t = texts()
-    measures = query("measure_list", filters)
     stem = exports.file_stem(filters, t)
-
-    def brief_html() -> bytes:
-        groups = db.group_options()
-        labels = {
-            "ministry": {m: f"{m} ({db.legend.full_names.get(m, m)})" for m in filters.ministry},
-            "direction": {k: f"{t.group_label(k)}. {n}" for k, n in zip(groups.group_key, groups.group_name)},
-            "funding": dict(t.FUNDING_CLASSES),
-            "report_to": dict(t.REPORT_TO),
-        }
-        return brief.render(filters, measures, db.kpis(filters), db.by_group(filters), db.executor_workload(filters),
-                            db.metadata, db.total_measures(), labels, t)
-
+    # Streamlit runs a callable given as the data on the click, in a thread of its own where no Streamlit
+    # call belongs: the database and the language are taken here, in the script's thread.
+    db = database()
     with st.sidebar:
         st.subheader(t.DOWNLOADS_HEADER)
-        st.download_button(t.DOWNLOAD_CSV, lambda: exports.to_csv(exports.export_frame(measures, t)),
-                           file_name=f"{stem}.csv", mime="text/csv", key="download_csv", on_click="ignore",
-                           icon=":material/download:")
+        st.download_button(t.DOWNLOAD_CSV, lambda: export_bytes(db, filters, "csv", t), file_name=f"{stem}.csv",
+                           mime="text/csv", key="download_csv", on_click="ignore", icon=":material/download:")
         st.download_button(
-            t.DOWNLOAD_XLSX, lambda: exports.to_xlsx(exports.export_frame(measures, t), t), file_name=f"{stem}.xlsx",
+            t.DOWNLOAD_XLSX, lambda: export_bytes(db, filters, "xlsx", t), file_name=f"{stem}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key="download_xlsx", on_click="ignore", icon=":material/table:",
         )
-        st.download_button(t.BRIEF_DOWNLOAD, brief_html, file_name=f"{stem}.html", mime="text/html",
+        st.download_button(t.BRIEF_DOWNLOAD, lambda: brief_bytes(db, filters, t), file_name=f"{stem}.html", mime="text/html",
                            key="download_brief", on_click="ignore", icon=":material/print:", help=t.BRIEF_HELP)
         st.caption(t.DATA_LANGUAGE_NOTE)

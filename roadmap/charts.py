@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 from datetime import date
+from types import ModuleType
 
 import pandas as pd
 import plotly.graph_objects as go
-
-from types import ModuleType
 
 # One colour per group and per funding class, the same on every page.
 GROUP_COLOURS = {"D1": "#1f77b4", "D2": "#e07b00", "D3": "#2ca02c", "II": "#8c564b", "III": "#9467bd"}
@@ -117,14 +116,35 @@ def ranked_costs(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
     return _layout(fig, t, max(260, 28 * len(df) + 80))
 
 
-def cost_treemap(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
-    groups = df.groupby("group_key", sort=False).agg(cost=("cost_thousand_kzt", "sum"), order=("group_order", "first"))
-    ids = [f"g:{k}" for k in groups.index] + [f"m:{n}" for n in df.measure_no]
-    labels = [t.group_label(k) for k in groups.index] + [t.MEASURE_NO.format(n=n) for n in df.measure_no]
-    parents = [""] * len(groups) + [f"g:{k}" for k in df.group_key]
-    values = list(groups.cost) + list(df.cost_thousand_kzt)
-    hover = [t.group_label(k) for k in groups.index] + [_wrap(title) for title in df.title]
-    colours = [group_colour(k) for k in groups.index] + [group_colour(k) for k in df.group_key]
+def cost_treemap(df: pd.DataFrame, groups: pd.DataFrame, *, t: ModuleType) -> go.Figure:
+    """Group → measure tiles for the measures in `df` (the largest amounts); whatever of a group's total
+    they leave out is one more tile, so every group keeps its true size however many were left out.
+
+    groups: per group key, `cost_thousand_kzt` and `budget_measures` over all filtered measures.
+    """
+    groups = groups[groups.budget_measures > 0].sort_values("group_order")
+    shown = df.groupby("group_key").agg(cost=("cost_thousand_kzt", "sum"), n=("measure_no", "size"))
+    ids, labels, parents, values, hover, colours = [], [], [], [], [], []
+    rest = []
+    for g in groups.itertuples():
+        shown_cost = float(shown.cost.get(g.group_key, 0.0))
+        left_out = int(g.budget_measures) - int(shown.n.get(g.group_key, 0))
+        # The group's sum minus the shown amounts; never negative, which float rounding could make it.
+        other = max(float(g.cost_thousand_kzt) - shown_cost, 0.0) if left_out > 0 else 0.0
+        ids.append(f"g:{g.group_key}")
+        labels.append(t.group_label(g.group_key))
+        parents.append("")
+        values.append(shown_cost + other)  # "total" branch values: a parent is exactly the sum of its tiles
+        hover.append(t.group_label(g.group_key))
+        colours.append(group_colour(g.group_key))
+        if other > 0:
+            rest.append((g.group_key, left_out, other))
+    ids += [f"m:{n}" for n in df.measure_no] + [f"o:{k}" for k, _, _ in rest]
+    labels += [t.MEASURE_NO.format(n=n) for n in df.measure_no] + [t.TREEMAP_OTHER.format(n=n) for _, n, _ in rest]
+    parents += [f"g:{k}" for k in df.group_key] + [f"g:{k}" for k, _, _ in rest]
+    values += list(df.cost_thousand_kzt) + [v for _, _, v in rest]
+    hover += [_wrap(title) for title in df.title] + [t.TREEMAP_OTHER.format(n=n) for _, n, _ in rest]
+    colours += [group_colour(k) for k in df.group_key] + [group_colour(k) for k, _, _ in rest]
     fig = go.Figure(
         go.Treemap(
             ids=ids, labels=labels, parents=parents, values=values, branchvalues="total",
@@ -183,32 +203,37 @@ def region_map(workload_by_region: dict[str, int], shapes: list[tuple[str, list[
     def colour(n: int) -> str:
         return pc.sample_colorscale(scale, [min(1.0, 0.08 + 0.92 * n / top)])[0] if n else "#f2f2f2"
 
-    fig = go.Figure()
+    # Traces and labels are collected first and handed to the figure at once: adding them one by one
+    # re-validates the growing figure each time, which made this map the slowest chart of the app.
+    traces = []
     for name, rings in shapes:
         n = workload_by_region.get(name, 0)
         for ring in rings:
             lon, lat = zip(*ring)
-            fig.add_trace(go.Scatter(
+            traces.append(go.Scatter(
                 x=lon, y=lat, fill="toself", mode="lines", line=dict(color="#ffffff", width=1),
                 fillcolor=colour(n), hoveron="fills", name=name, showlegend=False,
                 text=f"{_escape(name)}: {n}", hoverinfo="text",
             ))
     for name, lon, lat in points:
         n = workload_by_region.get(name, 0)
-        fig.add_trace(go.Scatter(
+        traces.append(go.Scatter(
             x=[lon], y=[lat], mode="markers", showlegend=False, name=name,
             marker=dict(size=14, color=colour(n), line=dict(color="#333333", width=1.5)),
             text=f"{_escape(name)}: {n}", hoverinfo="text",
         ))
     # An invisible trace carries the colour bar for the whole scale.
-    fig.add_trace(go.Scatter(
+    traces.append(go.Scatter(
         x=[None], y=[None], mode="markers", showlegend=False, hoverinfo="skip",
         marker=dict(colorscale=WORKLOAD_SCALE, cmin=0, cmax=top, color=[0], showscale=True,
                     colorbar=dict(title=t.COL_MEASURES)),
     ))
-    for name, label_lon, label_lat in _label_positions(shapes, points):
-        fig.add_annotation(x=label_lon, y=label_lat, text=str(workload_by_region.get(name, 0)), showarrow=False,
-                           font=dict(size=12, color="#111111"))
+    annotations = [
+        dict(x=label_lon, y=label_lat, text=str(workload_by_region.get(name, 0)), showarrow=False,
+             font=dict(size=12, color="#111111"))
+        for name, label_lon, label_lat in _label_positions(shapes, points)
+    ]
+    fig = go.Figure(data=traces, layout=dict(annotations=annotations))
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1.55)
     return _layout(fig, t, 460, plot_bgcolor="#ffffff")
@@ -237,6 +262,33 @@ def gantt(df: pd.DataFrame, reporting_dates: list[date], as_of: date | None, *, 
             customdata=list(zip([_wrap(title) for title in part.title], part.deadline_raw.map(_escape))),
             hovertemplate="<b>%{y}</b><br>%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
         ))
+    return _timeline_axes(fig, order, reporting_dates, as_of, max(320, 18 * len(df) + 120), len(df), t=t)
+
+
+def gantt_windows(df: pd.DataFrame, reporting_dates: list[date], as_of: date | None, *, t: ModuleType) -> go.Figure:
+    """The Gantt for more measures than bars can show: one bar per group and deadline window, with the
+    number of its measures on it (columns group_key, group_order, deadline_start, deadline_end, measures)."""
+    fig = go.Figure()
+    df = df.sort_values(["group_order", "deadline_start", "deadline_end"])
+
+    def labels(part: pd.DataFrame) -> list[str]:
+        return [f"{t.group_label(k)} · {pd.Timestamp(a).strftime(t.DATE_TICKFORMAT)}–{pd.Timestamp(b).strftime(t.DATE_TICKFORMAT)}"
+                for k, a, b in zip(part.group_key, part.deadline_start, part.deadline_end)]
+
+    for key, part in df.groupby("group_key", sort=False):
+        start = pd.to_datetime(part.deadline_start)
+        end = pd.to_datetime(part.deadline_end) + pd.Timedelta(days=1)
+        fig.add_trace(go.Bar(
+            base=start, x=(end - start).dt.total_seconds() * 1000, y=labels(part),
+            orientation="h", name=t.group_label(key), marker_color=group_colour(key),
+            text=part.measures, textposition="inside", insidetextanchor="middle", customdata=part.measures,
+            hovertemplate="<b>%{y}</b><br>" + t.COL_MEASURES + ": %{customdata}<extra></extra>",
+        ))
+    return _timeline_axes(fig, labels(df), reporting_dates, as_of, max(320, 22 * len(df) + 120), len(df), t=t)
+
+
+def _timeline_axes(fig: go.Figure, order: list[str], reporting_dates: list[date], as_of: date | None,
+                   height: int, bars: int, *, t: ModuleType) -> go.Figure:
     for index, when in enumerate(reporting_dates):
         fig.add_vline(x=pd.Timestamp(when).timestamp() * 1000, line=dict(color="#c62828", dash="dot", width=1.5))
         # Reporting dates come in pairs ten days apart: alternate label rows so they do not overlap.
@@ -247,8 +299,7 @@ def gantt(df: pd.DataFrame, reporting_dates: list[date], as_of: date | None, *, 
         fig.add_vline(x=pd.Timestamp(as_of).timestamp() * 1000, line=dict(color="#212121", width=2))
     fig.update_yaxes(autorange="reversed", type="category", categoryorder="array", categoryarray=order)
     fig.update_xaxes(type="date", tickformat=t.DATE_TICKFORMAT)
-    return _layout(fig, t, max(320, 18 * len(df) + 120), barmode="overlay",
-                   legend=dict(orientation="h", y=-0.08 if len(df) > 20 else -0.2))
+    return _layout(fig, t, height, barmode="overlay", legend=dict(orientation="h", y=-0.08 if bars > 20 else -0.2))
 
 
 def deadlines_by_month(df: pd.DataFrame, quarters: bool = False, *, t: ModuleType) -> go.Figure:

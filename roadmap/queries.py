@@ -1,11 +1,13 @@
 """The query layer: the only module that holds DuckDB connections and runs SQL.
 
-A RoadmapDB owns one in-memory DuckDB database loaded from the validated parquet.  Streamlit
-sessions share it, so every query runs on its own cursor: a shared connection gives wrong results
-under concurrent use.  SQL lives in sql/*.sql; values only ever reach it as named parameters.
+A RoadmapDB owns one in-memory DuckDB database loaded from the validated parquet (one file, or a
+glob of files concatenated).  Streamlit sessions share it, so every query runs on its own cursor: a
+shared connection gives wrong results under concurrent use.  SQL lives in sql/*.sql; values only ever
+reach it as named parameters.
 """
 from __future__ import annotations
 
+import glob
 import json
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -17,7 +19,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from loaders.build import legend_path
-from loaders.schema import check_measures
+from loaders.schema import LEGEND_SCHEMA, check_measures
 
 from .config import SQL_DIR
 from .filters import Filters
@@ -53,6 +55,49 @@ class Legend:
     kinds: dict[str, str]
 
 
+@dataclass(frozen=True)
+class FilterOptions:
+    """The filter panel's choices and the dataset's size: fixed for the life of the data, so computed
+    once when it loads instead of on every rerun of every session."""
+    ministries: tuple[str, ...]  # in order of first appearance
+    akimats: tuple[str, ...]
+    groups: tuple[tuple[str, str], ...]  # (group key, group name) in chart order
+    report_to: tuple[str, ...]
+    total_measures: int
+
+
+def dataset_files(spec: str | Path) -> list[Path]:
+    """The parquet files a dataset setting names: one path, or a glob whose matches are read in name
+    order.  A glob such as data/*.parquet also matches the legends beside the files: those are skipped."""
+    text = str(spec)
+    if not glob.has_magic(text):
+        return [Path(text)]
+    files = [Path(p) for p in sorted(glob.glob(text)) if not Path(p).stem.endswith("_legend")]
+    if not files:
+        raise DataError(f"no parquet file matches {text}")
+    return files
+
+
+def union_legends(legends: list[pa.Table]) -> pa.Table:
+    """Every abbreviation of every file once; where files word one differently, the later file (in name
+    order, usually the later year) wins."""
+    rows: dict[str, dict] = {}
+    for legend in legends:
+        missing = [name for name in LEGEND_SCHEMA.names if name not in legend.column_names]
+        if missing:
+            raise DataError(f"legend: missing columns: {', '.join(missing)}")
+        for row in legend.select(LEGEND_SCHEMA.names).to_pylist():
+            rows[row["abbreviation"]] = row
+    return pa.Table.from_pylist(list(rows.values()), schema=LEGEND_SCHEMA)
+
+
+def common_metadata(metadata: list[dict]) -> dict:
+    """What every file says alike (a decree's date, its reporting calendar): a value only one of several
+    decrees has would be shown as if it held for all of them."""
+    first, *rest = metadata
+    return {k: v for k, v in first.items() if all(m.get(k) == v for m in rest)}
+
+
 class RoadmapDB:
     def __init__(self, measures: pa.Table, legend: pa.Table, metadata: dict[str, str]):
         problems = check_measures(measures, legend)
@@ -64,34 +109,41 @@ class RoadmapDB:
             {r["abbreviation"]: r["full_name"] for r in rows}, {r["abbreviation"]: r["kind"] for r in rows}
         )
         self._con = duckdb.connect(":memory:")
-        self._con.register("measures_arrow", measures)
-        self._con.execute("CREATE TABLE measures_source AS SELECT * FROM measures_arrow")
-        self._con.unregister("measures_arrow")
-        self._con.execute(sql("views"))
+        # A server's log is no terminal: DuckDB's progress bar would only litter it during a large load.
+        self._con.execute("SET enable_progress_bar = false")
+        self._con.register("measures_source", measures)
+        self._con.execute(sql("tables"))
+        self._con.unregister("measures_source")
         # DuckDB cannot open an in-memory database read-only, so the data is sealed instead: no file is
         # read or written from here on (no COPY, ATTACH or read_csv, no spilling to a temp directory),
         # the settings cannot be changed back, and _run accepts nothing but a single SELECT.
         self._con.execute("SET temp_directory = ''")
         self._con.execute("SET enable_external_access = false")
         self._con.execute("SET lock_configuration = true")
+        self.options = self._options()
+
+    def _options(self) -> FilterOptions:
+        executors = self.plain("executor_options")
+        groups = self.plain("group_options")
+        return FilterOptions(
+            ministries=tuple(executors[executors.executor_kind == "ministry"].executor),
+            akimats=tuple(executors[executors.executor_kind == "akimat"].executor),
+            groups=tuple(zip(groups.group_key, groups.group_name)),
+            report_to=tuple(sorted(self.legend.kinds.keys() & set(self.plain("report_options").report_to))),
+            total_measures=int(self.plain("total_measures").iloc[0, 0]),
+        )
 
     @classmethod
-    def open(cls, path: Path) -> RoadmapDB:
-        if path.is_dir():  # pyarrow would read a directory as an empty dataset, which hides the mistake
-            raise DataError(f"{path} is a directory, not a parquet file")
+    def open(cls, spec: str | Path) -> RoadmapDB:
+        """Load one parquet file, or every file a glob matches (each with its legend beside it); the
+        combined data is validated as one dataset, so measure numbers must be unique across the files."""
+        files = dataset_files(spec)
+        parts = [_read(path) for path in files]
         try:
-            measures = pq.read_table(path)
-            legend = pq.read_table(legend_path(path))
-        except FileNotFoundError as exc:
-            raise DataError(f"file not found: {exc.filename or path}") from None
-        except (pa.ArrowException, OSError) as exc:
-            raise DataError(f"cannot read {path.name}: {exc}") from None
-        raw_meta = (measures.schema.metadata or {}).get(b"roadmap", b"{}")
-        try:
-            metadata = json.loads(raw_meta.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            metadata = {}
-        return cls(measures.replace_schema_metadata(None), legend, metadata)
+            measures = pa.concat_tables([m for m, _, _ in parts])
+        except pa.ArrowInvalid as exc:
+            raise DataError(f"the files do not share one set of columns: {exc}") from None
+        return cls(measures, union_legends([legend for _, legend, _ in parts]), common_metadata([m for _, _, m in parts]))
 
     def _run(self, query: str, params: dict[str, object]) -> pd.DataFrame:
         _require_single_select(query)
@@ -103,6 +155,8 @@ class RoadmapDB:
 
     def filtered(self, name: str, filters: Filters, **extra: object) -> pd.DataFrame:
         """Run sql/<name>.sql over the measures the filters keep."""
+        if filters.is_empty:
+            return self._run(f"WITH {sql('unfiltered')}\n{sql(name)}", dict(extra))
         return self._run(f"WITH {sql('filtered')}\n{sql(name)}", {**filters.params(), **extra})
 
     def plain(self, name: str, params: dict[str, object] | None = None) -> pd.DataFrame:
@@ -122,15 +176,27 @@ class RoadmapDB:
     def measure_list(self, filters: Filters) -> pd.DataFrame:
         return self.filtered("measure_list", filters)
 
-    def executor_options(self) -> pd.DataFrame:
-        return self.plain("executor_options")
-
-    def group_options(self) -> pd.DataFrame:
-        return self.plain("group_options")
-
     def source_text(self, measure_no: int) -> str:
         found = self.plain("source_text", {"measure_no": measure_no})
         return found.source_text.iloc[0] if len(found) else ""
 
     def total_measures(self) -> int:
-        return int(self.plain("total_measures").iloc[0, 0])
+        return self.options.total_measures
+
+
+def _read(path: Path) -> tuple[pa.Table, pa.Table, dict]:
+    if path.is_dir():  # pyarrow would read a directory as an empty dataset, which hides the mistake
+        raise DataError(f"{path} is a directory, not a parquet file")
+    try:
+        measures = pq.read_table(path)
+        legend = pq.read_table(legend_path(path))
+    except FileNotFoundError as exc:
+        raise DataError(f"file not found: {exc.filename or path}") from None
+    except (pa.ArrowException, OSError) as exc:
+        raise DataError(f"cannot read {path.name}: {exc}") from None
+    raw_meta = (measures.schema.metadata or {}).get(b"roadmap", b"{}")
+    try:
+        metadata = json.loads(raw_meta.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        metadata = {}
+    return measures.replace_schema_metadata(None), legend.replace_schema_metadata(None), metadata

@@ -143,3 +143,16 @@ def test_deadlines_by_quarter(data):
             per_quarter[x] = per_quarter.get(x, 0) + y
     quarters = pd.to_datetime(data.deadline_end).dt.quarter
     assert per_quarter == {f"{('I', 'II', 'III', 'IV')[q - 1]} кв. 2021": n for q, n in quarters.value_counts().items()}
+
+
+def test_a_link_with_codes_sets_the_filters_and_the_language(data):
+    """Links carry stable codes, whatever language the labels are in; unknown values and keys are dropped
+    and the link is rewritten to what is actually shown."""
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.query_params.update({"direction": ["D2", "D9", "D2"], "funding": ["budget_amount"], "lang": "kk", "junk": "1"})
+    at.run()
+    assert not at.exception
+    both = expected(data, "direction", ["D2"]).pipe(lambda d: d[d.funding_class == "budget_amount"])
+    assert any(f"Көрсетілген іс-шаралар: {len(both)}, барлығы 67" in m.value for m in at.markdown)
+    assert at.multiselect(key="direction").value == ["D2"]
+    assert dict(at.query_params) == {"direction": "D2", "funding": "budget_amount", "lang": "kk"}

@@ -94,7 +94,7 @@ def test_executor_view_has_one_row_per_measure_and_executor(db, rows):
 
 
 def test_hostile_text_is_only_ever_a_value(db):
-    hostile = Filters(q="'; DROP TABLE measures_source; --", ministry=("' OR 1=1 --",))
+    hostile = Filters(q="'; DROP TABLE measures; --", ministry=("' OR 1=1 --",))
     assert db.measure_list(hostile).empty
     assert db.total_measures() == 67
 
@@ -148,11 +148,11 @@ def test_corrupt_data_is_a_data_error(tmp_path):
 
 # Read-only: the dashboard's data cannot be changed, and no file read or written, through the query layer.
 @pytest.mark.parametrize("statement", [
-    "DROP TABLE measures_source",
-    "DELETE FROM measures_source",
-    "UPDATE measures_source SET title = 'x'",
-    "CREATE TABLE stolen AS SELECT * FROM measures_source",
-    "SELECT 1; DROP TABLE measures_source",
+    "DROP TABLE measures",
+    "DELETE FROM measures",
+    "UPDATE measures SET title = 'x'",
+    "CREATE TABLE stolen AS SELECT * FROM measures",
+    "SELECT 1; DROP TABLE measures",
     "SET lock_configuration = false",
     "ATTACH ':memory:' AS other",
 ])
@@ -169,7 +169,7 @@ def test_no_file_is_read_or_written_even_by_a_select_or_a_raw_cursor(db, tmp_pat
         db._run(f"SELECT * FROM read_csv('{secret}')", {})
     target = tmp_path / "dump.csv"
     with pytest.raises(duckdb.PermissionException):
-        db._con.cursor().execute(f"COPY (SELECT * FROM measures_source) TO '{target}'")
+        db._con.cursor().execute(f"COPY (SELECT * FROM measures) TO '{target}'")
     assert not target.exists()
     with pytest.raises(duckdb.InvalidInputException):
         db._con.cursor().execute("SET enable_external_access = true")

@@ -169,6 +169,18 @@ def day(value: date) -> str:
     return f"{value.day} {MONTHS_GEN[value.month - 1]} {value.year}"
 
 
+
+# Large selections
+MEASURES_PAGE = "Page"
+MEASURES_PAGE_RANGE = "Measures {first}–{last} of {total}"
+GANTT_WINDOWS_NOTE = (
+    "{total} measures are selected: too many for a bar each. "
+    "Shown are the deadline windows: one bar per area and deadline, the number on it is the count of measures."
+)
+GANTT_WINDOWS_CUT = "Showing the {shown} windows with the most measures out of {windows}."
+RANKED_CUT = "Showing the {shown} largest of {total} measures with an amount."
+TREEMAP_OTHER = "Others ({n})"
+
 # Formats that follow the language
 PLOTLY_SEPARATORS = ".,"  # decimal point, comma thousands
 DATE_TICKFORMAT = "%d %b %Y"

@@ -172,6 +172,18 @@ def day(value: date) -> str:
     return f"{value.year} жылғы {value.day} {MONTHS_GEN[value.month - 1]}"
 
 
+
+# Large selections
+MEASURES_PAGE = "Бет"
+MEASURES_PAGE_RANGE = "Іс-шаралар {first}–{last}, барлығы {total}"
+GANTT_WINDOWS_NOTE = (
+    "Іріктелген іс-шаралар: {total} — әрқайсысына жеке жолақ салу үшін тым көп. "
+    "Орындау терезелері көрсетілген: бағыт пен мерзім бойынша бір жолақ, ондағы сан — іс-шаралар саны."
+)
+GANTT_WINDOWS_CUT = "Іс-шаралары ең көп {shown} терезе көрсетілген, барлығы {windows}."
+RANKED_CUT = "Шығыс сомасы бар {total} іс-шараның ең ірі {shown} іс-шарасы көрсетілген."
+TREEMAP_OTHER = "Қалғандары ({n})"
+
 # Formats that follow the language
 PLOTLY_SEPARATORS = ", "  # decimal comma, thin-space thousands
 DATE_TICKFORMAT = "%d.%m.%Y"

@@ -168,6 +168,18 @@ def day(value: date) -> str:
     return f"{value.day} {MONTHS_GEN[value.month - 1]} {value.year} г."
 
 
+# Performance (bench)
+MEASURES_PAGE = "Страница"
+MEASURES_PAGE_RANGE = "Мероприятия {first}–{last} из {total}"
+GANTT_WINDOWS_NOTE = (
+    "Отобрано {total} мероприятий — слишком много для полосы на каждое. "
+    "Показаны окна исполнения: одна полоса на направление и срок, число на ней — количество мероприятий."
+)
+GANTT_WINDOWS_CUT = "Показаны {shown} окон с наибольшим числом мероприятий из {windows}."
+RANKED_CUT = "Показаны {shown} крупнейших из {total} мероприятий с суммой расходов."
+TREEMAP_OTHER = "Остальные ({n})"
+
+
 # Formats that follow the language
 PLOTLY_SEPARATORS = ", "  # decimal comma, thin-space thousands
 DATE_TICKFORMAT = "%d.%m.%Y"

@@ -8,5 +8,5 @@ filtered AS (
       AND (len($direction::VARCHAR[]) = 0 OR list_contains($direction::VARCHAR[], group_key))
       AND (len($funding::VARCHAR[]) = 0 OR list_contains($funding::VARCHAR[], funding_class))
       AND (len($report_to::VARCHAR[]) = 0 OR list_contains($report_to::VARCHAR[], report_to))
-      AND ($q = '' OR contains(lower(title), lower($q)))
+      AND ($q = '' OR contains(title_lower, lower($q)))
 )

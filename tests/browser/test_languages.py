@@ -35,7 +35,7 @@ def test_every_page_speaks_the_language_of_the_link(page: Page, app_url, screens
 def test_switching_language_keeps_the_filters_and_goes_into_the_link(page: Page, app_url):
     kk = LANGUAGES["kk"]
     open_page(page, f"{app_url}/funding?ministry=МКС", "Финансирование")
-    page.get_by_role("button", name=kk.LANGUAGE_NAME).click()
+    page.get_by_role("radio", name=kk.LANGUAGE_NAME).click()
     expect(page.get_by_role("heading", name=kk.PAGE_FUNDING, level=1)).to_be_visible()
     expect(page).to_have_url(re.compile(r"lang=kk"))
     expect(page).to_have_url(re.compile(r"ministry="))
@@ -60,7 +60,7 @@ def test_brief_prints_on_a4_with_the_figures_on_screen(page: Page, app_url, lang
     assert len(on_screen) == 4
 
     with page.expect_download() as download:
-        page.locator(".st-key-download_brief button").click()
+        page.locator(".st-key-download_brief").get_by_role("button", name=t.BRIEF_DOWNLOAD).click()
     assert download.value.suggested_filename.endswith(".html")
     html = download.value.path().read_text(encoding="utf-8")
 

@@ -1,15 +1,19 @@
--- Staging: the validated parquet (registered as measures_source) with the grouping the app charts by.
-CREATE OR REPLACE VIEW measures AS
+-- Staging: the validated Arrow table (registered as measures_source) with the grouping the app charts by.
+-- Tables, not views: the data never changes after start-up, so the grouping columns and the unnested
+-- executors are computed once here instead of in every query of every rerun.
+CREATE OR REPLACE TABLE measures AS
 SELECT
     m.*,
     CASE WHEN m.direction IS NOT NULL THEN 'D' || m.direction::VARCHAR ELSE m.section END AS group_key,
     list_position(['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'], m.section) * 100
         + coalesce(m.direction, 0) AS group_order,
-    m.funding_class = 'budget_amount' AS has_budget_amount
+    m.funding_class = 'budget_amount' AS has_budget_amount,
+    -- Lower-casing 67,000 Cyrillic titles took ~0.1 s in every title search; done once here instead.
+    lower(m.title) AS title_lower
 FROM measures_source AS m;
 
 -- One row per (measure, executor): ministries and individual akimats, in source order.
-CREATE OR REPLACE VIEW measure_executors AS
+CREATE OR REPLACE TABLE measure_executors AS
 WITH ministries AS (
     SELECT measure_no, unnest(ministries) AS executor, 'ministry' AS executor_kind FROM measures
 ),

@@ -1,0 +1,84 @@
+"""Server-side page runs: every page through Streamlit's AppTest, unfiltered and filtered.
+
+    ROADMAP_DATA=… python -m bench.apptest_worker --out results.json --akimat NAME [--runs 5]
+
+Run by bench.run in a process of its own per dataset, because the app reads ROADMAP_DATA at import
+and keeps its database and query caches for the life of the process.  An AppTest run is the whole
+script as a session's rerun executes it (the entry script's filter panel and downloads, then the
+page), including AppTest's own reading of the output, which a real server does not do.
+
+- unfiltered: reruns of the default view with the query cache warm, as every session after the first
+  gets it;
+- filtered: the akimat filter set and the page rerun with the query cache emptied first, as the first
+  user to choose that filter gets it.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from bench.measure import RUNS, WARMUP
+from roadmap import app
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ["app_pages/overview.py", "app_pages/funding.py", "app_pages/executors.py", "app_pages/timeline.py",
+         "app_pages/measures.py"]
+
+
+def open_page(page: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.run()
+    if page != PAGES[0]:
+        at.switch_page(page).run()
+    check(at, page)
+    return at
+
+
+def check(at: AppTest, page: str) -> None:
+    if at.exception:
+        raise SystemExit(f"{page}: the page raised {at.exception[0].message}")
+
+
+def timed_run(at: AppTest, page: str) -> float:
+    start = time.perf_counter()
+    at.run()
+    elapsed = time.perf_counter() - start
+    check(at, page)
+    return elapsed
+
+
+def forget_queries() -> None:
+    app._query.clear()
+    app.source_text.clear()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--akimat", required=True, help="the filter of the filtered runs")
+    parser.add_argument("--runs", type=int, default=RUNS)
+    args = parser.parse_args(argv)
+
+    start = time.perf_counter()
+    open_page(PAGES[0])
+    results: dict[str, object] = {"first_run_s": time.perf_counter() - start, "pages": {}}
+    for page in PAGES:
+        at = open_page(page)
+        unfiltered = [timed_run(at, page) for _ in range(WARMUP + args.runs)][WARMUP:]
+        filtered = []
+        for _ in range(WARMUP + args.runs):
+            forget_queries()
+            at.multiselect(key="akimat").set_value([args.akimat])
+            filtered.append(timed_run(at, page))
+            at.multiselect(key="akimat").set_value([]).run()
+        results["pages"][page] = {"unfiltered": unfiltered, "filtered": filtered[WARMUP:]}
+    args.out.write_text(json.dumps(results), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,151 @@
+"""The reference the DuckDB path is compared with: the same page queries written the obvious way in
+pandas over the full table, as an app without a query engine would do them.
+
+The table is read once and the grouping columns are added once (as the DuckDB path does at load), so
+what is compared is the per-query work: the filter over list columns, exploding the executors, the
+group-bys.  `key()` reduces a result of either path to plain values, so the benchmark can check that
+both paths give the same answer before it compares their speed.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from roadmap.filters import Filters
+from roadmap.queries import dataset_files
+
+_SECTIONS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+MEASURE_COLUMNS = [
+    "measure_no", "section", "direction", "group_key", "group_order", "title", "completion_form", "report_to",
+    "executors_raw", "ministries", "akimats", "akimats_all_regions", "deadline_raw", "deadline_start", "deadline_end",
+    "cost_thousand_kzt", "funding_class", "funding_note", "funding_source", "source_line_start", "source_line_end",
+]
+
+
+def load(spec: str | Path) -> pd.DataFrame:
+    df = pd.concat([pd.read_parquet(p) for p in dataset_files(spec)], ignore_index=True)
+    df["group_key"] = [f"D{int(d)}" if pd.notna(d) else s for d, s in zip(df.direction, df.section)]
+    df["group_order"] = [(_SECTIONS.index(s) + 1) * 100 + (0 if pd.isna(d) else int(d)) for d, s in zip(df.direction, df.section)]
+    df["has_budget_amount"] = df.funding_class == "budget_amount"
+    df["group_name"] = df.direction_name.fillna(df.section_name)
+    df["deadline_start"] = pd.to_datetime(df.deadline_start)
+    df["deadline_end"] = pd.to_datetime(df.deadline_end)
+    return df
+
+
+def filtered(df: pd.DataFrame, f: Filters) -> pd.DataFrame:
+    keep = pd.Series(True, index=df.index)
+    if f.ministry:
+        keep &= df.ministries.map(lambda v: bool(set(v) & set(f.ministry)))
+    if f.akimat:
+        keep &= df.akimats.map(lambda v: bool(set(v) & set(f.akimat)))
+    if f.direction:
+        keep &= df.group_key.isin(f.direction)
+    if f.funding:
+        keep &= df.funding_class.isin(f.funding)
+    if f.report_to:
+        keep &= df.report_to.isin(f.report_to)
+    if f.q.strip():
+        keep &= df.title.str.lower().str.contains(f.q.strip().lower(), regex=False)
+    return df[keep]
+
+
+def _executors(sub: pd.DataFrame) -> pd.DataFrame:
+    parts = []
+    for column, kind in (("ministries", "ministry"), ("akimats", "akimat")):
+        e = sub[["measure_no", column, "cost_thousand_kzt", "group_key", "group_order"]].explode(column).dropna(subset=[column])
+        parts.append(e.rename(columns={column: "executor"}).assign(executor_kind=kind))
+    return pd.concat(parts, ignore_index=True)
+
+
+def run(df: pd.DataFrame, name: str, f: Filters, **extra) -> pd.DataFrame:
+    sub = filtered(df, f)
+    if name == "kpis":
+        return pd.DataFrame([{
+            "measures": len(sub), "cost_thousand_kzt": sub.cost_thousand_kzt.sum(),
+            "budget_measures": int(sub.has_budget_amount.sum()), "executors": _executors(sub).executor.nunique(),
+            "last_deadline": sub.deadline_end.max(),
+        }])
+    if name == "by_group":
+        return (sub.groupby("group_key").agg(group_order=("group_order", "first"), section=("section", "first"),
+                                             direction=("direction", "first"), group_name=("group_name", "first"),
+                                             measures=("measure_no", "size"),
+                                             budget_measures=("has_budget_amount", "sum"),
+                                             cost_thousand_kzt=("cost_thousand_kzt", "sum"))
+                .reset_index().sort_values("group_order"))
+    if name == "funding_split":
+        return (sub.groupby("has_budget_amount").agg(measures=("measure_no", "size"), cost_thousand_kzt=("cost_thousand_kzt", "sum"))
+                .reset_index().sort_values("has_budget_amount", ascending=False))
+    if name == "funding_classes":
+        return (sub.groupby("funding_class").agg(measures=("measure_no", "size"), cost_thousand_kzt=("cost_thousand_kzt", "sum"))
+                .reset_index().sort_values(["measures", "funding_class"], ascending=[False, True]))
+    if name == "ranked_costs":
+        ranked = sub[sub.cost_thousand_kzt.notna()].sort_values(["cost_thousand_kzt", "measure_no"], ascending=[False, True])
+        return ranked.head(extra["limit"])[["measure_no", "title", "group_key", "group_order", "cost_thousand_kzt"]].assign(
+            with_amount=len(ranked))
+    if name == "executor_workload":
+        return (_executors(sub).groupby(["executor", "executor_kind"])
+                .agg(measures=("measure_no", "size"), cost_thousand_kzt=("cost_thousand_kzt", "sum")).reset_index()
+                .sort_values(["measures", "executor"], ascending=[False, True]))
+    if name == "executor_by_group":
+        return (_executors(sub).groupby(["executor", "executor_kind", "group_key"])
+                .agg(group_order=("group_order", "first"), measures=("measure_no", "size")).reset_index()
+                .sort_values(["group_order", "executor"]))
+    if name == "deadline_status":
+        return pd.DataFrame([{"passed": int((sub.deadline_end < pd.Timestamp(extra["as_of"])).sum()), "measures": len(sub)}])
+    if name == "gantt_measures":
+        return sub.sort_values(["group_order", "deadline_start", "measure_no"]).head(extra["limit"])[
+            ["measure_no", "title", "group_key", "group_order", "deadline_start", "deadline_end", "deadline_raw"]]
+    if name == "gantt_windows":
+        windows = (sub.groupby(["group_key", "deadline_start", "deadline_end"])
+                   .agg(group_order=("group_order", "first"), measures=("measure_no", "size")).reset_index())
+        windows["windows"] = len(windows)
+        return windows.sort_values(["measures", "group_order", "deadline_start", "deadline_end"],
+                                   ascending=[False, True, True, True]).head(extra["limit"])
+    if name == "deadlines_by_month":
+        months = sub.deadline_end.dt.to_period("M").dt.to_timestamp()
+        return (sub.assign(month=months).groupby(["month", "group_key"])
+                .agg(group_order=("group_order", "first"), measures=("measure_no", "size")).reset_index()
+                .sort_values(["month", "group_order"]))
+    if name == "measure_page":
+        page = sub.sort_values("measure_no")
+        return page.iloc[extra["offset"]:extra["offset"] + extra["limit"]][MEASURE_COLUMNS]
+    if name == "measure_list":
+        return sub.sort_values("measure_no")[MEASURE_COLUMNS]
+    raise KeyError(name)
+
+
+def key(name: str, frame: pd.DataFrame) -> object:
+    """A result reduced to plain values, equal for the two paths when they agree."""
+    if name == "kpis":
+        r = frame.iloc[0]
+        return (int(r.measures), round(float(r.cost_thousand_kzt), 1), int(r.budget_measures), int(r.executors),
+                pd.Timestamp(r.last_deadline).date() if pd.notna(r.last_deadline) else None)
+    if name in ("by_group", "funding_classes"):
+        first = frame.columns[0]
+        return [(k, int(n), round(float(c), 1)) for k, n, c in zip(frame[first], frame.measures, frame.cost_thousand_kzt)]
+    if name == "funding_split":
+        return [(bool(k), int(n)) for k, n in zip(frame.has_budget_amount, frame.measures)]
+    if name == "ranked_costs":
+        return [int(n) for n in frame.measure_no], int(frame.with_amount.iloc[0]) if len(frame) else 0
+    if name in ("gantt_measures", "measure_page", "measure_list"):
+        return [int(n) for n in frame.measure_no]
+    if name == "executor_workload":
+        return sorted((e, k, int(n)) for e, k, n in zip(frame.executor, frame.executor_kind, frame.measures))
+    if name == "executor_by_group":
+        return sorted((e, g, int(n)) for e, g, n in zip(frame.executor, frame.group_key, frame.measures))
+    if name == "deadline_status":
+        return (int(frame.passed.iloc[0]), int(frame.measures.iloc[0]))
+    if name == "gantt_windows":
+        return [(g, pd.Timestamp(a).date(), pd.Timestamp(b).date(), int(n), int(w)) for g, a, b, n, w
+                in zip(frame.group_key, frame.deadline_start, frame.deadline_end, frame.measures, frame.windows)]
+    if name == "deadlines_by_month":
+        return sorted((pd.Timestamp(m).date(), g, int(n)) for m, g, n in zip(frame.month, frame.group_key, frame.measures))
+    raise KeyError(name)
+
+
+def as_of_for(df: pd.DataFrame) -> date:
+    """A mid-year date inside the data, so that some deadlines have passed and some have not."""
+    return date(int(df.deadline_end.max().year), 7, 1)

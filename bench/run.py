@@ -1,0 +1,269 @@
+"""The benchmark: the dashboard at 1× (the 2021 decree, 67 measures) and 1,000× (67,000 generated).
+
+    python -m bench.run [--runs 5] [--skip-browser] [--out bench/results.json]      # or: make bench
+
+Prints one table and writes bench/results.json.  Every timing is the median of --runs runs after a
+warm-up, with min and max; each figure the issue sets a target for shows it and whether it was met.
+Sections: loader, database load, query layer (DuckDB, with the same queries naively in pandas as the
+reference), server-side page runs (AppTest), real browser with server memory, the browser's floor (a
+Streamlit page with nothing of ours, bench/floor_app.py), and the download files.
+
+Timings are wall-clock on whatever else the machine is doing: on a shared 2-core machine they move by
+tens of percent between runs; the medians of 5 are steadier than any single figure.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import streamlit
+
+from bench import browser, generate, naive
+from bench.measure import RUNS, WARMUP, Figure, memory, ratio, repeat, table, timing
+from loaders.build import DEFAULT_SOURCE, parse_file
+from roadmap import config, exports
+from roadmap.filters import Filters
+from roadmap.i18n import ru
+from roadmap.queries import RoadmapDB
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT_DIR = ROOT / "bench" / "out"
+RESULTS = ROOT / "bench" / "results.json"
+X1 = str(ROOT / "data" / "roadmap.parquet")
+X1000 = generate.DEFAULT_OUT
+FILTER_AKIMAT = "Атырауская область"  # the filter of every "filtered" figure but the browser's
+
+# The issue's targets (on this 2-core machine).
+PARSE_MS = 50
+PAGE_RUN_MS = {"1×": 150, "1000×": 500}
+FIRST_CHARTS_MS = 2000
+REDRAW_MS = {"1×": 700, "1000×": 1500}
+RSS_MB_1X = 300
+DUCKDB_OVER_PANDAS = 5  # at 1,000×
+
+PAGES = [
+    browser.PageCase("", frames=2, charts=lambda db, f: 0),
+    browser.PageCase("funding", frames=0, charts=lambda db, f: 4 + 2 * (not db.filtered("ranked_costs", f, limit=1).empty)),
+    browser.PageCase("executors", frames=0, charts=lambda db, f: 2 + db.executor_workload(f).executor_kind.nunique()),
+    browser.PageCase("timeline", frames=0, charts=lambda db, f: 2),
+    browser.PageCase("measures", frames=1, charts=lambda db, f: 0),
+]
+
+
+def page_queries(db: RoadmapDB, f: Filters, as_of) -> list[tuple[str, dict, str]]:
+    """Every query a page runs for these filters, with its parameters, as the pages call app.query."""
+    count = int(db.kpis(f)["measures"])
+    gantt = ("gantt_measures", {"limit": config.GANTT_MAX_BARS}) if count <= config.GANTT_MAX_BARS else (
+        "gantt_windows", {"limit": config.GANTT_MAX_WINDOWS})
+    return [
+        ("kpis", {}, "sidebar of every page"),
+        ("by_group", {}, "overview, funding"),
+        ("funding_split", {}, "funding"),
+        ("funding_classes", {}, "funding"),
+        ("ranked_costs", {"limit": config.RANKED_MAX_BARS}, "funding"),
+        ("executor_workload", {}, "executors"),
+        ("executor_by_group", {}, "executors"),
+        ("deadline_status", {"as_of": as_of}, "timeline"),
+        (gantt[0], gantt[1], "timeline"),
+        ("deadlines_by_month", {"period": "month"}, "timeline"),
+        ("measure_page", {"limit": config.MEASURES_PAGE_SIZE, "offset": 0}, "measures"),
+    ]
+
+
+def loader_figures(runs: int) -> list[Figure]:
+    figures = [timing("loader", "parse + normalise + validate the 2021 text, in-process", "",
+                      repeat(lambda: parse_file(DEFAULT_SOURCE), runs), PARSE_MS)]
+    with tempfile.TemporaryDirectory() as tmp:
+        command = [sys.executable, "-m", "loaders.build", str(DEFAULT_SOURCE), "--out", str(Path(tmp) / "roadmap.parquet")]
+        seconds = repeat(lambda: subprocess.run(command, cwd=ROOT, check=True, capture_output=True), runs)
+    figures.append(timing("loader", "python -m loaders.build, whole process", "", seconds))
+    return figures
+
+
+def query_figures(db: RoadmapDB, df: pd.DataFrame, scale: str, runs: int) -> tuple[list[Figure], dict]:
+    """DuckDB per page query, unfiltered and filtered, each beside the naive pandas time for it."""
+    figures, totals = [], {}
+    as_of = naive.as_of_for(df)
+    for label, f in (("unfiltered", Filters()), ("filtered", Filters(akimat=(FILTER_AKIMAT,)))):
+        duck_total, pandas_total = [0.0] * runs, [0.0] * runs
+        for name, extra, where in page_queries(db, f, as_of):
+            ours, theirs = naive.key(name, db.filtered(name, f, **extra)), naive.key(name, naive.run(df, name, f, **extra))
+            if ours != theirs:  # a speed comparison of different answers would mean nothing
+                raise SystemExit(f"{name} ({label}, {scale}): DuckDB and pandas disagree")
+            duck = repeat(lambda: db.filtered(name, f, **extra), runs)
+            slow = repeat(lambda: naive.run(df, name, f, **extra), runs)
+            duck_total = [a + b for a, b in zip(duck_total, duck)]
+            pandas_total = [a + b for a, b in zip(pandas_total, slow)]
+            fig = timing("queries", f"{name} [{where}], {label}", scale, duck)
+            fig.note = f"pandas {statistics.median(slow) * 1000:,.1f} ms"
+            figures.append(fig)
+        totals[label] = (duck_total, pandas_total)
+        figures.append(timing("queries", f"all page queries above, {label}, DuckDB", scale, duck_total))
+        figures.append(timing("queries", f"all page queries above, {label}, naive pandas", scale, pandas_total))
+    number = int(db.filtered("measure_page", Filters(), limit=1, offset=0).measure_no.iloc[0])
+    figures.append(timing("queries", "source_text [measures: one measure's decree text]", scale,
+                          repeat(lambda: db.source_text(number), runs)))
+    ratios = []
+    for label, (duck_total, pandas_total) in totals.items():
+        ratios.append(ratio("pandas ÷ DuckDB", f"all page queries, {label}", scale, pandas_total, duck_total,
+                            DUCKDB_OVER_PANDAS if scale == "1000×" else None))
+    return figures, {"ratios": ratios}
+
+
+def download_figures(db: RoadmapDB, scale: str, runs: int) -> list[Figure]:
+    """The files a download click builds (in its own thread, only on the click)."""
+    figures = []
+    for label, f in (("unfiltered", Filters()), ("filtered", Filters(akimat=(FILTER_AKIMAT,)))):
+        frame = lambda: exports.export_frame(db.measure_list(f), ru)  # noqa: E731
+        figures.append(timing("downloads", f"CSV on click, {label}", scale, repeat(lambda: exports.to_csv(frame()), runs)))
+        big = scale == "1000×" and label == "unfiltered"
+        # 67,000 rows of XLSX take seconds each: one run, so that the whole benchmark stays within minutes.
+        seconds = repeat(lambda: exports.to_xlsx(frame(), ru), 1 if big else runs, 0 if big else WARMUP)
+        figures.append(timing("downloads", f"XLSX on click, {label}", scale, seconds,
+                              note="1 run, no warm-up" if big else ""))
+    return figures
+
+
+def apptest_figures(data: str, scale: str, runs: int) -> list[Figure]:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "apptest.json"
+        env = {**os.environ, "ROADMAP_DATA": data}
+        # Outside a server, Streamlit warns of its missing runtime on every run: kept out of the table,
+        # in a log beside the servers' logs, and shown when the worker fails.
+        log = OUT_DIR / f"apptest_{scale}.log"
+        with open(log, "w") as err:
+            done = subprocess.run([sys.executable, "-m", "bench.apptest_worker", "--out", str(out), "--akimat",
+                                   FILTER_AKIMAT, "--runs", str(runs)], cwd=ROOT, env=env, stderr=err)
+        if done.returncode:
+            raise SystemExit(f"the AppTest worker failed ({scale}):\n{log.read_text()[-3000:]}")
+        result = json.loads(out.read_text(encoding="utf-8"))
+    figures = [timing("page runs", "first run of a new process (imports, database load, page)", scale,
+                      [result["first_run_s"]], note="1 run")]
+    for page, runs_by_kind in result["pages"].items():
+        name = Path(page).stem
+        figures.append(timing("page runs", f"{name}, unfiltered (warm query cache)", scale,
+                              runs_by_kind["unfiltered"], PAGE_RUN_MS[scale]))
+        figures.append(timing("page runs", f"{name}, filtered (query cache emptied)", scale,
+                              runs_by_kind["filtered"], PAGE_RUN_MS[scale]))
+    return figures
+
+
+def browser_figures(db: RoadmapDB, data: str, scale: str, runs: int) -> list[Figure]:
+    total = db.total_measures()
+    akimats = list(db.options.akimats)
+    expected: dict[str | None, tuple[str, dict[str, int]]] = {}
+
+    def expect(akimat: str | None) -> tuple[str, dict[str, int]]:
+        if akimat not in expected:
+            f = Filters(akimat=(akimat,)) if akimat else Filters()
+            expected[akimat] = (browser.shown_text(int(db.kpis(f)["measures"]), total),
+                                {case.path: case.charts(db, f) for case in PAGES})
+        return expected[akimat]
+
+    figures = []
+    with browser.chromium() as chromium:
+        with browser.server(data, OUT_DIR / f"server_{scale}.log") as srv:
+            # Ten sessions on the fresh server: its memory, and the warm-up of every page (the first
+            # session loads the data and imports; Chromium compiles the app's scripts).
+            first, ten = browser.memory_after_sessions(chromium, srv, PAGES, akimats[::-1], expect)
+            results = browser.measure_pages(chromium, srv.url, PAGES, akimats, expect, runs)
+        for page, seconds in results.items():
+            figures.append(timing("browser", f"{page}: first visit, nothing cached → all charts drawn", scale,
+                                  seconds["first visit"], FIRST_CHARTS_MS))
+            figures.append(timing("browser", f"{page}: new tab, scripts cached → all charts drawn", scale,
+                                  seconds["cached"], FIRST_CHARTS_MS))
+            figures.append(timing("browser", f"{page}: filter change → charts redrawn", scale,
+                                  seconds["filter"], REDRAW_MS[scale]))
+    figures.append(memory("memory", "server RSS after its first session", scale, first))
+    figures.append(memory("memory", "server RSS with 10 sessions open", scale, ten, RSS_MB_1X if scale == "1×" else None))
+    return figures
+
+
+def floor_figures(runs: int) -> list[Figure]:
+    """The same browser measurements on bench/floor_app.py: what no change to the dashboard can go below."""
+    cases = [browser.PageCase("?charts=0", frames=0, charts=None), browser.PageCase("?charts=1", frames=0, charts=None)]
+    expect = lambda akimat: (browser.shown_text(0, 0), {"?charts=0": 0, "?charts=1": 1})  # noqa: E731
+    figures = []
+    with browser.chromium() as chromium, browser.server(X1, OUT_DIR / "server_floor.log", "bench/floor_app.py") as srv:
+        browser.measure_pages(chromium, srv.url, cases, None, expect, runs=WARMUP)
+        results = browser.measure_pages(chromium, srv.url, cases, None, expect, runs)
+    for case, label in zip(cases, ("empty Streamlit page", "Streamlit page with one 3-bar Plotly chart")):
+        seconds = results[case.path]
+        figures.append(timing("browser floor", f"{label}: first visit, nothing cached", "", seconds["first visit"]))
+        figures.append(timing("browser floor", f"{label}: new tab, scripts cached", "", seconds["cached"]))
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=RUNS, help=f"timed runs per figure (default {RUNS}, at least 5 for results)")
+    parser.add_argument("--skip-browser", action="store_true", help="leave out the browser and memory sections")
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+
+    print("generating the 1,000× dataset …", flush=True)
+    generate.main(["--out", str(X1000)])
+    datasets = {"1×": X1, "1000×": str(X1000)}
+
+    figures: list[Figure] = []
+    print("loader …", flush=True)
+    figures += loader_figures(args.runs)
+    ratios: list[Figure] = []
+    downloads: list[Figure] = []
+    dbs = {}
+    for scale, data in datasets.items():
+        print(f"database load and queries, {scale} …", flush=True)
+        load = repeat(lambda: RoadmapDB.open(data), args.runs)
+        figures.append(timing("database load", "read parquet + validate + build DuckDB tables (once per server)", scale, load))
+        dbs[scale] = db = RoadmapDB.open(data)
+        found, extra = query_figures(db, naive.load(data), scale, args.runs)
+        figures += found
+        ratios += extra["ratios"]
+        downloads += download_figures(db, scale, args.runs)
+    for scale, data in datasets.items():
+        print(f"page runs (AppTest), {scale} …", flush=True)
+        figures += apptest_figures(data, scale, args.runs)
+    if not args.skip_browser:
+        for scale, data in datasets.items():
+            print(f"browser and memory, {scale} …", flush=True)
+            figures += browser_figures(dbs[scale], data, scale, args.runs)
+        print("browser floor …", flush=True)
+        figures += floor_figures(args.runs)
+    figures += ratios + downloads
+
+    elapsed = time.perf_counter() - started
+    results = {
+        "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},
+        "versions": {"streamlit": streamlit.__version__, "duckdb": duckdb.__version__, "pandas": pd.__version__},
+        "datasets": {scale: {"path": str(Path(p).relative_to(ROOT)), "measures": dbs[scale].total_measures()}
+                     for scale, p in datasets.items()},
+        "runs": args.runs, "warmup": WARMUP, "seconds": round(elapsed, 1),
+        "targets_missed": [f"{f.section}: {f.name} ({f.scale})" for f in figures if f.met is False],
+        "figures": [f.as_dict() for f in figures],
+    }
+    args.out.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print()
+    print(table(figures))
+    print()
+    missed = results["targets_missed"]
+    print(f"{len(figures)} figures, {sum(f.met is True for f in figures)} targets met, {len(missed)} missed"
+          + (": " + "; ".join(missed) if missed else "") + f"; {elapsed:.0f} s in all; written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

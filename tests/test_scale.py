@@ -1,0 +1,260 @@
+"""What keeps the dashboard quick on large data (issue 5): datasets from a glob of files, filter choices
+computed once, no SQL and no download files on a plain rerun, and nothing sent to the browser that grows
+with the data (paged table, Gantt folded into deadline windows, largest amounts only).
+
+The large-data cases run on a small generated dataset (bench/generate.py) that is just big enough to pass
+every limit in roadmap/config.py; what the pages show is checked against figures computed here with
+pandas from the parquet itself."""
+import io
+import json
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from bench import generate
+from loaders.build import legend_path
+from loaders.schema import check_measures
+from roadmap import app, charts, config, exports
+from roadmap.i18n import ru as texts
+from roadmap.filters import Filters
+from roadmap.queries import DataError, RoadmapDB, sql
+from tests.conftest import ROOT
+from tests.test_app import PAGES, plotly_values
+
+DATA = ROOT / "data" / "roadmap.parquet"
+ROADMAPS = 3  # 3 × 67 measures: more than one table page, more than the Gantt's bars, more amounts than ranked
+
+
+def write_copy(source: Path, target: Path, shift: int = 0, legend_rows: list[dict] | None = None,
+               metadata: dict | None = None) -> Path:
+    """The bundled dataset under another name, its measure numbers shifted, optionally another legend."""
+    table = pq.read_table(source)
+    table = table.set_column(0, "measure_no", pc.add(table.column("measure_no"), shift).cast(pa.int32()))
+    meta = json.loads(table.schema.metadata[b"roadmap"])
+    meta.update(metadata or {})
+    pq.write_table(table.replace_schema_metadata({b"roadmap": json.dumps(meta).encode()}), target)
+    legend = pq.read_table(legend_path(source))
+    if legend_rows is not None:
+        legend = pa.Table.from_pylist(legend_rows, schema=legend.schema)
+    pq.write_table(legend, legend_path(target))
+    return target
+
+
+# Datasets from a glob ------------------------------------------------------------------------------
+def test_a_glob_reads_every_file_as_one_dataset(tmp_path):
+    legend = pq.read_table(legend_path(DATA)).to_pylist()
+    reworded = [dict(r, full_name="Новое название") if r["abbreviation"] == "МИОР" else r for r in legend]
+    reworded.append({"abbreviation": "МФ", "full_name": "Министерство финансов", "kind": "body"})
+    write_copy(DATA, tmp_path / "roadmap_a.parquet")
+    write_copy(DATA, tmp_path / "roadmap_b.parquet", shift=1000, legend_rows=reworded, metadata={"decree_number": "99"})
+    db = RoadmapDB.open(tmp_path / "*.parquet")  # the legends beside the files match too, and are skipped
+    single = pd.read_parquet(DATA)
+    assert db.total_measures() == 2 * len(single)
+    numbers = db.measure_list(Filters()).measure_no.tolist()
+    assert numbers == sorted(single.measure_no.tolist() + (single.measure_no + 1000).tolist())
+    assert db.legend.full_names["МИОР"] == "Новое название"  # the later file's wording wins
+    assert db.legend.kinds["МФ"] == "body"
+    assert "decree_number" not in db.metadata  # the files disagree on it
+    assert db.metadata["decree_date"] == json.loads(pq.read_schema(DATA).metadata[b"roadmap"])["decree_date"]
+
+
+def test_files_of_a_glob_must_not_repeat_measure_numbers(tmp_path):
+    write_copy(DATA, tmp_path / "roadmap_a.parquet")
+    write_copy(DATA, tmp_path / "roadmap_b.parquet")
+    with pytest.raises(DataError, match="not unique"):
+        RoadmapDB.open(tmp_path / "roadmap_*.parquet")
+
+
+def test_a_glob_that_matches_nothing_is_a_data_error(tmp_path):
+    with pytest.raises(DataError, match="no parquet file matches"):
+        RoadmapDB.open(tmp_path / "*.parquet")
+
+
+def test_files_with_other_columns_are_a_data_error(tmp_path):
+    write_copy(DATA, tmp_path / "roadmap_a.parquet")
+    other = write_copy(DATA, tmp_path / "roadmap_b.parquet", shift=1000)
+    pq.write_table(pq.read_table(other).drop_columns(["funding_note"]), other)
+    with pytest.raises(DataError, match="columns"):
+        RoadmapDB.open(tmp_path / "roadmap_*.parquet")
+
+
+# Work done once, not on every rerun ----------------------------------------------------------------
+def test_filter_choices_are_the_datasets_own():
+    db = RoadmapDB.open(DATA)
+    rows = pd.read_parquet(DATA).sort_values("measure_no")
+    first_seen = lambda column: list(dict.fromkeys(v for values in rows[column] for v in values))  # noqa: E731
+    assert list(db.options.ministries) == first_seen("ministries")
+    assert sorted(db.options.akimats) == sorted(first_seen("akimats"))
+    assert [key for key, _ in db.options.groups] == ["D1", "D2", "D3", "II", "III"]
+    assert set(db.options.report_to) == set(rows.report_to)
+    assert db.options.total_measures == len(rows)
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """Counts the SQL queries RoadmapDB runs and the download files built, in this process."""
+    calls = {"sql": 0, "files": 0}
+    run, to_csv, to_xlsx = RoadmapDB._run, exports.to_csv, exports.to_xlsx
+
+    def counting_run(self, query, params):
+        calls["sql"] += 1
+        return run(self, query, params)
+
+    def counting(build):
+        def wrapper(*args, **kwargs):
+            calls["files"] += 1
+            return build(*args, **kwargs)
+        return wrapper
+
+    monkeypatch.setattr(RoadmapDB, "_run", counting_run)
+    monkeypatch.setattr(exports, "to_csv", counting(to_csv))
+    monkeypatch.setattr(exports, "to_xlsx", counting(to_xlsx))
+    return calls
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_rerun_with_the_same_filters_runs_no_sql_and_builds_no_file(page, counted):
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.run()
+    if page != PAGES[0]:
+        at.switch_page(page).run()
+    at.multiselect(key="akimat").set_value(["г. Шымкент"]).run()
+    counted.update(sql=0, files=0)
+    at.run()
+    assert not at.exception
+    assert counted == {"sql": 0, "files": 0}
+
+
+def test_download_files_are_built_from_the_filtered_measures():
+    db = RoadmapDB.open(DATA)
+    filters = Filters(akimat=("Атырауская область",))
+    frame = exports.export_frame(db.measure_list(filters), texts)
+    assert app.export_bytes(db, filters, "csv", texts) == exports.to_csv(frame)
+    sheet = openpyxl.load_workbook(io.BytesIO(app.export_bytes(db, filters, "xlsx", texts))).active
+    assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == frame[texts.COLUMNS["measure_no"]].tolist()
+
+
+def test_each_query_gives_the_same_answer_with_and_without_the_where_clause():
+    """No filter set skips the shared WHERE clause; a blank search runs it with every filter empty."""
+    db = RoadmapDB.open(DATA)
+    extra = {"deadline_status": {"as_of": "2021-07-01"}, "deadlines_by_month": {"period": "month"},
+             "gantt_measures": {"limit": 1000}, "gantt_windows": {"limit": 1000}, "ranked_costs": {"limit": 1000},
+             "measure_page": {"limit": 1000, "offset": 0}}
+    names = [p.stem for p in (ROOT / "roadmap" / "sql").glob("*.sql") if "FROM filtered" in sql(p.stem)]
+    assert len(names) > 10
+    for name in names:
+        plain = db.filtered(name, Filters(), **extra.get(name, {}))
+        with_where = db.filtered(name, Filters(q="   "), **extra.get(name, {}))
+        pd.testing.assert_frame_equal(plain, with_where, obj=name)
+
+
+# Large data: nothing sent to the browser grows with it --------------------------------------------
+@pytest.fixture(scope="module")
+def large(tmp_path_factory) -> Path:
+    measures, legend, metadata = generate.generate(ROADMAPS)
+    out = tmp_path_factory.mktemp("large") / "roadmap.parquet"
+    generate.write(measures, legend, metadata, out)
+    return out
+
+
+@pytest.fixture
+def large_app(large, monkeypatch):
+    """The app pointed at the large dataset; the cached database and queries are dropped before and after."""
+    def forget():
+        app.database.clear()
+        app._query.clear()
+        app.source_text.clear()
+
+    monkeypatch.setattr(config, "MEASURES_PARQUET", str(large))
+    forget()
+    yield pd.read_parquet(large)
+    forget()
+
+
+def test_limits_are_exceeded_by_the_large_dataset(large):
+    """Guards the cases below: each must really run past the limit it is about."""
+    rows = pd.read_parquet(large)
+    assert len(rows) > max(config.GANTT_MAX_BARS, config.MEASURES_PAGE_SIZE)
+    assert rows.cost_thousand_kzt.notna().sum() > config.RANKED_MAX_BARS
+
+
+def test_generated_data_is_valid_varied_and_deterministic():
+    measures, legend, _ = generate.generate(ROADMAPS)
+    assert check_measures(measures, legend) == []
+    assert measures.equals(generate.generate(ROADMAPS)[0])
+    rows = measures.to_pandas()
+    assert rows.measure_no.is_unique
+    regional = rows[~rows.akimats_all_regions & (rows.akimats.map(len) == 1)]
+    assert regional.akimats.map(lambda a: a[0]).nunique() >= ROADMAPS - 1  # each regional plan is another region's
+    years = generate.generate(generate.PLANS_PER_YEAR + 1)[0].column("roadmap_year").to_pylist()
+    assert len(set(years)) == 2
+
+
+def open_large(page: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception
+    return at
+
+
+def test_measure_table_is_paged(large_app):
+    numbers = sorted(large_app.measure_no)
+    size = config.MEASURES_PAGE_SIZE
+    at = open_large("app_pages/measures.py")
+    shown = lambda: at.dataframe[0].value[texts.COLUMNS["measure_no"]].tolist()  # noqa: E731
+    assert shown() == numbers[:size]
+    last = -(-len(numbers) // size)
+    at.number_input(key="measures_page").set_value(last).run()
+    assert shown() == numbers[(last - 1) * size:]
+    assert at.selectbox(key="measure").options == [f"№ {n}. " + t[:100] for n, t in zip(
+        numbers[(last - 1) * size:], large_app.set_index("measure_no").loc[numbers[(last - 1) * size:]].title)]
+    # Narrowing the filters to fewer rows than the page starts at goes back to the first page.
+    at.multiselect(key="direction").set_value(["II"]).run()
+    assert not at.exception
+    assert shown() == sorted(large_app[large_app.section == "II"].measure_no)[:size]
+
+
+def test_gantt_folds_many_measures_into_deadline_windows(large_app):
+    at = open_large("app_pages/timeline.py")
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    bars = {y: n for trace in spec["data"] for y, n in zip(plotly_values(trace["y"]), plotly_values(trace["text"]))}
+    rows = large_app.assign(group_key=[f"D{int(d)}" if pd.notna(d) else s for d, s in zip(large_app.direction, large_app.section)])
+    windows = rows.groupby(["group_key", "deadline_start", "deadline_end"]).size()
+    assert len(windows) <= config.GANTT_MAX_WINDOWS  # all windows fit: every measure is in one bar
+    assert len(bars) == len(windows) and sum(bars.values()) == len(rows)
+    assert sorted(bars.values()) == sorted(windows.tolist())
+    assert any("окна исполнения" in c.value for c in at.caption)
+
+
+def test_funding_shows_the_largest_amounts_and_keeps_group_totals(large_app):
+    at = open_large("app_pages/funding.py")
+    ranked, treemap = (json.loads(c.proto.spec)["data"][0] for c in at.get("plotly_chart")[4:6])
+    with_amount = large_app[large_app.cost_thousand_kzt.notna()].sort_values(
+        ["cost_thousand_kzt", "measure_no"], ascending=[False, True])
+    assert plotly_values(ranked["y"]) == [f"№ {n}" for n in with_amount.measure_no[:config.RANKED_MAX_BARS]]
+    cut = texts.RANKED_CUT.format(shown=config.RANKED_MAX_BARS, total=texts.number(len(with_amount)))
+    assert cut in [c.value for c in at.caption]
+    groups = with_amount.assign(group_key=[f"D{int(d)}" if pd.notna(d) else s for d, s in zip(
+        with_amount.direction, with_amount.section)]).groupby("group_key").cost_thousand_kzt.sum()
+    tiles = dict(zip(treemap["ids"], plotly_values(treemap["values"])))
+    assert {k[2:]: v for k, v in tiles.items() if k.startswith("g:")} == pytest.approx(groups.to_dict())
+    assert sum(1 for k in tiles if k.startswith("m:")) == config.RANKED_MAX_BARS
+    assert any(k.startswith("o:") for k in tiles)
+
+
+def test_treemap_parents_are_the_sum_of_their_tiles():
+    ranked = pd.DataFrame({"measure_no": [1, 2], "title": ["a", "b"], "group_key": ["D1", "D2"],
+                           "group_order": [101, 102], "cost_thousand_kzt": [50.0, 30.0]})
+    groups = pd.DataFrame({"group_key": ["D1", "D2", "II"], "group_order": [101, 102, 200],
+                           "cost_thousand_kzt": [80.0, 30.0, 0.0], "budget_measures": [3, 1, 0]})
+    data = charts.cost_treemap(ranked, groups, t=texts).data[0]
+    values = dict(zip(data.ids, data.values))
+    assert values == {"g:D1": 80.0, "g:D2": 30.0, "m:1": 50.0, "m:2": 30.0, "o:D1": 30.0}
+    assert dict(zip(data.ids, data.labels))["o:D1"] == texts.TREEMAP_OTHER.format(n=2)
