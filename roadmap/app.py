@@ -195,22 +195,37 @@ def brief_bytes(db: RoadmapDB, filters: Filters, t: ModuleType) -> bytes:
                         db.executor_workload(filters), db.metadata, db.options.total_measures, labels, t)
 
 
+@st.cache_data(max_entries=config.QUERY_CACHE_ENTRIES, show_spinner=False)
+def _download_file(kind: str, filters: Filters, language: str) -> bytes:
+    t = i18n.catalogue(language)
+    return brief_bytes(database(), filters, t) if kind == "html" else export_bytes(database(), filters, kind, t)
+
+
 def downloads(filters: Filters) -> None:
     """CSV, XLSX and the printable brief of exactly the filtered measures."""
     t = texts()
     stem = exports.file_stem(filters, t)
-    # Streamlit runs a callable given as the data on the click, in a thread of its own where no Streamlit
-    # call belongs: the database and the language are taken here, in the script's thread.
+    # A callable given as the data runs on the click, in a thread of its own where no Streamlit call
+    # belongs: the database and the language are taken here, in the script's thread.
     db = database()
+    eager = kpis(filters)["measures"] <= config.EAGER_DOWNLOAD_MAX_MEASURES
+
+    def data(kind: str):
+        if eager:
+            return _download_file(kind, filters, t.LANGUAGE_CODE)
+        if kind == "html":
+            return lambda: brief_bytes(db, filters, t)
+        return lambda: export_bytes(db, filters, kind, t)
+
     with st.sidebar:
         st.subheader(t.DOWNLOADS_HEADER)
-        st.download_button(t.DOWNLOAD_CSV, lambda: export_bytes(db, filters, "csv", t), file_name=f"{stem}.csv",
-                           mime="text/csv", key="download_csv", on_click="ignore", icon=":material/download:")
+        st.download_button(t.DOWNLOAD_CSV, data("csv"), file_name=f"{stem}.csv", mime="text/csv", key="download_csv",
+                           on_click="ignore", icon=":material/download:")
         st.download_button(
-            t.DOWNLOAD_XLSX, lambda: export_bytes(db, filters, "xlsx", t), file_name=f"{stem}.xlsx",
+            t.DOWNLOAD_XLSX, data("xlsx"), file_name=f"{stem}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key="download_xlsx", on_click="ignore", icon=":material/table:",
         )
-        st.download_button(t.BRIEF_DOWNLOAD, lambda: brief_bytes(db, filters, t), file_name=f"{stem}.html", mime="text/html",
+        st.download_button(t.BRIEF_DOWNLOAD, data("html"), file_name=f"{stem}.html", mime="text/html",
                            key="download_brief", on_click="ignore", icon=":material/print:", help=t.BRIEF_HELP)
         st.caption(t.DATA_LANGUAGE_NOTE)
