@@ -27,6 +27,7 @@ from tests.conftest import ROOT
 pytestmark = pytest.mark.browser
 
 SESSIONS = 20
+RETRIES: list[str] = []  # downloads that failed once and were clicked again
 DATA = pd.read_parquet(ROOT / "data" / "roadmap.parquet")
 # Files the app may legitimately touch while serving: caches of Python and of the test tools themselves.
 NOT_THE_APPS = {".git", ".venv", "__pycache__", ".pytest_cache", ".hypothesis", "artifacts", "test-results"}
@@ -80,6 +81,8 @@ async def one_session(browser, url: str, ministry: str, key: str, value: str) ->
     await context.route(lambda u: not u.startswith(LOCAL), lambda route: route.abort())
     page = await context.new_page()
     app = page.locator('[data-testid="stApp"]')
+    failed: list[str] = []  # every HTTP error the session saw, to explain a failure
+    page.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))
 
     async def settled() -> None:
         await expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=120_000)
@@ -97,9 +100,20 @@ async def one_session(browser, url: str, ministry: str, key: str, value: str) ->
         want = expected_numbers(ministry, key, value)
         await expect(page.get_by_text(f"Показано {len(want)} из 67 мероприятий")).to_be_visible(timeout=120_000)
         await settled()
-        async with page.expect_download(timeout=120_000) as info:
-            await page.locator(".st-key-download_csv button").click()
-        raw = await (await info.value).path()
+        # Under load Chromium occasionally reports a download "canceled" (about 1 click in 40 in our runs;
+        # cause not found, see the README).  A user clicks again: so does this session, once, and the
+        # retry is counted and reported, never hidden.
+        for attempt in (1, 2):
+            async with page.expect_download(timeout=120_000) as info:
+                await page.locator(".st-key-download_csv button").click()
+            download = await info.value
+            failure = await download.failure()
+            if not failure:
+                break
+            RETRIES.append(f"{ministry}/{key}={value}: {failure}; HTTP errors: {failed}")
+            if attempt == 2:
+                raise AssertionError(f"download failed twice ({failure}); HTTP errors: {failed}")
+        raw = await download.path()
         rows = list(csv.DictReader(io.StringIO(Path(raw).read_bytes().decode("utf-8-sig"))))
         return [int(r["№"]) for r in rows]
     finally:
@@ -136,9 +150,9 @@ def test_twenty_sessions_at_once_each_get_their_own_rows(tmp_path):
         peak = peak_rss_mb(server.process.pid)
         ARTIFACTS.parent.mkdir(parents=True, exist_ok=True)
         (ARTIFACTS.parent / "load_test.json").write_text(json.dumps(
-            {"sessions": SESSIONS, "errors": len(errors), "wrong_downloads": len(wrong),
+            {"sessions": SESSIONS, "errors": len(errors), "wrong_downloads": len(wrong), "download_retries": RETRIES,
              "server_peak_rss_mb": round(peak, 1), "healthy_after": healthy}, indent=2))
-        print(f"\n{SESSIONS} sessions: {len(errors)} errors, {len(wrong)} wrong downloads, "
+        print(f"\n{SESSIONS} sessions: {len(errors)} errors, {len(wrong)} wrong downloads, {len(RETRIES)} retried, "
               f"server peak RSS {peak:.0f} MB, healthy after: {healthy}")
     assert errors == [] and wrong == [] and healthy
     assert len(results) == SESSIONS
