@@ -100,8 +100,8 @@ async def one_session(browser, url: str, ministry: str, key: str, value: str) ->
         want = expected_numbers(ministry, key, value)
         await expect(page.get_by_text(f"Показано {len(want)} из 67 мероприятий")).to_be_visible(timeout=120_000)
         await settled()
-        # Under load Chromium occasionally reports a download "canceled" (about 1 click in 40 in our runs;
-        # cause not found, see the README).  A user clicks again: so does this session, once, and the
+        # Under load Chromium sometimes reports a download "canceled" (0-3 of 20 first clicks in our runs,
+        # with no HTTP error from the server; cause not found, see the README).  A user clicks again: so does this session, once, and the
         # retry is counted and reported, never hidden.
         for attempt in (1, 2):
             async with page.expect_download(timeout=120_000) as info:
