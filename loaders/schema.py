@@ -49,7 +49,7 @@ LEGEND_SCHEMA = pa.schema([("abbreviation", pa.string()), ("full_name", pa.strin
 
 def check_measures(table: pa.Table, legend: pa.Table) -> list[str]:
     """Every way the table breaks the contract, as sentences; empty when it holds."""
-    problems = _check_columns("legend", legend, LEGEND_SCHEMA) + _check_columns("measures", table, MEASURES_SCHEMA)
+    problems = check_columns("legend", legend, LEGEND_SCHEMA) + check_columns("measures", table, MEASURES_SCHEMA)
     if problems:
         return problems
     if table.num_rows == 0:
@@ -96,7 +96,8 @@ def check_measures(table: pa.Table, legend: pa.Table) -> list[str]:
     return problems
 
 
-def _check_columns(name: str, table: pa.Table, schema: pa.Schema) -> list[str]:
+def check_columns(name: str, table: pa.Table, schema: pa.Schema) -> list[str]:
+    """Missing columns, else columns of another type, as sentences naming the table."""
     missing = [f.name for f in schema if f.name not in table.column_names]
     if missing:
         return [f"{name}: missing columns: {', '.join(missing)}"]

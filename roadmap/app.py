@@ -115,21 +115,22 @@ def filter_panel(db: RoadmapDB) -> Filters:
         "report_to": list(known.report_to),
     }
     _state_from_link(options)
-    names = dict(known.groups)
+    values = value_labels(db, t)
     labels = {
-        "ministry": (t.FILTER_MINISTRY, lambda v: v, None),
-        "akimat": (t.FILTER_AKIMAT, lambda v: v, t.FILTER_AKIMAT_HELP),
-        "direction": (t.FILTER_DIRECTION, lambda v: f"{t.group_label(v)}. {names.get(v, '')}"[:90], None),
-        "funding": (t.FILTER_FUNDING, lambda v: t.FUNDING_CLASSES.get(v, v), None),
-        "report_to": (t.FILTER_REPORT_TO, lambda v: t.REPORT_TO.get(v, v), None),
+        "ministry": (t.FILTER_MINISTRY, None),
+        "akimat": (t.FILTER_AKIMAT, t.FILTER_AKIMAT_HELP),
+        "direction": (t.FILTER_DIRECTION, None),
+        "funding": (t.FILTER_FUNDING, None),
+        "report_to": (t.FILTER_REPORT_TO, None),
     }
     with st.sidebar:
         st.header(t.FILTERS_HEADER)
         chosen = {}
         for key in LIST_KEYS:
-            label, fmt, help_text = labels[key]
-            chosen[key] = st.multiselect(label, options[key], key=key, format_func=fmt, help=help_text,
-                                         placeholder=t.FILTER_ANY)
+            label, help_text = labels[key]
+            shown_as = values.get(key, {})
+            chosen[key] = st.multiselect(label, options[key], key=key, format_func=lambda v, s=shown_as: s.get(v, v)[:90],
+                                         help=help_text, placeholder=t.FILTER_ANY)
         q = st.text_input(t.FILTER_Q, key="q", max_chars=Q_MAX_CHARS, placeholder=t.FILTER_Q_PLACEHOLDER) or ""
         filters = Filters(**{k: tuple(v) for k, v in chosen.items()}, q=q[:Q_MAX_CHARS])
         shown = kpis(filters)["measures"]
@@ -176,21 +177,25 @@ def current_filters() -> Filters:
     return st.session_state.get(_FILTERS_KEY, Filters())
 
 
+def value_labels(db: RoadmapDB, t: ModuleType) -> dict[str, dict[str, str]]:
+    """How a filter value is named on screen and in the brief; values not listed are shown as they are."""
+    return {
+        "direction": {k: f"{t.group_label(k)}. {name}" for k, name in db.options.groups},
+        "funding": dict(t.FUNDING_CLASSES),
+        "report_to": dict(t.REPORT_TO),
+    }
+
+
 def export_bytes(db: RoadmapDB, filters: Filters, kind: str, t: ModuleType) -> bytes:
-    """The CSV or XLSX file of exactly the filtered measures.  Built only when the user clicks: at tens of
-    thousands of measures an XLSX takes seconds, far too long to rebuild on every rerun."""
+    """The CSV or XLSX file of exactly the filtered measures (see downloads for when it is built)."""
     frame = exports.export_frame(db.measure_list(filters), t)
     return exports.to_csv(frame) if kind == "csv" else exports.to_xlsx(frame, t)
 
 
 def brief_bytes(db: RoadmapDB, filters: Filters, t: ModuleType) -> bytes:
-    """The printable brief of the filtered view, in the interface language."""
-    labels = {
-        "ministry": {m: f"{m} ({db.legend.full_names.get(m, m)})" for m in filters.ministry},
-        "direction": {k: f"{t.group_label(k)}. {n}" for k, n in db.options.groups},
-        "funding": dict(t.FUNDING_CLASSES),
-        "report_to": dict(t.REPORT_TO),
-    }
+    """The printable brief of the filtered view, in the interface language.  On paper a ministry is also
+    named in full, since no hover is there to explain its abbreviation."""
+    labels = {**value_labels(db, t), "ministry": {m: f"{m} ({db.legend.full_names.get(m, m)})" for m in filters.ministry}}
     return brief.render(filters, db.measure_list(filters), db.kpis(filters), db.by_group(filters),
                         db.executor_workload(filters), db.metadata, db.options.total_measures, labels, t)
 

@@ -19,7 +19,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from loaders.build import legend_path
-from loaders.schema import LEGEND_SCHEMA, check_measures
+from loaders.schema import LEGEND_SCHEMA, check_columns, check_measures
 
 from .config import SQL_DIR
 from .filters import Filters
@@ -83,9 +83,9 @@ def union_legends(legends: list[pa.Table]) -> pa.Table:
     order, usually the later year) wins."""
     rows: dict[str, dict] = {}
     for legend in legends:
-        missing = [name for name in LEGEND_SCHEMA.names if name not in legend.column_names]
-        if missing:
-            raise DataError(f"legend: missing columns: {', '.join(missing)}")
+        problems = check_columns("legend", legend, LEGEND_SCHEMA)
+        if problems:
+            raise DataError(problems[0])
         for row in legend.select(LEGEND_SCHEMA.names).to_pylist():
             rows[row["abbreviation"]] = row
     return pa.Table.from_pylist(list(rows.values()), schema=LEGEND_SCHEMA)

@@ -1,8 +1,7 @@
 """Every user-facing string of the dashboard, in English; same names as the Russian catalogue."""
 from __future__ import annotations
 
-import math
-from datetime import date
+from ._formats import formatters
 
 LANGUAGE_CODE = "en"
 LANGUAGE_NAME = "English"
@@ -139,34 +138,10 @@ MONTHS_GEN = MONTHS
 MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def group_label(group_key: str) -> str:
-    if group_key.startswith("D"):
-        return GROUP_DIRECTION.format(n=group_key[1:])
-    return GROUP_SECTION.format(n=group_key)
 
 
-def number(value: float, decimals: int = 0) -> str:
-    """English number format: comma for thousands, decimal point."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "—"
-    return f"{value:,.{decimals}f}"
 
 
-def thousand_tenge(value: float) -> str:
-    return f"{number(value, 1)} thousand tenge"
-
-
-def million_tenge(value: float) -> str:
-    return f"{number(value / 1000, 1)} million tenge"
-
-
-def percent(part: float, whole: float) -> str:
-    return "—" if not whole else f"{number(100 * part / whole, 1)}%"
-
-
-def day(value: date) -> str:
-    """English date: "5 July 2021"."""
-    return f"{value.day} {MONTHS_GEN[value.month - 1]} {value.year}"
 
 
 
@@ -200,6 +175,13 @@ BRIEF_TABLE = "List of measures"
 BRIEF_PREPARED = "Prepared on {date} from the decree's data; source: the roadmap dashboard."
 BRIEF_PAGE = "p."
 
+# Number and date patterns: the functions below are the same for every language (i18n/_formats.py)
+THOUSANDS_SEP = ","
+DECIMAL_SEP = "."
+THOUSAND_TENGE = "{amount} thousand tenge"
+MILLION_TENGE = "{amount} million tenge"
+PERCENT = "{value}%"
+DAY = "{day} {month} {year}"
+SHORT_DATE = "{day} {month_short}"
 
-def short_date(value: date) -> str:
-    return f"{value.day} {MONTHS_SHORT[value.month - 1]}"
+number, thousand_tenge, million_tenge, percent, day, short_date, group_label = formatters(globals())

@@ -1,8 +1,7 @@
 """Every user-facing string of the dashboard, in Kazakh (Cyrillic script); same names as the Russian catalogue."""
 from __future__ import annotations
 
-import math
-from datetime import date
+from ._formats import formatters
 
 LANGUAGE_CODE = "kk"
 LANGUAGE_NAME = "Қазақша"
@@ -141,35 +140,10 @@ MONTHS_GEN = MONTHS
 MONTHS_SHORT = ("қаң", "ақп", "нау", "сәу", "мам", "мау", "шіл", "там", "қыр", "қаз", "қар", "жел")
 
 
-def group_label(group_key: str) -> str:
-    if group_key.startswith("D"):
-        return GROUP_DIRECTION.format(n=group_key[1:])
-    return GROUP_SECTION.format(n=group_key)
 
 
-def number(value: float, decimals: int = 0) -> str:
-    """Kazakh number format (as Russian): narrow no-break space for thousands, decimal comma."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "—"
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\u202f").replace(".", ",")
 
 
-def thousand_tenge(value: float) -> str:
-    return f"{number(value, 1)} мың теңге"
-
-
-def million_tenge(value: float) -> str:
-    return f"{number(value / 1000, 1)} млн теңге"
-
-
-def percent(part: float, whole: float) -> str:
-    return "—" if not whole else f"{number(100 * part / whole, 1)} %"
-
-
-def day(value: date) -> str:
-    """Kazakh date: "2021 жылғы 5 шілде"."""
-    return f"{value.year} жылғы {value.day} {MONTHS_GEN[value.month - 1]}"
 
 
 
@@ -203,6 +177,13 @@ BRIEF_TABLE = "Іс-шаралар тізбесі"
 BRIEF_PREPARED = "Қаулы деректері бойынша дайындалған күні: {date}; дереккөз — жол картасының дашборды."
 BRIEF_PAGE = "бет"
 
+# Number and date patterns: the functions below are the same for every language (i18n/_formats.py)
+THOUSANDS_SEP = "\u202f"
+DECIMAL_SEP = ","
+THOUSAND_TENGE = "{amount} мың теңге"
+MILLION_TENGE = "{amount} млн теңге"
+PERCENT = "{value} %"
+DAY = "{year} жылғы {day} {month}"
+SHORT_DATE = "{day:02d}.{month:02d}"
 
-def short_date(value: date) -> str:
-    return f"{value.day:02d}.{value.month:02d}"
+number, thousand_tenge, million_tenge, percent, day, short_date, group_label = formatters(globals())

@@ -2,8 +2,7 @@
 same names (a test checks that none is missing)."""
 from __future__ import annotations
 
-import math
-from datetime import date
+from ._formats import formatters
 
 LANGUAGE_CODE = "ru"
 LANGUAGE_NAME = "Русский"
@@ -138,37 +137,13 @@ MONTHS_GEN = ("января", "февраля", "марта", "апреля", "�
 MONTHS_SHORT = ("янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек")
 
 
-def group_label(group_key: str) -> str:
-    if group_key.startswith("D"):
-        return GROUP_DIRECTION.format(n=group_key[1:])
-    return GROUP_SECTION.format(n=group_key)
 
 
-def number(value: float, decimals: int = 0) -> str:
-    """Russian number format: thin-space thousands, decimal comma."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "—"
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\u202f").replace(".", ",")
 
 
-def thousand_tenge(value: float) -> str:
-    return f"{number(value, 1)} тыс. тенге"
 
 
-def million_tenge(value: float) -> str:
-    return f"{number(value / 1000, 1)} млн тенге"
-
-
-def percent(part: float, whole: float) -> str:
-    return "—" if not whole else f"{number(100 * part / whole, 1)} %"
-
-
-def day(value: date) -> str:
-    return f"{value.day} {MONTHS_GEN[value.month - 1]} {value.year} г."
-
-
-# Performance (bench)
+# Large selections
 MEASURES_PAGE = "Страница"
 MEASURES_PAGE_RANGE = "Мероприятия {first}–{last} из {total}"
 GANTT_WINDOWS_NOTE = (
@@ -199,6 +174,13 @@ BRIEF_TABLE = "Перечень мероприятий"
 BRIEF_PREPARED = "Подготовлено {date} по данным постановления; источник — дашборд дорожной карты."
 BRIEF_PAGE = "стр."
 
+# Number and date patterns: the functions below are the same for every language (i18n/_formats.py)
+THOUSANDS_SEP = "\u202f"
+DECIMAL_SEP = ","
+THOUSAND_TENGE = "{amount} тыс. тенге"
+MILLION_TENGE = "{amount} млн тенге"
+PERCENT = "{value} %"
+DAY = "{day} {month} {year} г."
+SHORT_DATE = "{day:02d}.{month:02d}"
 
-def short_date(value: date) -> str:
-    return f"{value.day:02d}.{value.month:02d}"
+number, thousand_tenge, million_tenge, percent, day, short_date, group_label = formatters(globals())
