@@ -4,26 +4,24 @@ from __future__ import annotations
 
 import json
 import logging
+from html import escape
 from types import ModuleType
+from urllib.parse import parse_qsl
 
 import pandas as pd
 import streamlit as st
 
 from loaders.regions import canonical_geo_name
 
-from . import brief, config, exports, i18n
-from .filters import LIST_KEYS, Filters
+from . import config, i18n
+from .filters import FILTER_SPECS, Q_MAX_CHARS, Filters, LinkView, read_link, value_names
 from .queries import DataError, RoadmapDB
+from .routes import export_url
+from .ui.data import database
 
 log = logging.getLogger("roadmap")
 _FILTERS_KEY = "roadmap_filters"
 _LINK_READ_KEY = "roadmap_link_read"
-Q_MAX_CHARS = 200
-
-
-@st.cache_resource(show_spinner=False)
-def database() -> RoadmapDB:
-    return RoadmapDB.open(config.MEASURES_PARQUET)
 
 
 def language_switch() -> ModuleType:
@@ -58,7 +56,8 @@ def open_database_or_stop() -> RoadmapDB:
 
 
 # Query results, keyed by the filter values; bounded so that odd URLs cannot grow the cache without limit.
-_cache = st.cache_data(max_entries=config.QUERY_CACHE_ENTRIES, show_spinner=False)
+_cache = st.cache_data(max_entries=config.QUERY_CACHE_ENTRIES, show_spinner=False,
+                       hash_funcs={Filters: Filters.cache_key})
 
 
 @_cache
@@ -107,32 +106,24 @@ def filter_panel(db: RoadmapDB) -> Filters:
     """Draw the sidebar filters once per rerun and return them as one value."""
     t = texts()
     known = db.options  # computed once when the data loaded: a rerun runs no SQL for the choices
-    options = {
-        "ministry": list(known.ministries),
-        "akimat": list(known.akimats),
-        "direction": [key for key, _ in known.groups],
-        "funding": list(t.FUNDING_CLASSES),
-        "report_to": list(known.report_to),
-    }
-    _state_from_link(options)
-    values = value_labels(db, t)
-    labels = {
-        "ministry": (t.FILTER_MINISTRY, None),
-        "akimat": (t.FILTER_AKIMAT, t.FILTER_AKIMAT_HELP),
-        "direction": (t.FILTER_DIRECTION, None),
-        "funding": (t.FILTER_FUNDING, None),
-        "report_to": (t.FILTER_REPORT_TO, None),
-    }
+    choices = known.choices()
+    _state_from_link(choices)
+    names = value_names(known.named(), t)
     with st.sidebar:
         st.header(t.FILTERS_HEADER)
-        chosen = {}
-        for key in LIST_KEYS:
-            label, help_text = labels[key]
-            shown_as = values.get(key, {})
-            chosen[key] = st.multiselect(label, options[key], key=key, format_func=lambda v, s=shown_as: s.get(v, v)[:90],
-                                         help=help_text, placeholder=t.FILTER_ANY)
-        q = st.text_input(t.FILTER_Q, key="q", max_chars=Q_MAX_CHARS, placeholder=t.FILTER_Q_PLACEHOLDER) or ""
-        filters = Filters(**{k: tuple(v) for k, v in chosen.items()}, q=q[:Q_MAX_CHARS])
+        chosen: dict[str, object] = {}
+        for spec in FILTER_SPECS:
+            label, help_text = getattr(t, spec.label), spec.help and getattr(t, spec.help)
+            if spec.text:
+                placeholder = getattr(t, f"{spec.label}_PLACEHOLDER", None)
+                text = st.text_input(label, key=spec.key, max_chars=Q_MAX_CHARS, placeholder=placeholder, help=help_text)
+                chosen[spec.key] = (text or "")[:Q_MAX_CHARS]
+            else:
+                shown_as = names.get(spec.key, {})
+                chosen[spec.key] = tuple(st.multiselect(
+                    label, choices[spec.key], key=spec.key, format_func=lambda v, s=shown_as: s.get(v, v)[:90],
+                    help=help_text, placeholder=t.FILTER_ANY))
+        filters = Filters(**chosen)
         shown = kpis(filters)["measures"]
         st.markdown(f"**{t.SHOWN.format(shown=int(shown), total=known.total_measures)}**")
         st.button(t.RESET, on_click=_reset, disabled=filters.is_empty, key="reset_filters")
@@ -143,33 +134,36 @@ def filter_panel(db: RoadmapDB) -> Filters:
 
 # The link mirrors the view with stable codes (?direction=D2&funding=budget_amount&lang=kk), not with the
 # labels a widget shows: Streamlit's bind="query-params" writes labels, which change with the language.
-def _state_from_link(options: dict[str, list[str]]) -> None:
-    """On a session's first run the link's values become the filters: known values once each, in the
-    order of the choices; anything else in the link is dropped."""
+def _state_from_link(choices: dict[str, tuple[str, ...]]) -> None:
+    """On a session's first run the link's values become the filters, read by the same function as the
+    export routes' (filters.read_link): known values once each, anything else dropped."""
     if st.session_state.get(_LINK_READ_KEY):
         return
-    for key in LIST_KEYS:
-        wanted = set(st.query_params.get_all(key))
-        st.session_state[key] = [v for v in options[key] if v in wanted]
-    st.session_state["q"] = st.query_params.get("q", "")[:Q_MAX_CHARS]
+    pairs = [(key, value) for key in st.query_params for value in st.query_params.get_all(key)]
+    view = read_link(pairs, choices)
+    for key, value in view.filters._values:
+        st.session_state[key] = list(value) if isinstance(value, tuple) else value
     st.session_state[_LINK_READ_KEY] = True
 
 
+def current_view(filters: Filters) -> LinkView:
+    """The view as a link: these filters in the session's language."""
+    lang = st.session_state.get("lang", i18n.DEFAULT)
+    return LinkView(filters, None if lang == i18n.DEFAULT else lang)
+
+
 def _link_from_state(filters: Filters) -> None:
-    wanted = {key: list(values) for key, values in filters.active().items() if key in LIST_KEYS}
-    if filters.q:
-        wanted["q"] = filters.q
-    if st.session_state.get("lang", i18n.DEFAULT) != i18n.DEFAULT:
-        wanted["lang"] = st.session_state["lang"]
+    wanted: dict[str, list[str]] = {}
+    for key, value in parse_qsl(current_view(filters).query_string()):
+        wanted.setdefault(key, []).append(value)
     current = {key: st.query_params.get_all(key) for key in st.query_params}
     if current != wanted:
         st.query_params.from_dict(wanted)
 
 
 def _reset() -> None:
-    for key in LIST_KEYS:
-        st.session_state[key] = []
-    st.session_state["q"] = ""
+    for spec in FILTER_SPECS:
+        st.session_state[spec.key] = "" if spec.text else []
 
 
 def current_filters() -> Filters:
@@ -177,60 +171,24 @@ def current_filters() -> Filters:
     return st.session_state.get(_FILTERS_KEY, Filters())
 
 
-def value_labels(db: RoadmapDB, t: ModuleType) -> dict[str, dict[str, str]]:
-    """How a filter value is named on screen and in the brief; values not listed are shown as they are."""
-    return {
-        "direction": {k: f"{t.group_label(k)}. {name}" for k, name in db.options.groups},
-        "funding": dict(t.FUNDING_CLASSES),
-        "report_to": dict(t.REPORT_TO),
-    }
-
-
-def export_bytes(db: RoadmapDB, filters: Filters, kind: str, t: ModuleType) -> bytes:
-    """The CSV or XLSX file of exactly the filtered measures (see downloads for when it is built)."""
-    frame = exports.export_frame(db.measure_list(filters), t)
-    return exports.to_csv(frame) if kind == "csv" else exports.to_xlsx(frame, t)
-
-
-def brief_bytes(db: RoadmapDB, filters: Filters, t: ModuleType) -> bytes:
-    """The printable brief of the filtered view, in the interface language.  On paper a ministry is also
-    named in full, since no hover is there to explain its abbreviation."""
-    labels = {**value_labels(db, t), "ministry": {m: f"{m} ({db.legend.full_names.get(m, m)})" for m in filters.ministry}}
-    return brief.render(filters, db.measure_list(filters), db.kpis(filters), db.by_group(filters),
-                        db.executor_workload(filters), db.metadata, db.options.total_measures, labels, t)
-
-
-@st.cache_data(max_entries=config.QUERY_CACHE_ENTRIES, show_spinner=False)
-def _download_file(kind: str, filters: Filters, language: str) -> bytes:
-    t = i18n.catalogue(language)
-    return brief_bytes(database(), filters, t) if kind == "html" else export_bytes(database(), filters, kind, t)
-
-
 def downloads(filters: Filters) -> None:
-    """CSV, XLSX and the printable brief of exactly the filtered measures."""
+    """Links to the CSV, XLSX, JSON and the printable brief of exactly the filtered measures.  They are
+    plain links to the app's own export routes (roadmap/routes.py): nothing is built during a rerun, the
+    file is made when the link is followed, and the same link works from Excel, a script or curl."""
     t = texts()
-    stem = exports.file_stem(filters, t)
-    # A callable given as the data runs on the click, in a thread of its own where no Streamlit call
-    # belongs: the database and the language are taken here, in the script's thread.
-    db = database()
-    eager = kpis(filters)["measures"] <= config.EAGER_DOWNLOAD_MAX_MEASURES
-
-    def data(kind: str):
-        if eager:
-            return _download_file(kind, filters, t.LANGUAGE_CODE)
-        if kind == "html":
-            return lambda: brief_bytes(db, filters, t)
-        return lambda: export_bytes(db, filters, kind, t)
-
+    view = current_view(filters)
+    links = [("download_csv", "measures.csv", t.DOWNLOAD_CSV, ""),
+             ("download_xlsx", "measures.xlsx", t.DOWNLOAD_XLSX, ""),
+             ("download_json", "measures.json", t.DOWNLOAD_JSON, t.DOWNLOAD_JSON_HELP),
+             ("download_brief", "brief.html", t.BRIEF_DOWNLOAD, t.BRIEF_HELP)]
     with st.sidebar:
         st.subheader(t.DOWNLOADS_HEADER)
-        st.download_button(t.DOWNLOAD_CSV, data("csv"), file_name=f"{stem}.csv", mime="text/csv", key="download_csv",
-                           on_click="ignore", icon=":material/download:")
-        st.download_button(
-            t.DOWNLOAD_XLSX, data("xlsx"), file_name=f"{stem}.xlsx",
-            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            key="download_xlsx", on_click="ignore", icon=":material/table:",
-        )
-        st.download_button(t.BRIEF_DOWNLOAD, data("html"), file_name=f"{stem}.html", mime="text/html",
-                           key="download_brief", on_click="ignore", icon=":material/print:", help=t.BRIEF_HELP)
+        # The element keys give each link a stable CSS class (st-key-download_csv …) for tests and styling.
+        for key, name, label, help_text in links:
+            with st.container(key=key):
+                title = f' title="{escape(help_text, quote=True)}"' if help_text else ""
+                st.markdown(
+                    f'<a class="roadmap-download" href="{escape(export_url(name, view), quote=True)}" download{title}>'
+                    f"{escape(label)}</a>", unsafe_allow_html=True)
+        st.caption(t.DOWNLOADS_NOTE)
         st.caption(t.DATA_LANGUAGE_NOTE)

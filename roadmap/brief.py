@@ -10,7 +10,7 @@ from types import ModuleType
 import pandas as pd
 
 from .charts import group_colour
-from .filters import Filters
+from .filters import Filters, in_words
 
 TABLE_ROWS_MAX = 300  # a brief is for paper; the full list is in the CSV/XLSX downloads
 WORKLOAD_BARS = 10
@@ -86,14 +86,7 @@ def _source(metadata: dict, t: ModuleType) -> str:
 
 
 def _selection(filters: Filters, labels: dict[str, dict[str, str]], t: ModuleType) -> str:
-    names = {"ministry": t.FILTER_MINISTRY, "akimat": t.FILTER_AKIMAT, "direction": t.FILTER_DIRECTION,
-             "funding": t.FILTER_FUNDING, "report_to": t.FILTER_REPORT_TO}
-    rows = []
-    for key, values in filters.active().items():
-        if key == "q":
-            rows.append((t.FILTER_Q, t.BRIEF_SEARCH.format(q=values.strip())))
-        else:
-            rows.append((names[key], "; ".join(labels.get(key, {}).get(v, v) for v in values)))
+    rows = in_words(filters, labels, t)
     if not rows:
         return f"<p>{escape(t.BRIEF_NO_FILTERS)}</p>"
     return '<dl class="selection">' + "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in rows) + "</dl>"

@@ -1,14 +1,22 @@
 """The filtered measures as files for Excel users: CSV (UTF-8 with BOM) and XLSX, formula-safe."""
 from __future__ import annotations
 
-import io
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
+from types import ModuleType
 
 import pandas as pd
+import pyarrow as pa
 
-from types import ModuleType
+from . import xlsx
 from .filters import Filters
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# The columns of the CSV and XLSX downloads, in file order; their headers are the catalogue's COLUMNS.
+COLUMNS = ("measure_no", "group", "title", "completion_form", "executors_raw", "ministries", "akimats", "deadline_raw",
+           "deadline_start", "deadline_end", "cost_thousand_kzt", "funding", "funding_source", "report_to",
+           "source_lines")
 
 
 def export_frame(measures: pd.DataFrame, t: ModuleType, for_spreadsheet: bool = True) -> pd.DataFrame:
@@ -38,7 +46,7 @@ def export_frame(measures: pd.DataFrame, t: ModuleType, for_spreadsheet: bool = 
         for column in out.columns:
             if not pd.api.types.is_numeric_dtype(out[column]):
                 out[column] = out[column].map(neutralise)
-    return out.rename(columns=t.COLUMNS)
+    return out[list(COLUMNS)].rename(columns=t.COLUMNS)
 
 
 def _join(values) -> str:
@@ -56,27 +64,62 @@ def to_csv(frame: pd.DataFrame) -> bytes:
     return frame.to_csv(index=False, sep=",", decimal=".").encode("utf-8-sig")
 
 
+def csv_chunks(frames: Iterable[pd.DataFrame], t: ModuleType) -> Iterator[bytes]:
+    """The CSV of export frames as they come: the BOM and the header first, then each frame's rows."""
+    yield to_csv(pd.DataFrame(columns=[t.COLUMNS[c] for c in COLUMNS]))
+    for frame in frames:
+        yield frame.to_csv(index=False, header=False, sep=",", decimal=".").encode("utf-8")
+
+
+_WIDTHS = {"measure_no": 6, "title": 70, "executors_raw": 40, "akimats": 40}
+_STYLES = {"deadline_start": xlsx.DATE, "deadline_end": xlsx.DATE, "cost_thousand_kzt": xlsx.AMOUNT}
+
+
+def xlsx_chunks(frames: Iterable[pd.DataFrame], t: ModuleType, header: list[str] | None = None) -> Iterator[bytes]:
+    """The XLSX of export frames as they come, in constant memory (see roadmap/xlsx.py).  `header`: the
+    frames' columns, by default those of export_frame."""
+    header = header or [t.COLUMNS[c] for c in COLUMNS]
+    key_of = {label: key for key, label in t.COLUMNS.items()}
+
+    def rows():
+        for frame in frames:
+            # Python values, not numpy ones: the writer types a cell by its Python type.
+            yield from zip(*(frame[column].tolist() for column in frame.columns))
+
+    sheet = xlsx.Sheet(
+        name=t.PAGE_MEASURES, header=header, rows=rows(),
+        widths=[_WIDTHS.get(key_of.get(h), max(12, min(30, len(h) + 2))) for h in header],
+        styles=[_STYLES.get(key_of.get(h), xlsx.PLAIN) for h in header],
+    )
+    yield from xlsx.stream([sheet])
+
+
 def to_xlsx(frame: pd.DataFrame, t: ModuleType) -> bytes:
-    sheet = t.PAGE_MEASURES[:31]  # Excel's limit for sheet names
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame.to_excel(writer, index=False, sheet_name=sheet)
-        ws = writer.sheets[sheet]
-        widths = {t.COLUMNS["measure_no"]: 6, t.COLUMNS["title"]: 70, t.COLUMNS["executors_raw"]: 40,
-                  t.COLUMNS["akimats"]: 40}
-        for index, column in enumerate(frame.columns, start=1):
-            letter = ws.cell(row=1, column=index).column_letter
-            ws.column_dimensions[letter].width = widths.get(column, max(12, min(30, len(str(column)) + 2)))
-            for cell in ws[letter][1:]:
-                if column in (t.COLUMNS["deadline_start"], t.COLUMNS["deadline_end"]):
-                    cell.number_format = "DD.MM.YYYY"
-                elif column == t.COLUMNS["cost_thousand_kzt"]:
-                    cell.number_format = "# ##0.0"
-                elif isinstance(cell.value, str):
-                    cell.data_type = "s"  # never a formula, whatever the text starts with
-        ws.freeze_panes = "B2"
-        ws.auto_filter.ref = ws.dimensions
-    return buffer.getvalue()
+    return b"".join(xlsx_chunks([frame], t, header=[str(c) for c in frame.columns]))
+
+
+# What a program gets: the query's own columns and types (numbers, ISO dates, lists), not a spreadsheet's.
+JSON_HIDDEN = ("group_order",)
+
+
+def json_chunks(batches: Iterable[pa.RecordBatch], applied: dict[str, object], total: int) -> Iterator[bytes]:
+    """{"filters": {...}, "total": N, "measures": [...]}, the measures written as the batches come."""
+    yield (f'{{"filters": {json.dumps(applied, ensure_ascii=False)}, "total": {int(total)}, "measures": [').encode("utf-8")
+    first = True
+    for batch in batches:
+        rows = batch.drop_columns([c for c in JSON_HIDDEN if c in batch.schema.names]).to_pylist()
+        if not rows:
+            continue
+        text = ",\n".join(json.dumps(row, ensure_ascii=False, default=_json_value) for row in rows)
+        yield (("\n" if first else ",\n") + text).encode("utf-8")
+        first = False
+    yield b"\n]}\n"
+
+
+def _json_value(value: object) -> object:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    raise TypeError(f"not JSON: {type(value).__name__}")
 
 
 def file_stem(filters: Filters, t: ModuleType) -> str:

@@ -1,39 +1,168 @@
-"""The dashboard's filters as one immutable value, and the SQL parameters it binds.
+"""The dashboard's filters, declared once as data, and the one reading of a link.
 
-Pages never look at widgets: they get a Filters, and the query layer turns it into named
-parameters for one fixed WHERE clause (sql/filtered.sql), so no value ever becomes SQL text.
+Each filter is a FilterSpec: its link key (also the session-state key and the SQL parameter of
+sql/filtered.sql), the catalogue names of its label and help, how its values are named on screen, and
+whether it is a list of known values or free text.  The sidebar, the link, the SQL parameters, the brief's
+"selection in words", the file names and the export routes are all derived from FILTER_SPECS, so a new
+filter is one entry here plus one line of SQL.
+
+Pages never look at widgets: they get a Filters, and the query layer turns it into named parameters for
+one fixed WHERE clause, so no value ever becomes SQL text.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from types import ModuleType
+from urllib.parse import urlencode
+
+Q_MAX_CHARS = 200  # a title search longer than any title is noise, and a link may carry megabytes
 
 
 @dataclass(frozen=True)
+class FilterSpec:
+    key: str
+    label: str  # name of the label in the language catalogue
+    help: str | None = None  # name of the help text in the catalogue
+    # How the values are named on screen and on paper: (choices as (key, name) pairs from the data, catalogue)
+    # → {value: name}; values without a name are shown as they are.
+    names: Callable[[Mapping[str, tuple], ModuleType], dict[str, str]] | None = None
+    text: bool = False  # free text (a search), not a list of known values
+
+
+def _group_names(named: Mapping[str, tuple], t: ModuleType) -> dict[str, str]:
+    return {key: f"{t.group_label(key)}. {name}" for key, name in named.get("direction", ())}
+
+
+FILTER_SPECS: tuple[FilterSpec, ...] = (
+    FilterSpec("ministry", "FILTER_MINISTRY"),
+    FilterSpec("akimat", "FILTER_AKIMAT", help="FILTER_AKIMAT_HELP"),
+    FilterSpec("direction", "FILTER_DIRECTION", names=_group_names),  # "D1", "D2", … directions; "II", "III" sections
+    FilterSpec("funding", "FILTER_FUNDING", names=lambda _, t: dict(t.FUNDING_CLASSES)),
+    FilterSpec("report_to", "FILTER_REPORT_TO", names=lambda _, t: dict(t.REPORT_TO)),
+    FilterSpec("q", "FILTER_Q", text=True),
+)
+SPECS = {spec.key: spec for spec in FILTER_SPECS}
+LIST_KEYS = tuple(spec.key for spec in FILTER_SPECS if not spec.text)
+TEXT_KEYS = tuple(spec.key for spec in FILTER_SPECS if spec.text)
+LANG_KEY = "lang"
+LINK_KEYS = (*SPECS, LANG_KEY)
+
+
 class Filters:
-    ministry: tuple[str, ...] = ()
-    akimat: tuple[str, ...] = ()
-    direction: tuple[str, ...] = ()  # group keys: "D1", "D2", … for directions, "II", "III" for sections
-    funding: tuple[str, ...] = ()
-    report_to: tuple[str, ...] = ()
-    q: str = ""
+    """The chosen filters as one immutable, hashable value (the cache key of every query).
+
+    `Filters(ministry=("МКС",), q="проект")`; every filter is also an attribute (`filters.ministry`).
+    List filters keep their values in the order given; empty ones are left out."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self, **values: tuple[str, ...] | str) -> None:
+        unknown = values.keys() - SPECS.keys()
+        if unknown:
+            raise TypeError(f"unknown filter {sorted(unknown)}; the filters are {list(SPECS)}")
+        normalised = []
+        for spec in FILTER_SPECS:
+            value = values.get(spec.key, "" if spec.text else ())
+            normalised.append((spec.key, str(value) if spec.text else tuple(value)))
+        object.__setattr__(self, "_values", tuple(normalised))
+
+    def __getattr__(self, key: str):
+        for name, value in object.__getattribute__(self, "_values"):
+            if name == key:
+                return value
+        raise AttributeError(key)
+
+    def __setattr__(self, key, value):
+        raise AttributeError("Filters is immutable")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Filters) and self._values == other._values
+
+    def __hash__(self) -> int:
+        return hash(self._values)
+
+    def __reduce__(self):
+        return (_from_pairs, (self._values,))
+
+    def cache_key(self) -> tuple:
+        """What identifies this value, for caches that cannot hash it themselves (st.cache_data's hash_funcs)."""
+        return self._values
+
+    def __repr__(self) -> str:
+        return f"Filters({', '.join(f'{k}={v!r}' for k, v in self.active().items())})"
 
     def params(self) -> dict[str, object]:
-        return {
-            "ministry": list(self.ministry),
-            "akimat": list(self.akimat),
-            "direction": list(self.direction),
-            "funding": list(self.funding),
-            "report_to": list(self.report_to),
-            "q": self.q.strip(),
-        }
+        """The named parameters of sql/filtered.sql: one per filter, under its key."""
+        return {key: value.strip() if SPECS[key].text else list(value) for key, value in self._values}
 
     @property
     def is_empty(self) -> bool:
-        return self == Filters()
+        return not self.active()
 
-    def active(self) -> dict[str, object]:
-        """The filters that narrow the view, by key, for file names and captions."""
-        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
+    def active(self) -> dict[str, tuple[str, ...] | str]:
+        """The filters that narrow the view, by key, in the order of FILTER_SPECS."""
+        return {key: value for key, value in self._values if (value.strip() if isinstance(value, str) else value)}
+
+    def link_pairs(self) -> list[tuple[str, str]]:
+        """The filters as link parameters (a list filter's key repeated for each value)."""
+        pairs = []
+        for key, value in self.active().items():
+            pairs += [(key, value)] if isinstance(value, str) else [(key, v) for v in value]
+        return pairs
 
 
-LIST_KEYS = ("ministry", "akimat", "direction", "funding", "report_to")
+def _from_pairs(values: tuple) -> Filters:
+    return Filters(**dict(values))
+
+
+@dataclass(frozen=True)
+class LinkView:
+    """What a link asks for, once unknown keys and values are dropped."""
+    filters: Filters
+    lang: str | None  # None: the default language
+
+    def query_string(self) -> str:
+        """The canonical query string of this view: known keys and values only, in spec order."""
+        pairs = self.filters.link_pairs() + ([(LANG_KEY, self.lang)] if self.lang else [])
+        return urlencode(pairs)
+
+
+def read_link(pairs: Iterable[tuple[str, str]], choices: Mapping[str, Iterable[str]],
+              languages: Iterable[str] = ()) -> LinkView:
+    """The one reading of a link's parameters, for the pages and the export routes alike.
+
+    A list filter keeps the known values it names, each once, in the order of `choices` (so two links
+    naming the same values in another order are the same view); a text filter takes its first value, cut
+    to Q_MAX_CHARS; `lang` is kept when it names one of `languages`.  Anything else is dropped."""
+    given: dict[str, list[str]] = {}
+    for key, value in pairs:
+        given.setdefault(key, []).append(value)
+    values: dict[str, object] = {}
+    for spec in FILTER_SPECS:
+        wanted = given.get(spec.key, [])
+        if spec.text:
+            values[spec.key] = wanted[0][:Q_MAX_CHARS] if wanted else ""
+        else:
+            wanted_set = set(wanted)
+            values[spec.key] = tuple(v for v in choices.get(spec.key, ()) if v in wanted_set)
+    lang = next(iter(given.get(LANG_KEY, [])), None)
+    return LinkView(Filters(**values), lang if lang in set(languages) else None)
+
+
+def value_names(named: Mapping[str, tuple], t: ModuleType) -> dict[str, dict[str, str]]:
+    """How each filter's values are named in the language `t`, by filter key (see FilterSpec.names)."""
+    return {spec.key: spec.names(named, t) for spec in FILTER_SPECS if spec.names}
+
+
+def in_words(filters: Filters, names: Mapping[str, Mapping[str, str]], t: ModuleType) -> list[tuple[str, str]]:
+    """The active filters as (label, values named) pairs, for the brief and anything else that says in
+    words what was selected."""
+    rows = []
+    for key, value in filters.active().items():
+        spec = SPECS[key]
+        if spec.text:
+            rows.append((getattr(t, spec.label), t.BRIEF_SEARCH.format(q=value.strip())))
+        else:
+            rows.append((getattr(t, spec.label), "; ".join(names.get(key, {}).get(v, v) for v in value)))
+    return rows

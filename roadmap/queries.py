@@ -10,6 +10,7 @@ from __future__ import annotations
 import glob
 import json
 from dataclasses import dataclass
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -19,6 +20,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from loaders.build import legend_path
+from loaders.normalise import FUNDING_CLASSES
 from loaders.schema import LEGEND_SCHEMA, check_columns, check_measures
 
 from .config import SQL_DIR
@@ -64,6 +66,15 @@ class FilterOptions:
     groups: tuple[tuple[str, str], ...]  # (group key, group name) in chart order
     report_to: tuple[str, ...]
     total_measures: int
+
+    def choices(self) -> dict[str, tuple[str, ...]]:
+        """The known values of every list filter, by filter key, in the order the panel offers them."""
+        return {"ministry": self.ministries, "akimat": self.akimats, "direction": tuple(k for k, _ in self.groups),
+                "funding": FUNDING_CLASSES, "report_to": self.report_to}
+
+    def named(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        """Values that carry a name in the data itself (a direction's title), for FilterSpec.names."""
+        return {"direction": self.groups}
 
 
 def dataset_files(spec: str | Path) -> list[Path]:
@@ -153,11 +164,27 @@ class RoadmapDB:
         finally:
             cursor.close()
 
+    def _scoped(self, name: str, filters: Filters, extra: dict[str, object]) -> tuple[str, dict[str, object]]:
+        if filters.is_empty:
+            return f"WITH {sql('unfiltered')}\n{sql(name)}", extra
+        return f"WITH {sql('filtered')}\n{sql(name)}", {**filters.params(), **extra}
+
     def filtered(self, name: str, filters: Filters, **extra: object) -> pd.DataFrame:
         """Run sql/<name>.sql over the measures the filters keep."""
-        if filters.is_empty:
-            return self._run(f"WITH {sql('unfiltered')}\n{sql(name)}", dict(extra))
-        return self._run(f"WITH {sql('filtered')}\n{sql(name)}", {**filters.params(), **extra})
+        return self._run(*self._scoped(name, filters, extra))
+
+    def batches(self, name: str, filters: Filters, rows_per_batch: int = 2_000, **extra: object) -> Iterator[pa.RecordBatch]:
+        """sql/<name>.sql over the filtered measures, as Arrow batches read while the caller consumes them:
+        an export of 67,000 measures never holds them all in Python objects at once.  The cursor is this
+        generator's own and closes when it is exhausted or dropped."""
+        query, params = self._scoped(name, filters, extra)
+        _require_single_select(query)
+        cursor = self._con.cursor()
+        try:
+            reader = cursor.sql(query, params=params).to_arrow_reader(rows_per_batch)
+            yield from reader
+        finally:
+            cursor.close()
 
     def plain(self, name: str, params: dict[str, object] | None = None) -> pd.DataFrame:
         """Run sql/<name>.sql over the whole dataset (option lists, totals for "N of M")."""

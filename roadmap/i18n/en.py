@@ -32,6 +32,9 @@ NOTHING_FOUND = "No measure matches the selected filters. Change or reset the fi
 DOWNLOADS_HEADER = "Download the selected measures"
 DOWNLOAD_CSV = "CSV (Excel, UTF-8)"
 DOWNLOAD_XLSX = "Excel (XLSX)"
+DOWNLOAD_JSON = "JSON (for programs)"
+DOWNLOAD_JSON_HELP = "The same measures with typed values: numbers, ISO dates, lists."
+DOWNLOADS_NOTE = "These are stable links to the current selection: copy one into Excel (Data → From Web), a script or curl."
 FILE_STEM = "roadmap_2021"
 
 DATA_ERROR_TITLE = "Roadmap data unavailable"

@@ -34,6 +34,9 @@ NOTHING_FOUND = (
 DOWNLOADS_HEADER = "Іріктелген іс-шараларды жүктеп алу"
 DOWNLOAD_CSV = "CSV (Excel, UTF-8)"
 DOWNLOAD_XLSX = "Excel (XLSX)"
+DOWNLOAD_JSON = "JSON (бағдарламалар үшін)"
+DOWNLOAD_JSON_HELP = "Сол іс-шаралар типтелген мәндермен: сандар, ISO күндері, тізімдер."
+DOWNLOADS_NOTE = "Бұл ағымдағы іріктеуге тұрақты сілтемелер: оларды Excel-ге (Деректер → Интернеттен), скриптке немесе curl-ға көшіруге болады."
 FILE_STEM = "zhol_kartasy_2021"
 
 DATA_ERROR_TITLE = "Жол картасының деректері қолжетімсіз"

@@ -33,6 +33,9 @@ NOTHING_FOUND = "Ни одно мероприятие не подходит по
 DOWNLOADS_HEADER = "Скачать отобранные мероприятия"
 DOWNLOAD_CSV = "CSV (Excel, UTF-8)"
 DOWNLOAD_XLSX = "Excel (XLSX)"
+DOWNLOAD_JSON = "JSON (для программ)"
+DOWNLOAD_JSON_HELP = "Те же мероприятия с типизированными значениями: числа, даты ISO, списки."
+DOWNLOADS_NOTE = "Это постоянные ссылки на текущий отбор: их можно скопировать в Excel (Данные → Из Интернета), в скрипт или curl."
 FILE_STEM = "dorozhnaya_karta_2021"
 
 DATA_ERROR_TITLE = "Данные дорожной карты недоступны"

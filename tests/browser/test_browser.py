@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.shared import download_csv, open_page
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -23,27 +24,6 @@ def numbers_where(ministry=None, akimat=None) -> list[int]:
     if akimat:
         keep &= DATA.akimats.map(lambda v: akimat in v)
     return DATA[keep].measure_no.tolist()
-
-
-def open_page(page: Page, url: str, heading: str) -> None:
-    page.goto(url)
-    app = page.locator('[data-testid="stApp"]')
-    expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible(timeout=60_000)
-    expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=60_000)
-    expect(page.locator('[data-stale="true"]')).to_have_count(0, timeout=30_000)
-    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
-    # Widgets and tables are lazily loaded components: until they are drawn, the page shows grey
-    # placeholders, and a screenshot taken then shows nothing.
-    expect(page.locator('[data-testid="stSkeleton"]')).to_have_count(0, timeout=30_000)
-    expect(page.locator(".st-key-download_csv button")).to_be_visible()
-
-
-def download_csv(page: Page) -> list[dict]:
-    with page.expect_download() as info:
-        page.locator(".st-key-download_csv button").click()
-    raw = info.value.path().read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf")  # BOM, so Excel reads Cyrillic
-    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
 
 
 DEEP_LINKS = [

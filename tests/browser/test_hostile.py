@@ -18,9 +18,9 @@ from playwright.sync_api import Page, expect
 from loaders.build import legend_path
 from roadmap import config
 from roadmap.i18n import ru as texts
-from tests.browser.conftest import streamlit_server
-from tests.browser.test_browser import open_page
+from tests.browser.shared import download, open_page
 from tests.conftest import ROOT, run_build
+from tests.server import streamlit_server
 
 pytestmark = pytest.mark.browser
 
@@ -83,7 +83,10 @@ def test_hostile_document_is_plain_text_on_every_page(page: Page, hostile_server
     open_page(page, f"{hostile_server.url}/{path}", heading)
     expect(page.locator(".js-plotly-plot")).to_have_count(charts, timeout=30_000)
     if path == "measures":  # the detail of measure 1 prints its fields as text
-        expect(page.get_by_text(PAYLOADS[0], exact=False).first).to_be_visible()
+        # Scoped to the detail's own text element: the data grid also holds the title, in a hidden
+        # accessibility cell, and "the first match" would depend on which the page drew first.
+        title = page.get_by_test_id("stText").filter(has_text=f"{texts.COLUMNS['title']}: {PAYLOADS[0]}")
+        expect(title).to_be_visible()
     page.screenshot(path=str(screenshots / f"hostile_{path or 'overview'}.png"), full_page=True)
     assert_nothing_injected(page, watched)
 
@@ -103,11 +106,8 @@ def test_hostile_titles_are_literal_in_chart_hovers(page: Page, hostile_server, 
 
 def test_hostile_exports_hold_no_formula(page: Page, hostile_server, hostile_data, watched):
     open_page(page, f"{hostile_server.url}/measures", texts.PAGE_MEASURES)
-    with page.expect_download() as csv_download:
-        page.locator(".st-key-download_csv button").click()
-    with page.expect_download() as xlsx_download:
-        page.locator(".st-key-download_xlsx button").click()
-    rows = list(csv.reader(io.StringIO(csv_download.value.path().read_bytes().decode("utf-8-sig"))))
+    csv_download, xlsx_download = download(page, "csv"), download(page, "xlsx")
+    rows = list(csv.reader(io.StringIO(csv_download.path().read_bytes().decode("utf-8-sig"))))
     cells = [cell for row in rows[1:] for cell in row]
     assert not [c for c in cells if c.startswith(FORMULA_START)]
     titles = pd.read_parquet(hostile_data).title.tolist()
@@ -115,7 +115,7 @@ def test_hostile_exports_hold_no_formula(page: Page, hostile_server, hostile_dat
     assert shown_titles == [("'" + t if t.startswith(FORMULA_START) else t) for t in titles]
     assert sum(t.startswith("'") for t in shown_titles) == 3  # =HYPERLINK, +cmd, @SUM
 
-    sheet = openpyxl.load_workbook(io.BytesIO(xlsx_download.value.path().read_bytes())).active
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx_download.path().read_bytes())).active
     xlsx_cells = [cell for row in sheet.iter_rows(min_row=2) for cell in row]
     assert [c.coordinate for c in xlsx_cells if c.data_type == "f"] == []
     assert not [c.value for c in xlsx_cells if isinstance(c.value, str) and c.value.startswith(FORMULA_START)]

@@ -13,7 +13,8 @@ from playwright.sync_api import Page, expect
 
 from roadmap.i18n import LANGUAGES
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.test_browser import DATA, open_page
+from tests.browser.shared import download, open_page
+from tests.browser.test_browser import DATA
 
 pytestmark = pytest.mark.browser
 
@@ -59,10 +60,10 @@ def test_brief_prints_on_a4_with_the_figures_on_screen(page: Page, app_url, lang
     on_screen = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
     assert len(on_screen) == 4
 
-    with page.expect_download() as download:
-        page.locator(".st-key-download_brief").get_by_role("button", name=t.BRIEF_DOWNLOAD).click()
-    assert download.value.suggested_filename.endswith(".html")
-    html = download.value.path().read_text(encoding="utf-8")
+    expect(page.locator(".st-key-download_brief").get_by_role("link", name=t.BRIEF_DOWNLOAD)).to_be_visible()
+    brief = download(page, "html")
+    assert brief.suggested_filename.endswith(".html")
+    html = brief.path().read_text(encoding="utf-8")
 
     printed = page.context.new_page()
     printed.set_content(html)  # no navigation: the offline guard would refuse anything it tried to fetch

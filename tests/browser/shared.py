@@ -1,0 +1,47 @@
+"""What the browser tests (and the benchmark's browser runs) share: opening a page and waiting until it
+has settled, and the sidebar's downloads.  The server itself is tests/server.py."""
+from __future__ import annotations
+
+import csv
+import io
+
+from playwright.sync_api import Download, Page, expect
+
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+DOWNLOAD_KEYS = {"csv": "download_csv", "xlsx": "download_xlsx", "json": "download_json", "html": "download_brief"}
+
+
+def open_page(page: Page, url: str, heading: str) -> None:
+    """Go to a page and wait until its script has run and every lazily loaded widget is drawn."""
+    page.goto(url)
+    expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible(timeout=60_000)
+    settled(page)
+    expect(page.locator(f".st-key-{DOWNLOAD_KEYS['csv']} a")).to_be_visible()
+
+
+def settled(page: Page) -> None:
+    """The rerun has finished and nothing on the page is stale."""
+    expect(page.locator('[data-testid="stApp"]')).to_have_attribute("data-test-script-state", "notRunning", timeout=60_000)
+    expect(page.locator('[data-stale="true"]')).to_have_count(0, timeout=30_000)
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+    # Widgets and tables are lazily loaded components: until they are drawn, the page shows grey
+    # placeholders, and a screenshot taken then shows nothing.
+    expect(page.locator('[data-testid="stSkeleton"]')).to_have_count(0, timeout=30_000)
+
+
+def download(page: Page, kind: str) -> Download:
+    """Follow one of the sidebar's download links; the download must have succeeded."""
+    with page.expect_download() as info:
+        page.locator(f".st-key-{DOWNLOAD_KEYS[kind]} a").click()
+    failure = info.value.failure()
+    assert failure is None, f"the {kind} download failed: {failure}"
+    return info.value
+
+
+def download_csv(page: Page) -> list[dict]:
+    raw = download(page, "csv").path().read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM, so Excel reads Cyrillic
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))

@@ -1,0 +1,70 @@
+"""A real `streamlit run` of the app on a free port, for the browser tests, the HTTP tests of the export
+routes and the benchmark."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SERVER_SCRIPT = "server.py"  # the dashboard with its export routes, as `make run` serves it
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def streamlit_server(workdir: Path, script: str = SERVER_SCRIPT, expect_traceback: bool = False, **env: str):
+    """`streamlit run` on a free port from the project root (so .streamlit/config.toml applies, as with
+    `make run`); yields the Server.  Unless a crash is the point, the server log must hold no traceback."""
+    port = _free_port()
+    log = workdir / "streamlit.log"
+    with open(log, "w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true"],
+            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1", **env},
+        )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        if process.poll() is not None:
+            pytest.fail(f"streamlit exited with {process.returncode}: {log.read_text()}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.read() == b"ok":
+                    break
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            process.kill()
+            pytest.fail(f"streamlit did not become healthy: {log.read_text()}")
+        time.sleep(0.2)  # polling a server's start-up; the tests themselves never sleep
+    try:
+        yield Server(url, log, process)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+    server_log = log.read_text()
+    assert expect_traceback or "Traceback" not in server_log, server_log
+
+
+@dataclass(frozen=True)
+class Server:
+    url: str
+    log: Path
+    process: subprocess.Popen
