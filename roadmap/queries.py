@@ -18,7 +18,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from loaders.build import legend_path
+from loaders.files import legend_path
 from loaders.schema import LEGEND_SCHEMA, check_columns, check_measures
 
 from .config import SQL_DIR
