@@ -11,7 +11,7 @@ import pyarrow as pa
 from .regions import CANONICAL_ORDER
 
 SECTIONS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
-# In this order everywhere the classes are listed (filters, legends of charts, the catalogues' labels).
+# In the order the filter lists them; the catalogues' labels follow it (tests/test_i18n.py).
 FUNDING_CLASSES = ("budget_amount", "within_existing_funds", "extrabudgetary", "not_required", "unspecified")
 LEGEND_KINDS = ("body", "budget")
 
@@ -41,7 +41,8 @@ MEASURES: tuple[Column, ...] = (
     Column("measure_no", _INT, False, "the measure's number in the decree; unique in the dataset"),
     Column("section", _STR, False, "the section's roman numeral", SECTIONS, expected="a roman numeral"),
     Column("section_name", _STR, False, "the section's heading"),
-    Column("direction", _INT, True, "the direction's number within its section, from 1; empty in a section without directions"),
+    Column("direction", _INT, True, "the direction's number within its section, from 1; empty in a section "
+           "without directions"),
     Column("direction_name", _STR, True, "the direction's heading; empty where direction is"),
     Column("title", _STR, False, "the measure's text, cleaned, with its sub-points"),
     Column("subpoints", _TEXTS, True, "the sub-points of the title, each on its own"),
@@ -54,7 +55,8 @@ MEASURES: tuple[Column, ...] = (
     Column("akimats", _TEXTS, False, "the executing akimats, one per region; «акиматы областей, городов "
            "Нур-Султана, Алматы и Шымкента» expands to all 17", CANONICAL_ORDER, noun="akimat",
            expected="a known region"),
-    Column("akimats_all_regions", pa.bool_(), False, "whether the executors name the akimats of all regions at once"),
+    Column("akimats_all_regions", pa.bool_(), False,
+           "whether the executors name the akimats of all regions at once"),
     Column("deadline_raw", _STR, False, "the deadline's cell as written"),
     Column("deadline_start", pa.date32(), False, "the first day of the deadline's window"),
     Column("deadline_end", pa.date32(), False, "the last day of the deadline's window, not before its first"),
@@ -62,8 +64,8 @@ MEASURES: tuple[Column, ...] = (
            "when funding_class is budget_amount"),
     Column("funding_note", _STR, True, "the funding phrase, e.g. «в пределах предусмотренных средств»"),
     Column("funding_source", _STR, True, "the budgets named beside the amount (legend abbreviations: РБ, МБ)"),
-    Column("funding_class", _STR, False, "what the funding cell says: an amount, a funding phrase's class, or nothing", FUNDING_CLASSES,
-           noun="funding class"),
+    Column("funding_class", _STR, False, "what the funding cell says: an amount, a funding phrase's class, "
+           "or nothing", FUNDING_CLASSES, noun="funding class"),
     Column("source_line_start", _INT, False, "the measure's first line in the source text"),
     Column("source_line_end", _INT, False, "the measure's last line in the source text"),
     Column("source_text", _STR, True, "the original lines, for provenance"),
