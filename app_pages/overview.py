@@ -24,9 +24,7 @@ c3.metric(t.KPI_BUDGET_SHARE, t.percent(k["budget_measures"], k["measures"]), he
 c3.caption(t.PART_OF.format(part=int(k["budget_measures"]), whole=int(k["measures"])))
 c4.metric(t.KPI_EXECUTORS, int(k["executors"]), help=t.KPI_EXECUTORS_HELP)
 
-if not k["measures"]:
-    st.info(t.NOTHING_FOUND)
-    st.stop()
+app.stop_if_empty(k["measures"])
 
 st.subheader(t.OVERVIEW_BY_GROUP)
 groups = app.query("by_group", filters)

@@ -21,7 +21,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from loaders.build import legend_path, write_atomically
+from loaders.build import write_atomically
+from loaders.files import legend_path
 from loaders.regions import oblasts_in, sort_key
 from loaders.schema import LEGEND_SCHEMA, MEASURES_SCHEMA, check_measures
 

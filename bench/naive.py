@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from loaders.groups import group_key, group_order
 from roadmap.filters import Filters
 from roadmap.queries import dataset_files
 
-_SECTIONS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 MEASURE_COLUMNS = [
     "measure_no", "section", "direction", "group_key", "group_order", "title", "completion_form", "report_to",
     "executors_raw", "ministries", "akimats", "akimats_all_regions", "deadline_raw", "deadline_start", "deadline_end",
@@ -26,8 +26,9 @@ MEASURE_COLUMNS = [
 
 def load(spec: str | Path) -> pd.DataFrame:
     df = pd.concat([pd.read_parquet(p) for p in dataset_files(spec)], ignore_index=True)
-    df["group_key"] = [f"D{int(d)}" if pd.notna(d) else s for d, s in zip(df.direction, df.section)]
-    df["group_order"] = [(_SECTIONS.index(s) + 1) * 100 + (0 if pd.isna(d) else int(d)) for d, s in zip(df.direction, df.section)]
+    directions = [None if pd.isna(d) else int(d) for d in df.direction]
+    df["group_key"] = [group_key(s, d) for s, d in zip(df.section, directions)]
+    df["group_order"] = [group_order(s, d) for s, d in zip(df.section, directions)]
     df["has_budget_amount"] = df.funding_class == "budget_amount"
     df["group_name"] = df.direction_name.fillna(df.section_name)
     df["deadline_start"] = pd.to_datetime(df.deadline_start)

@@ -22,6 +22,7 @@ import pyarrow.parquet as pq
 from .calendar import reporting_calendar
 from .cells import split_cells
 from .errors import LoadError
+from .files import legend_path
 from .layout import parse_document
 from .normalise import to_record
 from .schema import LEGEND_SCHEMA, MEASURES_SCHEMA, check_measures
@@ -31,10 +32,6 @@ from .vocabulary import Vocabulary
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = ROOT / "data" / "raw" / "roadmap_2021_decree_50.txt"
 DEFAULT_OUT = ROOT / "data" / "roadmap.parquet"
-
-
-def legend_path(out: Path) -> Path:
-    return out.with_name(f"{out.stem}_legend{out.suffix}")
 
 
 def parse_lines(lines: list[Line]) -> tuple[pa.Table, pa.Table, dict]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .layout import MONTHS_GENITIVE, LegendEntry
+from .layout import LegendEntry
 from .source import Line
+from .vocabulary import MONTHS_GENITIVE
 
 _MONTH_GEN = "|".join(MONTHS_GENITIVE)
 _DATES = re.compile(

@@ -12,11 +12,7 @@ from dataclasses import dataclass, field
 from .errors import LoadError
 from .source import Line
 from .text import join_lines
-
-MONTHS_GENITIVE = {
-    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6,
-    "июля": 7, "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
-}
+from .vocabulary import MONTHS_GENITIVE
 
 _COLUMN_NUMBERS = re.compile(r"^1(?:\s+\d+){4,}$")
 _SECTION = re.compile(r"^(?P<num>[IVXІ]+)\.\s*(?P<rest>.*)$")

@@ -13,7 +13,6 @@ from .regions import REGIONS, match_region, oblasts_in, sort_key
 from .text import join_lines
 from .vocabulary import AMOUNT, FUNDING_NOTES, MONTHS, MONTHS_GENITIVE, PERIOD, Vocabulary
 
-FUNDING_CLASSES = ("budget_amount", "within_existing_funds", "extrabudgetary", "not_required", "unspecified")
 _CITY_NAMES = {r.name for r in REGIONS if r.kind == "city"}
 
 

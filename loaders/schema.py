@@ -1,50 +1,93 @@
-"""The dataset's contract: columns, types and allowed values, checked by the loader before it writes
-and by the app before it reads."""
+"""The dataset's contract, declared once column by column: type, whether it may be empty, the values it
+may take and what it means.  The arrow schemas, the checks the loader runs before it writes and the app
+runs before it reads, and the README's column table (tests/test_docs.py) all come from MEASURES and
+LEGEND below."""
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import pyarrow as pa
 
-from .normalise import FUNDING_CLASSES
 from .regions import CANONICAL_ORDER
 
 SECTIONS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+# In the order the filter lists them; the catalogues' labels follow it (tests/test_i18n.py).
+FUNDING_CLASSES = ("budget_amount", "within_existing_funds", "extrabudgetary", "not_required", "unspecified")
 LEGEND_KINDS = ("body", "budget")
 
-MEASURES_SCHEMA = pa.schema(
-    [
-        ("measure_no", pa.int32()),
-        ("section", pa.string()),
-        ("section_name", pa.string()),
-        ("direction", pa.int32()),
-        ("direction_name", pa.string()),
-        ("title", pa.string()),
-        ("subpoints", pa.list_(pa.string())),
-        ("completion_form", pa.string()),
-        ("report_to", pa.string()),
-        ("executors_raw", pa.string()),
-        ("ministries", pa.list_(pa.string())),
-        ("akimats", pa.list_(pa.string())),
-        ("akimats_all_regions", pa.bool_()),
-        ("deadline_raw", pa.string()),
-        ("deadline_start", pa.date32()),
-        ("deadline_end", pa.date32()),
-        ("cost_thousand_kzt", pa.float64()),
-        ("funding_note", pa.string()),
-        ("funding_source", pa.string()),
-        ("funding_class", pa.string()),
-        ("source_line_start", pa.int32()),
-        ("source_line_end", pa.int32()),
-        ("source_text", pa.string()),
-        ("roadmap_year", pa.int32()),
-    ]
-)
-NOT_NULL = {
-    "measure_no", "section", "section_name", "title", "completion_form", "report_to", "executors_raw",
-    "ministries", "akimats", "akimats_all_regions", "deadline_raw", "deadline_start", "deadline_end",
-    "funding_class", "source_line_start", "source_line_end", "roadmap_year",
-}
 
-LEGEND_SCHEMA = pa.schema([("abbreviation", pa.string()), ("full_name", pa.string()), ("kind", pa.string())])
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: pa.DataType
+    nullable: bool
+    meaning: str
+    # A closed set of values (for a list column: of its items); empty when any value goes.
+    allowed: tuple[str, ...] = ()
+    # The values are the abbreviations of the bodies in the dataset's own legend, so they vary by decree.
+    legend_body: bool = False
+    # How a value outside `allowed` is named and what it should have been, in the check's sentence.
+    noun: str = ""
+    expected: str = ""
+
+    def refusal(self, measure_no: int, value: object) -> str:
+        expected = self.expected or f"one of {self.allowed}"
+        return f"measure {measure_no}: {self.noun or self.name} {value!r} is not {expected}"
+
+
+_STR, _INT, _TEXTS = pa.string(), pa.int32(), pa.list_(pa.string())
+
+MEASURES: tuple[Column, ...] = (
+    Column("measure_no", _INT, False, "the measure's number in the decree; unique in the dataset"),
+    Column("section", _STR, False, "the section's roman numeral", SECTIONS, expected="a roman numeral"),
+    Column("section_name", _STR, False, "the section's heading"),
+    Column("direction", _INT, True, "the direction's number within its section, from 1; empty in a section "
+           "without directions"),
+    Column("direction_name", _STR, True, "the direction's heading; empty where direction is"),
+    Column("title", _STR, False, "the measure's text, cleaned, with its sub-points"),
+    Column("subpoints", _TEXTS, True, "the sub-points of the title, each on its own"),
+    Column("completion_form", _STR, False, "the form of completion as written, e.g. «информация в МИОР»"),
+    Column("report_to", _STR, False, "the body the measure reports to (an abbreviation from the legend: МИОР, АП)",
+           legend_body=True, noun="report recipient", expected="a body in the legend"),
+    Column("executors_raw", _STR, False, "the executors' cell as written"),
+    Column("ministries", _TEXTS, False, "the executing ministries and other state bodies: legend abbreviations, "
+           "in source order", legend_body=True, noun="executor", expected="a body in the legend"),
+    Column("akimats", _TEXTS, False, "the executing akimats, one per region; «акиматы областей, городов "
+           "Нур-Султана, Алматы и Шымкента» expands to all 17", CANONICAL_ORDER, noun="akimat",
+           expected="a known region"),
+    Column("akimats_all_regions", pa.bool_(), False,
+           "whether the executors name the akimats of all regions at once"),
+    Column("deadline_raw", _STR, False, "the deadline's cell as written"),
+    Column("deadline_start", pa.date32(), False, "the first day of the deadline's window"),
+    Column("deadline_end", pa.date32(), False, "the last day of the deadline's window, not before its first"),
+    Column("cost_thousand_kzt", pa.float64(), True, "the planned amount in thousand tenge, positive; there exactly "
+           "when funding_class is budget_amount"),
+    Column("funding_note", _STR, True, "the funding phrase, e.g. «в пределах предусмотренных средств»"),
+    Column("funding_source", _STR, True, "the budgets named beside the amount (legend abbreviations: РБ, МБ)"),
+    Column("funding_class", _STR, False, "what the funding cell says: an amount, a funding phrase's class, "
+           "or nothing", FUNDING_CLASSES, noun="funding class"),
+    Column("source_line_start", _INT, False, "the measure's first line in the source text"),
+    Column("source_line_end", _INT, False, "the measure's last line in the source text"),
+    Column("source_text", _STR, True, "the original lines, for provenance"),
+    Column("roadmap_year", _INT, False, "the year the roadmap is for"),
+)
+LEGEND: tuple[Column, ...] = (
+    Column("abbreviation", _STR, False, "an abbreviation the decree uses (МИОР, РБ)"),
+    Column("full_name", _STR, True, "what it stands for, as the decree's legend spells it out"),
+    Column("kind", _STR, False, "a state body (an executor or recipient) or a budget", LEGEND_KINDS),
+)
+
+
+def arrow_schema(columns: tuple[Column, ...]) -> pa.Schema:
+    # Every arrow field stays nullable: emptiness is checked below with a sentence naming the measures,
+    # and the files already written carry nullable fields.
+    return pa.schema([(c.name, c.type) for c in columns])
+
+
+MEASURES_SCHEMA = arrow_schema(MEASURES)
+LEGEND_SCHEMA = arrow_schema(LEGEND)
+NOT_NULL = tuple(c.name for c in MEASURES if not c.nullable)
+_CLOSED = tuple(c for c in MEASURES if c.allowed or c.legend_body)
 
 
 def check_measures(table: pa.Table, legend: pa.Table) -> list[str]:
@@ -66,27 +109,22 @@ def check_measures(table: pa.Table, legend: pa.Table) -> list[str]:
     numbers = [r["measure_no"] for r in rows]
     if len(set(numbers)) != len(numbers):
         problems.append("measure numbers are not unique")
-    bodies = {r["abbreviation"] for r in legend_rows if r["kind"] == "body"}
+    bodies = frozenset(r["abbreviation"] for r in legend_rows if r["kind"] == "body")
+    allowed = {c.name: bodies if c.legend_body else frozenset(c.allowed) for c in _CLOSED}
     for r in rows:
         no = r["measure_no"]
-        if r["section"] not in SECTIONS:
-            problems.append(f"measure {no}: section {r['section']!r} is not a roman numeral")
+        for column in _CLOSED:
+            value = r[column.name]
+            if isinstance(column.type, pa.ListType):
+                problems += [column.refusal(no, item) for item in value or [] if item not in allowed[column.name]]
+            elif value not in allowed[column.name] and not (value is None and column.nullable):
+                problems.append(column.refusal(no, value))
         if r["direction"] is not None and r["direction"] < 1:
             problems.append(f"measure {no}: direction {r['direction']} is not positive")
-        if r["funding_class"] not in FUNDING_CLASSES:
-            problems.append(f"measure {no}: funding class {r['funding_class']!r} is not one of {FUNDING_CLASSES}")
         if (r["cost_thousand_kzt"] is not None) != (r["funding_class"] == "budget_amount"):
             problems.append(f"measure {no}: an amount goes with funding class budget_amount and only with it")
         if r["cost_thousand_kzt"] is not None and not r["cost_thousand_kzt"] > 0:
             problems.append(f"measure {no}: cost {r['cost_thousand_kzt']} is not positive")
-        if r["report_to"] not in bodies:
-            problems.append(f"measure {no}: report recipient {r['report_to']!r} is not a body in the legend")
-        for ministry in r["ministries"] or []:
-            if ministry not in bodies:
-                problems.append(f"measure {no}: executor {ministry!r} is not a body in the legend")
-        for akimat in r["akimats"] or []:
-            if akimat not in CANONICAL_ORDER:
-                problems.append(f"measure {no}: akimat {akimat!r} is not a known region")
         if not (r["ministries"] or r["akimats"]):
             problems.append(f"measure {no}: no executor")
         if r["deadline_start"] and r["deadline_end"] and r["deadline_start"] > r["deadline_end"]:

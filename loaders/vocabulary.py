@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .errors import LoadError
-from .layout import LegendEntry
 from .regions import match_region
+
+if TYPE_CHECKING:  # layout reads month names from here, so a run-time import back would be circular
+    from .layout import LegendEntry
 
 FORM_HEADS = ("информация", "отчет", "отчёт", "доклад", "предложения", "справка")
 

@@ -7,8 +7,13 @@ from types import ModuleType
 import pandas as pd
 import plotly.graph_objects as go
 
+from loaders.groups import group_key as _key
+
 # One colour per group and per funding class, the same on every page.
-GROUP_COLOURS = {"D1": "#1f77b4", "D2": "#e07b00", "D3": "#2ca02c", "II": "#8c564b", "III": "#9467bd"}
+GROUP_COLOURS = {
+    _key("I", 1): "#1f77b4", _key("I", 2): "#e07b00", _key("I", 3): "#2ca02c",
+    _key("II", None): "#8c564b", _key("III", None): "#9467bd",
+}
 EXTRA_GROUP_COLOURS = ("#17becf", "#bcbd22", "#7f7f7f", "#e377c2", "#d62728")
 FUNDING_COLOURS = {
     "budget_amount": "#00695c",

@@ -6,7 +6,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
-RAW_SOURCE = DATA_DIR / "raw" / "roadmap_2021_decree_50.txt"
 # ROADMAP_DATA points the app at another dataset: a parquet file, or a glob of parquet files read as one
 # dataset (e.g. "/srv/roadmaps/roadmap_*.parquet"); each file's legend sits beside it.
 MEASURES_PARQUET = os.environ.get("ROADMAP_DATA") or str(DATA_DIR / "roadmap.parquet")

@@ -19,9 +19,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from loaders.build import legend_path
-from loaders.normalise import FUNDING_CLASSES
-from loaders.schema import LEGEND_SCHEMA, check_columns, check_measures
+from loaders.files import legend_path
+from loaders.schema import FUNDING_CLASSES, LEGEND_SCHEMA, SECTIONS, check_columns, check_measures
 
 from .config import SQL_DIR
 from .filters import Filters
@@ -123,7 +122,7 @@ class RoadmapDB:
         # A server's log is no terminal: DuckDB's progress bar would only litter it during a large load.
         self._con.execute("SET enable_progress_bar = false")
         self._con.register("measures_source", measures)
-        self._con.execute(sql("tables"))
+        self._con.execute(sql("tables"), {"sections": list(SECTIONS)})
         self._con.unregister("measures_source")
         # DuckDB cannot open an in-memory database read-only, so the data is sealed instead: no file is
         # read or written from here on (no COPY, ATTACH or read_csv, no spilling to a temp directory),

@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from loaders.build import legend_path
+from loaders.files import legend_path
 from roadmap import app, config
 from roadmap.i18n import ru as texts
 from roadmap.queries import DataError, RoadmapDB

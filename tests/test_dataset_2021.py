@@ -5,7 +5,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from loaders.build import legend_path
+from loaders.files import legend_path
 from loaders.regions import CANONICAL_ORDER
 from loaders.schema import MEASURES_SCHEMA, check_measures
 from tests.conftest import ROOT

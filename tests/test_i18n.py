@@ -14,6 +14,7 @@ from types import FunctionType, ModuleType
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from loaders.schema import FUNDING_CLASSES
 from roadmap.i18n import LANGUAGES, en, kk, ru
 from tests.conftest import ROOT
 from tests.test_app import PAGES
@@ -145,3 +146,9 @@ def test_kazakh_pages_show_no_russian_interface_text(page):
 def test_language_codes_are_the_url_values():
     assert list(LANGUAGES) == ["ru", "kk", "en"]
     assert all(LANGUAGES[code].LANGUAGE_CODE == code for code in LANGUAGES)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_funding_class_is_labelled_in_the_declared_order(code):
+    """The filter lists the classes in the catalogue's order, so it must be the contract's."""
+    assert list(LANGUAGES[code].FUNDING_CLASSES) == list(FUNDING_CLASSES)

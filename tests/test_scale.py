@@ -18,7 +18,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from bench import generate
-from loaders.build import legend_path
+from loaders.files import legend_path
 from loaders.schema import check_measures
 from roadmap import app, charts, config, exports
 from roadmap.i18n import ru as texts

@@ -5,6 +5,8 @@ import math
 from collections.abc import Callable
 from datetime import date
 
+from loaders.groups import direction_of
+
 MISSING = "—"
 
 
@@ -35,8 +37,9 @@ def formatters(ns: dict) -> tuple[Callable, ...]:
         return ns["SHORT_DATE"].format(day=value.day, month=value.month, month_short=ns["MONTHS_SHORT"][value.month - 1])
 
     def group_label(group_key: str) -> str:
-        if group_key.startswith("D"):
-            return ns["GROUP_DIRECTION"].format(n=group_key[1:])
+        direction = direction_of(group_key)
+        if direction is not None:
+            return ns["GROUP_DIRECTION"].format(n=direction)
         return ns["GROUP_SECTION"].format(n=group_key)
 
     return number, thousand_tenge, million_tenge, percent, day, short_date, group_label
