@@ -12,7 +12,7 @@ filters = app.current_filters()
 st.title(t.APP_TITLE)
 meta = db.metadata
 if meta.get("decree_date"):
-    st.caption(t.SOURCE_NOTE.format(date=t.day(date.fromisoformat(meta["decree_date"])), number=meta.get("decree_number", "")))
+    st.caption(t.SOURCE_NOTE.format(date=t.day_attr(date.fromisoformat(meta["decree_date"])), number=meta.get("decree_number", "")))
 
 k = app.kpis(filters)
 total = db.total_measures()

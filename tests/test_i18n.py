@@ -11,9 +11,11 @@ import string
 from datetime import date
 from types import FunctionType, ModuleType
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from roadmap import brief, charts
 from roadmap.i18n import LANGUAGES, en, kk, ru
 from tests.conftest import ROOT
 from tests.test_app import PAGES
@@ -26,7 +28,9 @@ PRESENTATION = ["dashboard.py", *sorted(str(p.relative_to(ROOT)) for p in (ROOT 
 
 
 # Date patterns are formatted with all of these fields (i18n/_formats.py); each language picks its own.
-PATTERN_FIELDS = {"DAY": {"day", "month", "year"}, "SHORT_DATE": {"day", "month", "month_short"}}
+PATTERN_FIELDS = {"DAY": {"day", "month", "year"}, "DAY_ATTR": {"day", "month", "month_loc", "year"},
+                  "SHORT_DATE": {"day", "month", "month_short"}, "MONTH_YEAR": {"month", "month_short", "year"},
+                  "QUARTER": {"q", "q_roman", "year"}}
 
 
 def public(module: ModuleType) -> dict[str, object]:
@@ -145,3 +149,69 @@ def test_kazakh_pages_show_no_russian_interface_text(page):
 def test_language_codes_are_the_url_values():
     assert list(LANGUAGES) == ["ru", "kk", "en"]
     assert all(LANGUAGES[code].LANGUAGE_CODE == code for code in LANGUAGES)
+
+
+# The rendered forms the Kazakh and English review was about: a date or number put into a sentence.
+@pytest.mark.parametrize(("month", "expected"), list(enumerate([
+    "2021 жылғы 5 қаңтардағы", "2021 жылғы 5 ақпандағы", "2021 жылғы 5 наурыздағы", "2021 жылғы 5 сәуірдегі",
+    "2021 жылғы 5 мамырдағы", "2021 жылғы 5 маусымдағы", "2021 жылғы 5 шілдедегі", "2021 жылғы 5 тамыздағы",
+    "2021 жылғы 5 қыркүйектегі", "2021 жылғы 5 қазандағы", "2021 жылғы 5 қарашадағы", "2021 жылғы 5 желтоқсандағы",
+], start=1)))
+def test_a_kazakh_date_inside_a_sentence_takes_the_attributive_locative(month, expected):
+    assert kk.day_attr(date(2021, month, 5)) == expected
+    assert kk.day(date(2021, month, 5)) == f"2021 жылғы 5 {kk.MONTHS[month - 1]}"  # alone: the base form
+
+
+@pytest.mark.parametrize("module", [ru, en], ids=["ru", "en"])
+def test_russian_and_english_write_a_date_in_a_sentence_as_alone(module):
+    assert all(module.day_attr(date(2021, m, 9)) == module.day(date(2021, m, 9)) for m in range(1, 13))
+
+
+@pytest.mark.parametrize(("module", "when", "month", "quarter"), [
+    (ru, date(2021, 1, 31), "янв 2021", "I кв. 2021"),
+    (ru, date(2021, 5, 1), "май 2021", "II кв. 2021"),
+    (kk, date(2021, 1, 31), "2021 ж. қаң.", "2021 ж. I тоқсан"),
+    (kk, date(2021, 5, 1), "2021 ж. мам.", "2021 ж. II тоқсан"),
+    (kk, date(2021, 12, 15), "2021 ж. жел.", "2021 ж. IV тоқсан"),
+    (en, date(2021, 5, 1), "May 2021", "Q2 2021"),
+    (en, date(2021, 12, 15), "Dec 2021", "Q4 2021"),
+], ids=["ru-jan", "ru-may", "kk-jan", "kk-may", "kk-dec", "en-may", "en-dec"])
+def test_month_and_quarter_labels_follow_the_language(module, when, month, quarter):
+    assert (module.month_year(when), module.quarter(when)) == (month, quarter)
+
+
+@pytest.mark.parametrize(("module", "months", "quarters"), [
+    (ru, ["янв 2021", "июл 2021"], ["I кв. 2021", "III кв. 2021"]),
+    (kk, ["2021 ж. қаң.", "2021 ж. шіл."], ["2021 ж. I тоқсан", "2021 ж. III тоқсан"]),
+    (en, ["Jan 2021", "Jul 2021"], ["Q1 2021", "Q3 2021"]),
+], ids=["ru", "kk", "en"])
+def test_the_deadlines_chart_labels_its_months_and_quarters_in_the_language(module, months, quarters):
+    df = pd.DataFrame({"group_key": ["D1", "D1"], "month": [date(2021, 1, 1), date(2021, 7, 1)], "measures": [3, 4]})
+    for by_quarter, expected in ((False, months), (True, quarters)):
+        fig = charts.deadlines_by_month(df, by_quarter, t=module)
+        assert list(fig.data[0].x) == expected and list(fig.layout.xaxis.categoryarray) == expected
+
+
+@pytest.mark.parametrize(("module", "expected"), [
+    (ru, "Источник: постановление Правительства РК от 9 февраля 2021 г. № 50."),
+    (kk, "Дереккөз: Қазақстан Республикасы Үкіметінің 2021 жылғы 9 ақпандағы № 50 қаулысы."),
+    (en, "Source: Decree of the Government of the Republic of Kazakhstan No. 50 of 9 February 2021."),
+], ids=["ru", "kk", "en"])
+def test_the_decree_is_cited_in_the_official_form(module, expected):
+    assert brief._source({"decree_date": "2021-02-09", "decree_number": "50"}, module) == expected
+
+
+@pytest.mark.parametrize(("module", "expected"), [
+    (ru, "На 5 июля 2021 г.: срок истёк у 12 из 67 мероприятий."),
+    (kk, "2021 жылғы 5 шілдедегі жағдай бойынша: 67 іс-шараның ішінен 12 іс-шараның мерзімі өткен."),
+    (en, "As of 5 July 2021, the deadline has passed for 12 of 67 measures."),
+], ids=["ru", "kk", "en"])
+def test_the_deadline_summary_reads_as_a_sentence(module, expected):
+    # As app_pages/timeline.py renders it.
+    assert module.TIMELINE_PASSED_SUMMARY.format(date=module.day_attr(date(2021, 7, 5)), passed=12, total=67) == expected
+
+
+def test_kazakh_timeline_gives_the_date_of_the_summary_in_the_locative():
+    at = run_in("kk", "app_pages/timeline.py")
+    as_of = at.date_input(key="as_of").value
+    assert any(m.value.startswith(f"{kk.day_attr(as_of)} жағдай бойынша:") for m in at.markdown)

@@ -105,8 +105,8 @@ TIMELINE_PASSED = "Deadline passed"
 TIMELINE_OPEN = "Deadline not yet passed"
 TIMELINE_PASSED_SUMMARY = "As of {date}, the deadline has passed for {passed} of {total} measures."
 TIMELINE_REPORTING = "report"
-# charts.py passes q as a Roman numeral ("I".."IV"), so "Q{q}" would read "QII"; this form works for both.
-QUARTER = "Quarter {q} {year}"
+# English numbers quarters in Arabic numerals ("Q2 2021"); Russian and Kazakh use q_roman.
+QUARTER = "Q{q} {year}"
 
 # Measures
 MEASURES_TABLE = "Selected measures"
@@ -135,6 +135,8 @@ COLUMNS = {
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 # English dates use the plain month name: "5 July 2021".
 MONTHS_GEN = MONTHS
+# "As of 5 July 2021": a date inside a sentence is written as it is alone.
+MONTHS_LOC = MONTHS
 MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -182,6 +184,9 @@ THOUSAND_TENGE = "{amount} thousand tenge"
 MILLION_TENGE = "{amount} million tenge"
 PERCENT = "{value}%"
 DAY = "{day} {month} {year}"
+DAY_ATTR = DAY
+MONTH_YEAR = "{month_short} {year}"
 SHORT_DATE = "{day} {month_short}"
 
-number, thousand_tenge, million_tenge, percent, day, short_date, group_label = formatters(globals())
+(number, thousand_tenge, million_tenge, percent, day, day_attr, short_date, month_year, quarter,
+ group_label) = formatters(globals())

@@ -77,7 +77,8 @@ COL_COST = "Шығыстар, мың теңге"
 COL_DATE = "Күні"
 COL_REPORTER = "Есеп беруші"
 COL_RECIPIENT = "Кімге"
-SOURCE_NOTE = "Дереккөз: Қазақстан Республикасы Үкіметінің қаулысы, {date}, № {number}."
+# The official citation of a decree; {date} is day_attr: «2021 жылғы 9 ақпандағы № 50 қаулысы».
+SOURCE_NOTE = "Дереккөз: Қазақстан Республикасы Үкіметінің {date} № {number} қаулысы."
 
 # Funding
 FUNDING_BY_GROUP = "Бағыттар бойынша шығыстар, мың теңге"
@@ -106,9 +107,10 @@ PART_OF = "{whole} ішінен {part}"
 TIMELINE_AS_OF = "Жағдай күні"
 TIMELINE_PASSED = "Мерзімі өтті"
 TIMELINE_OPEN = "Мерзімі өтпеді"
-TIMELINE_PASSED_SUMMARY = "{date} жағдай бойынша: мерзімі өткен іс-шаралар — {passed}, барлығы {total}."
+# {date} is day_attr: «2021 жылғы 5 шілдедегі жағдай бойынша».
+TIMELINE_PASSED_SUMMARY = "{date} жағдай бойынша: {total} іс-шараның ішінен {passed} іс-шараның мерзімі өткен."
 TIMELINE_REPORTING = "есеп"
-QUARTER = "{year} ж. {q} тоқсан"
+QUARTER = "{year} ж. {q_roman} тоқсан"
 
 # Measures
 MEASURES_TABLE = "Іріктелген іс-шаралар"
@@ -135,9 +137,14 @@ COLUMNS = {
 }
 
 MONTHS = ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан")
-# In Kazakh dates the month keeps its base form: "2021 жылғы 5 шілде".
+# A date alone keeps the base form of the month: "2021 жылғы 5 шілде".
 MONTHS_GEN = MONTHS
-MONTHS_SHORT = ("қаң", "ақп", "нау", "сәу", "мам", "мау", "шіл", "там", "қыр", "қаз", "қар", "жел")
+# Inside a sentence, before the noun it qualifies, the date takes the attributive locative -дағы/-дегі/-тегі:
+# «2021 жылғы 9 ақпандағы № 50 қаулысы», «2021 жылғы 5 шілдедегі жағдай бойынша» (DAY_ATTR).
+MONTHS_LOC = ("қаңтардағы", "ақпандағы", "наурыздағы", "сәуірдегі", "мамырдағы", "маусымдағы", "шілдедегі",
+              "тамыздағы", "қыркүйектегі", "қазандағы", "қарашадағы", "желтоқсандағы")
+# Abbreviated with a full stop, as in CLDR: "2021 ж. қаң." (MONTH_YEAR).
+MONTHS_SHORT = ("қаң.", "ақп.", "нау.", "сәу.", "мам.", "мау.", "шіл.", "там.", "қыр.", "қаз.", "қар.", "жел.")
 
 
 
@@ -184,6 +191,9 @@ THOUSAND_TENGE = "{amount} мың теңге"
 MILLION_TENGE = "{amount} млн теңге"
 PERCENT = "{value} %"
 DAY = "{year} жылғы {day} {month}"
+DAY_ATTR = "{year} жылғы {day} {month_loc}"
+MONTH_YEAR = "{year} ж. {month_short}"
 SHORT_DATE = "{day:02d}.{month:02d}"
 
-number, thousand_tenge, million_tenge, percent, day, short_date, group_label = formatters(globals())
+(number, thousand_tenge, million_tenge, percent, day, day_attr, short_date, month_year, quarter,
+ group_label) = formatters(globals())
