@@ -152,6 +152,19 @@ def test_language_codes_are_the_url_values():
 
 
 # The rendered forms the Kazakh and English review was about: a date or number put into a sentence.
+def strings(module: ModuleType) -> dict[str, str]:
+    """Every string of a catalogue, dict values and tuple items included, by a readable name."""
+    out = {}
+    for name, value in public(module).items():
+        if isinstance(value, str):
+            out[name] = value
+        elif isinstance(value, dict):
+            out.update({f"{name}[{key!r}]": text for key, text in value.items() if isinstance(text, str)})
+        elif isinstance(value, tuple):
+            out.update({f"{name}[{i}]": text for i, text in enumerate(value) if isinstance(text, str)})
+    return out
+
+
 @pytest.mark.parametrize(("month", "expected"), list(enumerate([
     "2021 жылғы 5 қаңтардағы", "2021 жылғы 5 ақпандағы", "2021 жылғы 5 наурыздағы", "2021 жылғы 5 сәуірдегі",
     "2021 жылғы 5 мамырдағы", "2021 жылғы 5 маусымдағы", "2021 жылғы 5 шілдедегі", "2021 жылғы 5 тамыздағы",
@@ -209,6 +222,44 @@ def test_the_decree_is_cited_in_the_official_form(module, expected):
 def test_the_deadline_summary_reads_as_a_sentence(module, expected):
     # As app_pages/timeline.py renders it.
     assert module.TIMELINE_PASSED_SUMMARY.format(date=module.day_attr(date(2021, 7, 5)), passed=12, total=67) == expected
+
+
+@pytest.mark.parametrize(("name", "fields", "expected"), [
+    ("PART_OF", dict(part=12, whole=67), "12 / 67"),
+    ("SHOWN", dict(shown=12, total=67), "67 іс-шараның ішінен 12 іс-шара көрсетілген"),
+    ("MEASURE_SOURCE", dict(start=60, end=72), "Қаулының бастапқы мәтіні (60–72-жолдар)"),
+    ("MEASURES_PAGE_RANGE", dict(first=1, last=100, total=250), "Іс-шаралар: 1–100 (барлығы 250)"),
+])
+def test_kazakh_numbers_in_a_sentence_need_no_case_ending(name, fields, expected):
+    assert getattr(kk, name).format(**fields) == expected
+
+
+def test_no_kazakh_template_puts_a_bare_numeral_before_a_word_that_governs_it():
+    """«67 ішінен 12» is broken Kazakh (it needs «67-нің ішінен 12-сі»), and a numeral written in digits
+    before a plural noun is an ordinal that takes a hyphen («60–72-жолдар»)."""
+    for name, text in strings(kk).items():
+        fields = placeholders(text)
+        if not fields or name.split("[")[0] in PATTERN_FIELDS:
+            continue
+        rendered = text.format(**{field: "67" for field in fields})
+        assert not re.search(r"\d\s+ішінен\b", rendered), name
+        assert not re.search(r"\d\s+жолдар\b", rendered), name
+
+
+def test_kazakh_labels_use_kazakh_abbreviations():
+    """The data keeps the decree's Russian codes (the keys); no Kazakh label shows them."""
+    assert list(kk.REPORT_TO) == list(ru.REPORT_TO) == ["МИОР", "АП"]
+    assert kk.REPORT_TO["МИОР"].endswith("(АҚДМ)") and kk.REPORT_TO["АП"].endswith("(ПӘ)")
+    assert [name for name, text in strings(kk).items() if re.search(r"\b(МИОР|АП)\b", text)] == []
+
+
+def test_kazakh_overview_cites_the_decree_and_names_the_bodies_in_kazakh():
+    at = run_in("kk", PAGES[0])
+    assert kk.SOURCE_NOTE.format(date="2021 жылғы 9 ақпандағы", number="50") in [c.value for c in at.caption]
+    assert next(m.value for m in at.metric if m.label == kk.KPI_MEASURES) == "67 / 67"
+    calendar = at.dataframe[1].value
+    assert set(calendar[kk.COL_RECIPIENT]) == set(kk.REPORT_TO.values())
+    assert set(calendar[kk.COL_REPORTER]) == {kk.CALENDAR_EXECUTORS, kk.REPORT_TO["МИОР"]}
 
 
 def test_kazakh_timeline_gives_the_date_of_the_summary_in_the_locative():
