@@ -12,7 +12,7 @@ filters = app.current_filters()
 st.title(t.APP_TITLE)
 meta = db.metadata
 if meta.get("decree_date"):
-    st.caption(t.SOURCE_NOTE.format(date=t.day(date.fromisoformat(meta["decree_date"])), number=meta.get("decree_number", "")))
+    st.caption(t.SOURCE_NOTE.format(date=t.day_attr(date.fromisoformat(meta["decree_date"])), number=meta.get("decree_number", "")))
 
 k = app.kpis(filters)
 total = db.total_measures()
@@ -44,8 +44,11 @@ calendar = meta.get("reporting_calendar") or []
 st.dataframe(
     pd.DataFrame({
         t.COL_DATE: [t.day(date.fromisoformat(e["date"])) for e in calendar],
-        t.COL_REPORTER: [e["reporter"] or t.CALENDAR_EXECUTORS for e in calendar],
-        t.COL_RECIPIENT: [db.legend.full_names.get(e["recipient"], e["recipient"]) for e in calendar],
+        # Bodies by their label in the interface language, as in the filter; the legend's full names are Russian.
+        t.COL_REPORTER: [t.REPORT_TO.get(e["reporter"], e["reporter"]) if e["reporter"] else t.CALENDAR_EXECUTORS
+                         for e in calendar],
+        t.COL_RECIPIENT: [t.REPORT_TO.get(e["recipient"], db.legend.full_names.get(e["recipient"], e["recipient"]))
+                          for e in calendar],
     }),
     hide_index=True, width="stretch",
 )

@@ -16,7 +16,7 @@ year = int(db.metadata.get("roadmap_year") or k["last_deadline"].year)
 default_as_of = min(max(date.today(), date(year, 1, 1)), date(year, 12, 31))
 as_of = st.date_input(t.TIMELINE_AS_OF, value=default_as_of, format=t.DATE_INPUT_FORMAT, key="as_of")
 status = app.query("deadline_status", filters, as_of=as_of).iloc[0]
-st.markdown(t.TIMELINE_PASSED_SUMMARY.format(date=t.day(as_of), passed=int(status["passed"]), total=int(status["measures"])))
+st.markdown(t.TIMELINE_PASSED_SUMMARY.format(date=t.day_attr(as_of), passed=int(status["passed"]), total=int(status["measures"])))
 
 reporting = sorted({date.fromisoformat(e["date"]) for e in db.metadata.get("reporting_calendar") or []})
 st.subheader(t.TIMELINE_GANTT)

@@ -82,7 +82,7 @@ def render(filters: Filters, measures: pd.DataFrame, kpis: dict, groups: pd.Data
 def _source(metadata: dict, t: ModuleType) -> str:
     if not metadata.get("decree_date"):
         return ""
-    return t.SOURCE_NOTE.format(date=t.day(date.fromisoformat(metadata["decree_date"])), number=metadata.get("decree_number", ""))
+    return t.SOURCE_NOTE.format(date=t.day_attr(date.fromisoformat(metadata["decree_date"])), number=metadata.get("decree_number", ""))
 
 
 def _selection(filters: Filters, labels: dict[str, dict[str, str]], t: ModuleType) -> str:

@@ -309,9 +309,7 @@ def _timeline_axes(fig: go.Figure, order: list[str], reporting_dates: list[date]
 
 def deadlines_by_month(df: pd.DataFrame, quarters: bool = False, *, t: ModuleType) -> go.Figure:
     def label(m) -> str:
-        if quarters:
-            return t.QUARTER.format(q=("I", "II", "III", "IV")[(m.month - 1) // 3], year=m.year)
-        return f"{t.MONTHS_SHORT[m.month - 1]} {m.year}"
+        return t.quarter(m) if quarters else t.month_year(m)
 
     fig = go.Figure()
     for key, part in df.groupby("group_key", sort=False):

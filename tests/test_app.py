@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from roadmap.i18n import kk
 from tests.conftest import ROOT
 
 PAGES = ["app_pages/overview.py", "app_pages/funding.py", "app_pages/executors.py", "app_pages/timeline.py",
@@ -153,6 +154,6 @@ def test_a_link_with_codes_sets_the_filters_and_the_language(data):
     at.run()
     assert not at.exception
     both = expected(data, "direction", ["D2"]).pipe(lambda d: d[d.funding_class == "budget_amount"])
-    assert any(f"Көрсетілген іс-шаралар: {len(both)}, барлығы 67" in m.value for m in at.markdown)
+    assert any(kk.SHOWN.format(shown=len(both), total=67) in m.value for m in at.markdown)
     assert at.multiselect(key="direction").value == ["D2"]
     assert dict(at.query_params) == {"direction": "D2", "funding": "budget_amount", "lang": "kk"}

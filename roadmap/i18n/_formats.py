@@ -8,12 +8,17 @@ from datetime import date
 from loaders.groups import direction_of
 
 MISSING = "—"
+ROMAN_QUARTERS = ("I", "II", "III", "IV")
 
 
 def formatters(ns: dict) -> tuple[Callable, ...]:
-    """number, thousand_tenge, million_tenge, percent, day, short_date and group_label for the catalogue
-    whose names `ns` holds (THOUSANDS_SEP, DECIMAL_SEP, THOUSAND_TENGE, MILLION_TENGE, PERCENT, DAY,
-    SHORT_DATE, MONTHS_GEN, MONTHS_SHORT, GROUP_DIRECTION, GROUP_SECTION)."""
+    """number, thousand_tenge, million_tenge, percent, day, day_attr, short_date, month_year, quarter and
+    group_label for the catalogue whose names `ns` holds (THOUSANDS_SEP, DECIMAL_SEP, THOUSAND_TENGE,
+    MILLION_TENGE, PERCENT, DAY, DAY_ATTR, SHORT_DATE, MONTH_YEAR, QUARTER, MONTHS, MONTHS_GEN, MONTHS_LOC,
+    MONTHS_SHORT, GROUP_DIRECTION, GROUP_SECTION).
+
+    A date has two forms: `day` stands alone (a table cell, "Prepared: …"), `day_attr` is the form a date
+    takes inside a sentence, before the noun it qualifies (kk «2021 жылғы 9 ақпандағы № 50 қаулысы»)."""
 
     def number(value: float, decimals: int = 0) -> str:
         if value is None or (isinstance(value, float) and math.isnan(value)):
@@ -33,8 +38,21 @@ def formatters(ns: dict) -> tuple[Callable, ...]:
     def day(value: date) -> str:
         return ns["DAY"].format(day=value.day, month=ns["MONTHS_GEN"][value.month - 1], year=value.year)
 
+    def day_attr(value: date) -> str:
+        return ns["DAY_ATTR"].format(day=value.day, month=ns["MONTHS_GEN"][value.month - 1],
+                                     month_loc=ns["MONTHS_LOC"][value.month - 1], year=value.year)
+
     def short_date(value: date) -> str:
         return ns["SHORT_DATE"].format(day=value.day, month=value.month, month_short=ns["MONTHS_SHORT"][value.month - 1])
+
+    def month_year(value: date) -> str:
+        return ns["MONTH_YEAR"].format(month=ns["MONTHS"][value.month - 1], month_short=ns["MONTHS_SHORT"][value.month - 1],
+                                       year=value.year)
+
+    def quarter(value: date) -> str:
+        """The quarter a date falls in; q is 1–4, q_roman I–IV, and each language picks one."""
+        q = (value.month - 1) // 3 + 1
+        return ns["QUARTER"].format(q=q, q_roman=ROMAN_QUARTERS[q - 1], year=value.year)
 
     def group_label(group_key: str) -> str:
         direction = direction_of(group_key)
@@ -42,4 +60,5 @@ def formatters(ns: dict) -> tuple[Callable, ...]:
             return ns["GROUP_DIRECTION"].format(n=direction)
         return ns["GROUP_SECTION"].format(n=group_key)
 
-    return number, thousand_tenge, million_tenge, percent, day, short_date, group_label
+    return (number, thousand_tenge, million_tenge, percent, day, day_attr, short_date, month_year, quarter,
+            group_label)

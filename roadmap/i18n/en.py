@@ -6,12 +6,16 @@ from ._formats import formatters
 LANGUAGE_CODE = "en"
 LANGUAGE_NAME = "English"
 LANGUAGE_LABEL = "Language"
-DATA_LANGUAGE_NOTE = "Measure titles and executors are shown as written in the decree (in Russian)."
+DATA_LANGUAGE_NOTE = (
+    "Measure and area names, responsible bodies, deadlines and deliverables are shown as worded in the "
+    "Russian text of the decree."
+)
 
-APP_TITLE = "“Рухани жаңғыру” roadmap — 2021"
+# The programme's name as English-language official sources (Akorda, Kazinform) transliterate it.
+APP_TITLE = "Rukhani Zhangyru roadmap 2021"
 PAGE_OVERVIEW = "Overview"
 PAGE_FUNDING = "Funding"
-PAGE_EXECUTORS = "Executors"
+PAGE_EXECUTORS = "Responsible bodies"
 PAGE_TIMELINE = "Timeline"
 PAGE_MEASURES = "Measures"
 
@@ -48,26 +52,27 @@ GROUP_SECTION = "Section {n}"
 
 FUNDING_CLASSES = {
     "budget_amount": "Budget amount",
-    "within_existing_funds": "Within funds provided",
+    "within_existing_funds": "Within existing allocations",
     "extrabudgetary": "Extra-budgetary funds",
     "not_required": "Not required",
     "unspecified": "Not specified",
 }
 BUDGET_SPLIT = {True: "With a budget amount", False: "Without a budget amount"}
 EXECUTOR_KINDS = {"ministry": "Ministries and government bodies", "akimat": "Akimats"}
+# The code in brackets is the decree's own (Cyrillic): the table's “Reports to” cells show it as written.
 REPORT_TO = {"МИОР": "Ministry of Information and Social Development (МИОР)", "АП": "Presidential Administration (АП)"}
 
 # Overview
 KPI_MEASURES = "Measures"
 KPI_COST = "Planned expenditure, million tenge"
 KPI_BUDGET_SHARE = "With a budget amount"
-KPI_EXECUTORS = "Executors"
+KPI_EXECUTORS = "Responsible bodies"
 KPI_COST_HELP = "Total of the decree’s “Estimated expenditure” column for the selected measures."
 KPI_BUDGET_HELP = "Share of measures for which the decree states an expenditure amount; all amounts are budget funds."
 KPI_EXECUTORS_HELP = "Ministries and government bodies, plus each akimat counted separately (17 regions)."
 OVERVIEW_BY_GROUP = "By area"
 OVERVIEW_CALENDAR = "Reporting under the decree"
-CALENDAR_EXECUTORS = "Executors"
+CALENDAR_EXECUTORS = "Responsible bodies"
 CALENDAR_LINE = "{date}: {reporter} → {recipient}"
 COL_GROUP = "Area / section"
 COL_GROUP_NAME = "Name"
@@ -92,13 +97,13 @@ NO_AMOUNTS = "None of the selected measures has an expenditure amount."
 # Executors
 EXECUTORS_MINISTRIES = "Measures by ministry and government body"
 EXECUTORS_AKIMATS = "Measures by akimat"
-EXECUTORS_MATRIX = "Executor × area: number of measures"
+EXECUTORS_MATRIX = "Responsible body × area: number of measures"
 EXECUTORS_MAP = "Workload by region: number of measures"
 EXECUTORS_MAP_NOTE = "Shymkent is shown as a point. Boundaries: Natural Earth (public domain)."
-NO_EXECUTORS = "None of the selected measures has executors of this kind."
+NO_EXECUTORS = "None of the selected measures has a responsible body of this kind."
 
 # Timeline
-TIMELINE_GANTT = "Implementation windows of the measures"
+TIMELINE_GANTT = "Implementation periods"
 TIMELINE_PER_MONTH = "Completion deadlines"
 TIMELINE_PERIOD = "Grouping"
 PERIODS = {"month": "by month", "quarter": "by quarter"}
@@ -107,9 +112,9 @@ TIMELINE_AS_OF = "As of"
 TIMELINE_PASSED = "Deadline passed"
 TIMELINE_OPEN = "Deadline not yet passed"
 TIMELINE_PASSED_SUMMARY = "As of {date}, the deadline has passed for {passed} of {total} measures."
-TIMELINE_REPORTING = "report"
-# charts.py passes q as a Roman numeral ("I".."IV"), so "Q{q}" would read "QII"; this form works for both.
-QUARTER = "Quarter {q} {year}"
+TIMELINE_REPORTING = "report due"
+# English numbers quarters in Arabic numerals ("Q2 2021"); Russian and Kazakh use q_roman.
+QUARTER = "Q{q} {year}"
 
 # Measures
 MEASURES_TABLE = "Selected measures"
@@ -121,8 +126,8 @@ COLUMNS = {
     "measure_no": "No.",
     "group": "Area / section",
     "title": "Measure",
-    "completion_form": "Form of completion",
-    "executors_raw": "Responsible executors",
+    "completion_form": "Deliverable",
+    "executors_raw": "Responsible bodies",
     "ministries": "Ministries and government bodies",
     "akimats": "Akimats",
     "deadline_raw": "Deadline",
@@ -131,13 +136,15 @@ COLUMNS = {
     "cost_thousand_kzt": "Expenditure, thousand tenge",
     "funding": "Funding",
     "funding_source": "Source of funding",
-    "report_to": "Information to",
-    "source_lines": "Decree lines",
+    "report_to": "Reports to",
+    "source_lines": "Lines in the decree text",
 }
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 # English dates use the plain month name: "5 July 2021".
 MONTHS_GEN = MONTHS
+# "As of 5 July 2021": a date inside a sentence is written as it is alone.
+MONTHS_LOC = MONTHS
 MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -152,11 +159,11 @@ MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 MEASURES_PAGE = "Page"
 MEASURES_PAGE_RANGE = "Measures {first}–{last} of {total}"
 GANTT_WINDOWS_NOTE = (
-    "{total} measures are selected: too many for a bar each. "
-    "Shown are the deadline windows: one bar per area and deadline, the number on it is the count of measures."
+    "{total} measures selected — too many to draw one bar each. "
+    "Deadline windows are shown instead: one bar per area and deadline, labelled with the number of measures."
 )
-GANTT_WINDOWS_CUT = "Showing the {shown} windows with the most measures out of {windows}."
-RANKED_CUT = "Showing the {shown} largest of {total} measures with an amount."
+GANTT_WINDOWS_CUT = "Showing the {shown} of {windows} windows that hold the most measures."
+RANKED_CUT = "Showing the {shown} largest of the {total} measures with an expenditure amount."
 TREEMAP_OTHER = "Others ({n})"
 
 # Formats that follow the language
@@ -173,9 +180,9 @@ BRIEF_FILTERS = "Selection"
 BRIEF_NO_FILTERS = "all measures, no filters"
 BRIEF_SEARCH = "title contains “{q}”"
 BRIEF_KPIS = "Key figures"
-BRIEF_WORKLOAD = "Executors with the most measures"
+BRIEF_WORKLOAD = "Responsible bodies with the most measures"
 BRIEF_TABLE = "List of measures"
-BRIEF_PREPARED = "Prepared on {date} from the decree's data; source: the roadmap dashboard."
+BRIEF_PREPARED = "Prepared on {date} from the decree data; source: roadmap dashboard."
 BRIEF_PAGE = "p."
 
 # Number and date patterns: the functions below are the same for every language (i18n/_formats.py)
@@ -185,6 +192,9 @@ THOUSAND_TENGE = "{amount} thousand tenge"
 MILLION_TENGE = "{amount} million tenge"
 PERCENT = "{value}%"
 DAY = "{day} {month} {year}"
+DAY_ATTR = DAY
+MONTH_YEAR = "{month_short} {year}"
 SHORT_DATE = "{day} {month_short}"
 
-number, thousand_tenge, million_tenge, percent, day, short_date, group_label = formatters(globals())
+(number, thousand_tenge, million_tenge, percent, day, day_attr, short_date, month_year, quarter,
+ group_label) = formatters(globals())

@@ -6,7 +6,10 @@ from ._formats import formatters
 LANGUAGE_CODE = "kk"
 LANGUAGE_NAME = "Қазақша"
 LANGUAGE_LABEL = "Тіл"
-DATA_LANGUAGE_NOTE = "Іс-шаралардың атаулары мен орындаушылар қаулыда жазылғандай (орыс тілінде) көрсетілген."
+DATA_LANGUAGE_NOTE = (
+    "Іс-шаралардың, бағыттардың атаулары, орындаушылар, мерзімдер мен аяқтау нысандары "
+    "қаулының орыс тіліндегі мәтінінде берілгендей көрсетілген."
+)
 
 APP_TITLE = "«Рухани жаңғыру» жол картасы — 2021"
 PAGE_OVERVIEW = "Шолу"
@@ -26,7 +29,7 @@ FILTER_Q = "Атауы бойынша іздеу"
 FILTER_Q_PLACEHOLDER = "мысалы, Дәстүр"
 FILTER_ANY = "Барлығы"
 RESET = "Сүзгілерді тазалау"
-SHOWN = "Көрсетілген іс-шаралар: {shown}, барлығы {total}"
+SHOWN = "{total} іс-шараның ішінен {shown} іс-шара көрсетілген"
 NOTHING_FOUND = (
     "Таңдалған сүзгілерге сәйкес келетін бірде-бір іс-шара жоқ. Сүзгілерді өзгертіңіз немесе тазалаңыз."
 )
@@ -42,7 +45,7 @@ FILE_STEM = "zhol_kartasy_2021"
 DATA_ERROR_TITLE = "Жол картасының деректері қолжетімсіз"
 DATA_ERROR_BODY = (
     "Деректер файлы жоқ немесе бүлінген, сондықтан беттерді көрсету мүмкін емес. "
-    "Деректерді қаулы мәтінінен мына пәрменмен қайта жинаңыз:"
+    "Деректерді қаулы мәтінінен мына пәрменмен қайта құрастырыңыз:"
 )
 
 # Kazakh puts the number first: "1-бағыт", "II бөлім".
@@ -58,7 +61,8 @@ FUNDING_CLASSES = {
 }
 BUDGET_SPLIT = {True: "Бюджет сомасы бар", False: "Бюджет сомасы жоқ"}
 EXECUTOR_KINDS = {"ministry": "Министрліктер мен мемлекеттік органдар", "akimat": "Әкімдіктер"}
-REPORT_TO = {"МИОР": "Ақпарат және қоғамдық даму министрлігі (МИОР)", "АП": "Президент Әкімшілігі (АП)"}
+# Kazakh abbreviations: the data keeps the decree's Russian codes (МИОР, АП), a label names the body in Kazakh.
+REPORT_TO = {"МИОР": "Ақпарат және қоғамдық даму министрлігі (АҚДМ)", "АП": "Президент Әкімшілігі (ПӘ)"}
 
 # Overview
 KPI_MEASURES = "Іс-шаралар"
@@ -80,7 +84,8 @@ COL_COST = "Шығыстар, мың теңге"
 COL_DATE = "Күні"
 COL_REPORTER = "Есеп беруші"
 COL_RECIPIENT = "Кімге"
-SOURCE_NOTE = "Дереккөз: Қазақстан Республикасы Үкіметінің қаулысы, {date}, № {number}."
+# The official citation of a decree; {date} is day_attr: «2021 жылғы 9 ақпандағы № 50 қаулысы».
+SOURCE_NOTE = "Дереккөз: Қазақстан Республикасы Үкіметінің {date} № {number} қаулысы."
 
 # Funding
 FUNDING_BY_GROUP = "Бағыттар бойынша шығыстар, мың теңге"
@@ -105,18 +110,21 @@ TIMELINE_GANTT = "Іс-шаралардың орындалу кезеңдері"
 TIMELINE_PER_MONTH = "Аяқталу мерзімдері"
 TIMELINE_PERIOD = "Топтастыру"
 PERIODS = {"month": "айлар бойынша", "quarter": "тоқсандар бойынша"}
-PART_OF = "{whole} ішінен {part}"
+# Not «{whole} ішінен {part}»: after a bare numeral «ішінен» would need «67-нің ішінен 12-сі», which a
+# template cannot spell (the suffix depends on how the number is read).
+PART_OF = "{part} / {whole}"
 TIMELINE_AS_OF = "Жағдай күні"
-TIMELINE_PASSED = "Мерзімі өтті"
-TIMELINE_OPEN = "Мерзімі өтпеді"
-TIMELINE_PASSED_SUMMARY = "{date} жағдай бойынша: мерзімі өткен іс-шаралар — {passed}, барлығы {total}."
+TIMELINE_PASSED = "Мерзімі өткен"
+TIMELINE_OPEN = "Мерзімі өтпеген"
+# {date} is day_attr: «2021 жылғы 5 шілдедегі жағдай бойынша».
+TIMELINE_PASSED_SUMMARY = "{date} жағдай бойынша: {total} іс-шараның ішінен {passed} іс-шараның мерзімі өткен."
 TIMELINE_REPORTING = "есеп"
-QUARTER = "{year} ж. {q} тоқсан"
+QUARTER = "{year} ж. {q_roman} тоқсан"
 
 # Measures
 MEASURES_TABLE = "Іріктелген іс-шаралар"
 MEASURE_PICK = "Іс-шара туралы толығырақ"
-MEASURE_SOURCE = "Қаулының бастапқы мәтіні ({start}–{end} жолдар)"
+MEASURE_SOURCE = "Қаулының бастапқы мәтіні ({start}–{end}-жолдар)"
 
 # Column headers of the table and of the downloads
 COLUMNS = {
@@ -138,9 +146,14 @@ COLUMNS = {
 }
 
 MONTHS = ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан")
-# In Kazakh dates the month keeps its base form: "2021 жылғы 5 шілде".
+# A date alone keeps the base form of the month: "2021 жылғы 5 шілде".
 MONTHS_GEN = MONTHS
-MONTHS_SHORT = ("қаң", "ақп", "нау", "сәу", "мам", "мау", "шіл", "там", "қыр", "қаз", "қар", "жел")
+# Inside a sentence, before the noun it qualifies, the date takes the attributive locative -дағы/-дегі/-тегі:
+# «2021 жылғы 9 ақпандағы № 50 қаулысы», «2021 жылғы 5 шілдедегі жағдай бойынша» (DAY_ATTR).
+MONTHS_LOC = ("қаңтардағы", "ақпандағы", "наурыздағы", "сәуірдегі", "мамырдағы", "маусымдағы", "шілдедегі",
+              "тамыздағы", "қыркүйектегі", "қазандағы", "қарашадағы", "желтоқсандағы")
+# Abbreviated with a full stop, as in CLDR: "2021 ж. қаң." (MONTH_YEAR).
+MONTHS_SHORT = ("қаң.", "ақп.", "нау.", "сәу.", "мам.", "мау.", "шіл.", "там.", "қыр.", "қаз.", "қар.", "жел.")
 
 
 
@@ -152,13 +165,13 @@ MONTHS_SHORT = ("қаң", "ақп", "нау", "сәу", "мам", "мау", "ш�
 
 # Large selections
 MEASURES_PAGE = "Бет"
-MEASURES_PAGE_RANGE = "Іс-шаралар {first}–{last}, барлығы {total}"
+MEASURES_PAGE_RANGE = "Іс-шаралар: {first}–{last} (барлығы {total})"
 GANTT_WINDOWS_NOTE = (
-    "Іріктелген іс-шаралар: {total} — әрқайсысына жеке жолақ салу үшін тым көп. "
-    "Орындау терезелері көрсетілген: бағыт пен мерзім бойынша бір жолақ, ондағы сан — іс-шаралар саны."
+    "{total} іс-шара іріктелді — әрқайсысына жеке жолақ беру үшін бұл тым көп. "
+    "Сондықтан орындау кезеңдері көрсетілген: әр бағыт пен мерзімге бір жолақ, ондағы сан — іс-шаралар саны."
 )
-GANTT_WINDOWS_CUT = "Іс-шаралары ең көп {shown} терезе көрсетілген, барлығы {windows}."
-RANKED_CUT = "Шығыс сомасы бар {total} іс-шараның ең ірі {shown} іс-шарасы көрсетілген."
+GANTT_WINDOWS_CUT = "Барлық {windows} кезеңнің ішінен іс-шаралары ең көп {shown} кезең көрсетілген."
+RANKED_CUT = "Шығыстар сомасы көрсетілген {total} іс-шараның ішінен сомасы ең ірі {shown} іс-шара көрсетілген."
 TREEMAP_OTHER = "Қалғандары ({n})"
 
 # Formats that follow the language
@@ -177,7 +190,7 @@ BRIEF_SEARCH = "атауында «{q}» бар"
 BRIEF_KPIS = "Негізгі көрсеткіштер"
 BRIEF_WORKLOAD = "Іс-шаралары ең көп орындаушылар"
 BRIEF_TABLE = "Іс-шаралар тізбесі"
-BRIEF_PREPARED = "Қаулы деректері бойынша дайындалған күні: {date}; дереккөз — жол картасының дашборды."
+BRIEF_PREPARED = "Дайындалған күні: {date}. Дереккөз — жол картасының дашборды (қаулы деректері)."
 BRIEF_PAGE = "бет"
 
 # Number and date patterns: the functions below are the same for every language (i18n/_formats.py)
@@ -187,6 +200,9 @@ THOUSAND_TENGE = "{amount} мың теңге"
 MILLION_TENGE = "{amount} млн теңге"
 PERCENT = "{value} %"
 DAY = "{year} жылғы {day} {month}"
+DAY_ATTR = "{year} жылғы {day} {month_loc}"
+MONTH_YEAR = "{year} ж. {month_short}"
 SHORT_DATE = "{day:02d}.{month:02d}"
 
-number, thousand_tenge, million_tenge, percent, day, short_date, group_label = formatters(globals())
+(number, thousand_tenge, million_tenge, percent, day, day_attr, short_date, month_year, quarter,
+ group_label) = formatters(globals())

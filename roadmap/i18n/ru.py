@@ -56,7 +56,7 @@ FUNDING_CLASSES = {
 }
 BUDGET_SPLIT = {True: "Сумма в бюджете", False: "Без бюджетной суммы"}
 EXECUTOR_KINDS = {"ministry": "Министерства и госорганы", "akimat": "Акиматы"}
-REPORT_TO = {"МИОР": "МИОР", "АП": "Администрация Президента (АП)"}
+REPORT_TO = {"МИОР": "Министерство информации и общественного развития (МИОР)", "АП": "Администрация Президента (АП)"}
 
 # Overview
 KPI_MEASURES = "Мероприятий"
@@ -109,7 +109,7 @@ TIMELINE_PASSED = "Срок истёк"
 TIMELINE_OPEN = "Срок не истёк"
 TIMELINE_PASSED_SUMMARY = "На {date}: срок истёк у {passed} из {total} мероприятий."
 TIMELINE_REPORTING = "отчёт"
-QUARTER = "{q} кв. {year}"
+QUARTER = "{q_roman} кв. {year}"
 
 # Measures
 MEASURES_TABLE = "Отобранные мероприятия"
@@ -137,6 +137,8 @@ COLUMNS = {
 
 MONTHS = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь")
 MONTHS_GEN = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря")
+# A date inside a sentence ("от 9 февраля 2021 г.") takes the same genitive as a date alone.
+MONTHS_LOC = MONTHS_GEN
 MONTHS_SHORT = ("янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек")
 
 
@@ -184,6 +186,11 @@ THOUSAND_TENGE = "{amount} тыс. тенге"
 MILLION_TENGE = "{amount} млн тенге"
 PERCENT = "{value} %"
 DAY = "{day} {month} {year} г."
+# A date inside a sentence, before the noun it qualifies (SOURCE_NOTE, TIMELINE_PASSED_SUMMARY): day_attr.
+# Kazakh needs the locative there («2021 жылғы 9 ақпандағы»); Russian keeps the form of DAY.
+DAY_ATTR = DAY
+MONTH_YEAR = "{month_short} {year}"
 SHORT_DATE = "{day:02d}.{month:02d}"
 
-number, thousand_tenge, million_tenge, percent, day, short_date, group_label = formatters(globals())
+(number, thousand_tenge, million_tenge, percent, day, day_attr, short_date, month_year, quarter,
+ group_label) = formatters(globals())
