@@ -131,15 +131,6 @@ def test_a_rerun_with_the_same_filters_runs_no_sql_and_builds_no_file(page, coun
     assert counted == {"sql": 0, "files": 0}
 
 
-def test_download_files_are_built_from_the_filtered_measures():
-    db = RoadmapDB.open(DATA)
-    filters = Filters(akimat=("Атырауская область",))
-    frame = exports.export_frame(db.measure_list(filters), texts)
-    assert app.export_bytes(db, filters, "csv", texts) == exports.to_csv(frame)
-    sheet = openpyxl.load_workbook(io.BytesIO(app.export_bytes(db, filters, "xlsx", texts))).active
-    assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == frame[texts.COLUMNS["measure_no"]].tolist()
-
-
 def test_each_query_gives_the_same_answer_with_and_without_the_where_clause():
     """No filter set skips the shared WHERE clause; a blank search runs it with every filter empty."""
     db = RoadmapDB.open(DATA)

@@ -1,20 +1,26 @@
 """The app in a real headless Chromium, on a freshly started server: deep links with filters,
 the CSV download, hostile URLs.  Screenshots go to artifacts/screenshots/."""
-import csv
-import re
 import io
+import json
+import re
 from urllib.parse import quote
 
+import openpyxl
 import pandas as pd
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.shared import download_csv, open_page
+from bench import naive
+from roadmap import exports
+from roadmap.filters import Filters
+from roadmap.i18n import ru as texts
+from tests.browser.shared import download, download_csv, open_page
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
 DATA = pd.read_parquet(ROOT / "data" / "roadmap.parquet")
+REFERENCE = naive.load(ROOT / "data" / "roadmap.parquet")
 
 
 def numbers_where(ministry=None, akimat=None) -> list[int]:
@@ -98,3 +104,31 @@ def test_filter_change_in_the_browser_updates_url_and_download(page: Page, app_u
     expect(page.locator('[data-testid="stApp"]')).to_have_attribute("data-test-script-state", "notRunning")
     assert [int(r["№"]) for r in download_csv(page)] == want
     page.screenshot(path=str(screenshots / "funding_shymkent.png"), full_page=True)
+
+
+FORMAT_VIEWS = [
+    ("measures", {"akimat": ["Атырауская область"]}),
+    ("funding", {"ministry": ["МОН", "МКС"], "direction": ["D2"]}),  # in the order the panel offers them
+    ("executors", {"funding": ["budget_amount"], "q": ["проект"]}),
+]
+
+
+@pytest.mark.parametrize(("path", "view"), FORMAT_VIEWS, ids=["akimat", "ministries-direction", "funding-search"])
+def test_every_download_holds_exactly_the_measures_the_page_counts(page: Page, app_url, path, view):
+    filters = Filters(**{k: (v[0] if k == "q" else tuple(v)) for k, v in view.items()})
+    want = naive.filtered(REFERENCE, filters).measure_no.astype(int).tolist()
+    query = "&".join(f"{k}={quote(v)}" for k, values in view.items() for v in values)
+    open_page(page, f"{app_url}/{path}?{query}", {"measures": "Мероприятия", "funding": "Финансирование",
+                                                    "executors": "Исполнители"}[path])
+    shown = page.get_by_text(re.compile(r"^Показано \d+ из 67 мероприятий$"))
+    expect(shown).to_have_text(f"Показано {len(want)} из 67 мероприятий")
+
+    assert [int(r["№"]) for r in download_csv(page)] == want
+    sheet = openpyxl.load_workbook(io.BytesIO(download(page, "xlsx").path().read_bytes())).active
+    assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == want
+    document = json.loads(download(page, "json").path().read_text(encoding="utf-8"))
+    assert document["total"] == len(want) and [m["measure_no"] for m in document["measures"]] == want
+    brief = download(page, "html")
+    html = brief.path().read_text(encoding="utf-8")
+    assert re.findall(r'<td class="no">(\d+)</td>', html) == [str(n) for n in want]
+    assert brief.suggested_filename == f"{exports.file_stem(filters, texts)}.html"

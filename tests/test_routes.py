@@ -1,0 +1,229 @@
+"""The export routes: the strict link reading (table-driven), and the files over real HTTP from a real
+`streamlit run server.py`, no browser: every format on filtered views against the pandas reference,
+the headers, and every kind of bad request answered in one line."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import urllib.error
+import urllib.request
+from email.message import Message
+from urllib.parse import quote, unquote, urlencode
+
+import openpyxl
+import pytest
+
+from bench import naive
+from roadmap import exports, routes
+from roadmap.filters import Filters, LinkView, read_link
+from roadmap.i18n import en, kk, ru
+from roadmap.queries import RoadmapDB
+from tests.conftest import ROOT
+from tests.server import streamlit_server
+
+DATA = ROOT / "data" / "roadmap.parquet"
+REFERENCE = naive.load(DATA)
+
+
+@pytest.fixture(scope="module")
+def db() -> RoadmapDB:
+    return RoadmapDB.open(DATA)
+
+
+# The link, read strictly ------------------------------------------------------------------------
+@pytest.mark.parametrize(("raw", "pairs"), [
+    (b"", []),
+    (b"ministry=%D0%9C%D0%9A%D0%A1", [("ministry", "МКС")]),
+    (b"akimat=%D0%B3.+%D0%A8%D1%8B%D0%BC%D0%BA%D0%B5%D0%BD%D1%82", [("akimat", "г. Шымкент")]),
+    (b"q=a%2Bb&q=c", [("q", "a+b"), ("q", "c")]),
+    (b"&&direction=D2&", [("direction", "D2")]),
+    (b"flag", [("flag", "")]),
+    ("ministry=МКС".encode(), [("ministry", "МКС")]),  # raw UTF-8 from a client that does not escape
+], ids=["empty", "cyrillic", "plus-is-space", "escaped-plus", "empty-parts", "bare-key", "raw-utf8"])
+def test_a_good_query_string_is_read_as_pairs(raw, pairs):
+    assert routes.parse_query(raw) == pairs
+
+
+@pytest.mark.parametrize(("raw", "status", "says"), [
+    (b"q=%ZZ", 400, "percent-escape"),
+    (b"q=%E0%A4%A", 400, "percent-escape"),
+    (b"q=%", 400, "percent-escape"),
+    (b"q=%FF%FE", 400, "UTF-8"),
+    (b"q=%C3%28", 400, "UTF-8"),
+    (b"q=" + b"x" * 8_200, 414, "8192"),
+], ids=["not-hex", "cut-short", "lone-percent", "not-utf8", "bad-continuation", "over-8k"])
+def test_a_bad_query_string_is_refused_with_a_reason(raw, status, says):
+    with pytest.raises(routes.BadRequest) as refused:
+        routes.parse_query(raw)
+    assert refused.value.status == status and says in refused.value.message
+
+
+CHOICES = {"ministry": ("МИОР", "МКС", "МОН"), "akimat": ("г. Шымкент", "Атырауская область"),
+           "direction": ("D1", "D2", "II"), "funding": ("budget_amount", "not_required"), "report_to": ("АП", "МИОР")}
+
+
+@pytest.mark.parametrize(("pairs", "filters", "lang"), [
+    ([], Filters(), None),
+    ([("ministry", "МОН"), ("ministry", "МКС"), ("ministry", "МОН")], Filters(ministry=("МКС", "МОН")), None),
+    ([("ministry", "НЕТ"), ("akimat", "<script>"), ("direction", "D9")], Filters(), None),
+    ([("q", "Я" * 500), ("q", "second")], Filters(q="Я" * 200), None),
+    ([("lang", "kk"), ("lang", "en")], Filters(), "kk"),
+    ([("lang", "ru")], Filters(), None),  # the default language stays out of a view
+    ([("lang", "xx"), ("foo", "1"), ("ministry[]", "МКС")], Filters(), None),
+    ([("funding", "budget_amount"), ("report_to", "АП"), ("direction", "II")],
+     Filters(direction=("II",), funding=("budget_amount",), report_to=("АП",)), None),
+], ids=["nothing", "repeated-and-reordered", "unknown-values", "long-search", "first-lang", "default-lang",
+        "unknown-keys", "several-filters"])
+def test_a_link_keeps_known_values_once_in_the_order_of_the_choices(pairs, filters, lang):
+    assert read_link(pairs, CHOICES, ["kk", "en"]) == LinkView(filters, lang)
+
+
+def test_a_view_written_as_a_link_reads_back_as_the_same_view():
+    view = LinkView(Filters(ministry=("МКС",), akimat=("г. Шымкент",), q="проект & «Дәстүр»"), "en")
+    pairs = [tuple(unquote(x.replace("+", " ")) for x in p.split("=")) for p in view.query_string().split("&")]
+    assert read_link(pairs, CHOICES, ["kk", "en"]) == view
+
+
+def test_a_file_name_keeps_its_cyrillic_and_has_an_ascii_fallback():
+    header = routes.content_disposition("dorozhnaya_karta_2021_ministry-МКС.csv")
+    assert header.startswith('attachment; filename="dorozhnaya_karta_2021_ministry-___.csv"; ')
+    assert header.endswith("filename*=UTF-8''dorozhnaya_karta_2021_ministry-%D0%9C%D0%9A%D0%A1.csv")
+    assert routes.content_disposition('a"b\\c.csv').startswith('attachment; filename="a_b_c.csv"')
+
+
+def test_streamed_files_do_not_depend_on_where_the_batches_break(db, monkeypatch):
+    """One row per batch gives the same bytes as the whole frame at once."""
+    filters = Filters(akimat=("Атырауская область",))
+    whole = exports.export_frame(db.measure_list(filters), ru)
+    monkeypatch.setattr(routes, "ROWS_PER_BATCH", 1)
+    frames = list(routes._measure_frames(db, filters, ru))
+    assert len(frames) == len(whole) == 47
+    assert b"".join(exports.csv_chunks(frames, ru)) == exports.to_csv(whole)
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(exports.xlsx_chunks(frames, ru)))).active
+    assert [r[0] for r in sheet.iter_rows(min_row=2, values_only=True)] == whole[ru.COLUMNS["measure_no"]].tolist()
+
+
+# Over HTTP, from the real server ------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    with streamlit_server(tmp_path_factory.mktemp("routes")) as running:
+        yield running
+
+
+def get(server, path: str, method: str = "GET") -> tuple[int, Message, bytes]:
+    request = urllib.request.Request(f"{server.url}{path}", method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+VIEWS = [
+    # (link parameters, the Filters they mean)
+    ([("akimat", "Атырауская область")], Filters(akimat=("Атырауская область",))),
+    # the link names the ministries in another order than the filter panel offers them: one view all the same
+    ([("ministry", "МКС"), ("ministry", "МОН"), ("direction", "D2"), ("lang", "kk")],
+     Filters(ministry=("МОН", "МКС"), direction=("D2",))),
+    ([("funding", "budget_amount"), ("q", "проект"), ("ministry", "НЕТ ТАКОГО"), ("lang", "en")],
+     Filters(funding=("budget_amount",), q="проект")),
+]
+LANG = {None: ru, "kk": kk, "en": en}
+
+
+def expected_numbers(filters: Filters) -> list[int]:
+    return naive.filtered(REFERENCE, filters).measure_no.astype(int).tolist()
+
+
+@pytest.mark.parametrize(("pairs", "filters"), VIEWS, ids=["akimat", "two-ministries-direction-kk", "funding-search-en"])
+def test_every_format_holds_exactly_the_filtered_measures(server, pairs, filters):
+    lang = dict(pairs).get("lang")
+    t = LANG[lang]
+    want = expected_numbers(filters)
+    assert want  # a view that keeps nothing would prove little
+    query = urlencode(pairs)
+
+    status, headers, body = get(server, f"/export/measures.csv?{query}")
+    assert status == 200 and headers["Content-Type"] == "text/csv; charset=utf-8"
+    assert body.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+    assert [int(r[t.COLUMNS["measure_no"]]) for r in rows] == want
+    applied = LinkView(filters, lang).query_string()
+    assert headers["X-Roadmap-Filters"] == applied and headers["X-Roadmap-Measures"] == str(len(want))
+    stem = exports.file_stem(filters, t)
+    assert headers["Content-Disposition"].endswith(f"filename*=UTF-8''{quote(stem + '.csv', safe='')}")
+
+    status, headers, body = get(server, f"/export/measures.xlsx?{query}")
+    assert status == 200 and headers["Content-Type"] == routes.XLSX_TYPE
+    sheet = openpyxl.load_workbook(io.BytesIO(body)).active
+    header = [c.value for c in sheet[1]]
+    assert header == [t.COLUMNS[c] for c in exports.COLUMNS]
+    values = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert [r[0] for r in values] == want
+    amounts = [r[header.index(t.COLUMNS["cost_thousand_kzt"])] for r in values]
+    expected_amounts = naive.filtered(REFERENCE, filters).cost_thousand_kzt.tolist()
+    assert [a if a is not None else None for a in amounts] == [None if a != a else a for a in expected_amounts]
+
+    status, headers, body = get(server, f"/export/measures.json?{query}")
+    assert status == 200 and headers["Content-Type"] == "application/json; charset=utf-8"
+    document = json.loads(body)
+    assert document["total"] == len(want) and [m["measure_no"] for m in document["measures"]] == want
+    assert document["filters"] == {k: list(v) if isinstance(v, tuple) else v for k, v in filters.active().items()}
+
+    status, headers, body = get(server, f"/export/brief.html?{query}")
+    assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
+    html = body.decode("utf-8")
+    assert f'<html lang="{t.LANGUAGE_CODE}">' in html
+    assert all(f'<td class="no">{n}</td>' in html for n in want)
+
+
+def test_json_values_are_typed(server):
+    status, _, body = get(server, "/export/measures.json?" + urlencode({"ministry": "МКС"}))
+    measures = {m["measure_no"]: m for m in json.loads(body)["measures"]}
+    m46 = measures[46]
+    assert m46["cost_thousand_kzt"] == 76395.0 and m46["deadline_end"] == "2021-12-31"
+    assert measures[26]["cost_thousand_kzt"] is None
+    assert isinstance(m46["ministries"], list) and "МКС" in m46["ministries"]
+    assert isinstance(m46["akimats_all_regions"], bool) and isinstance(m46["source_line_start"], int)
+    assert set(m46) == set(naive.MEASURE_COLUMNS) - set(exports.JSON_HIDDEN)
+
+
+def test_the_unfiltered_export_holds_every_measure(server):
+    status, headers, body = get(server, "/export/measures.json")
+    assert status == 200 and headers["X-Roadmap-Filters"] == "" and json.loads(body)["total"] == 67
+    assert json.loads(body)["filters"] == {}
+
+
+def test_head_answers_the_headers_without_a_body(server):
+    status, headers, body = get(server, "/export/measures.xlsx?ministry=%D0%9C%D0%9A%D0%A1", method="HEAD")
+    assert status == 200 and body == b"" and headers["X-Roadmap-Measures"] == "7"
+    assert headers["Content-Disposition"].startswith("attachment; ")
+
+
+@pytest.mark.parametrize(("method", "path", "status", "says"), [
+    ("POST", "/export/measures.csv", 405, "Method Not Allowed"),
+    ("PUT", "/export/measures.json", 405, "Method Not Allowed"),
+    ("DELETE", "/export/brief.html", 405, "Method Not Allowed"),
+    ("GET", "/export/measures.csv?q=" + "x" * 9_000, 414, "at most 8192"),
+    ("GET", "/export/measures.csv?q=%C3%28", 400, "not valid UTF-8"),
+    ("GET", "/export/measures.csv?q=%ZZ", 400, "broken percent-escape"),
+    ("GET", "/export/measures.xls", 404, "no such export"),
+    ("GET", "/export/", 404, "no such export"),
+    # a path that climbs out is refused before any route sees it
+    ("GET", "/export/..%2F..%2Fdata%2Froadmap.parquet", 400, "Bad Request"),
+    ("GET", "/export/measures.csv/../../data/roadmap.parquet", 400, "Bad Request"),
+], ids=["post", "put", "delete", "too-long", "bad-utf8", "bad-escape", "unknown-format", "no-name", "escaped-path",
+        "dotted-path"])
+def test_a_bad_request_gets_a_short_answer(server, method, path, status, says):
+    got, headers, body = get(server, path, method=method)
+    assert got == status, body[:200]
+    text = body.decode("utf-8")
+    assert says in text and len(text.strip().splitlines()) == 1 and "Traceback" not in text
+    assert (headers["Content-Type"] or "text/plain").startswith("text/plain")
+
+
+def test_a_search_longer_than_the_page_allows_is_cut_as_on_the_page(server):
+    status, headers, body = get(server, "/export/measures.json?" + urlencode({"q": "проект" + "я" * 400}))
+    assert status == 200 and json.loads(body)["filters"] == {"q": ("проект" + "я" * 400)[:200]}
+    assert json.loads(body)["total"] == 0
