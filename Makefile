@@ -54,7 +54,7 @@ rebuild-data: setup
 	$(BIN)/python -m loaders.build
 
 run: setup data
-	exec $(BIN)/streamlit run dashboard.py --server.port $${PORT:-8501} --server.headless true --browser.gatherUsageStats false
+	exec $(BIN)/streamlit run server.py --server.port $${PORT:-8501} --server.headless true --browser.gatherUsageStats false
 
 # This machine sets PYTHONDONTWRITEBYTECODE=1, which makes every Python process the tests
 # start recompile streamlit and pandas (~2.5 s each); unsetting it keeps the bytecode cache.

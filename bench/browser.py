@@ -16,13 +16,8 @@ session is its own browser context, in front of its own page, so none is throttl
 """
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 import time
 import urllib.parse
-import urllib.request
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +26,8 @@ from typing import Iterator
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from bench.measure import RUNS
-from tests.browser.conftest import CHROMIUM_ARGS
+from tests.browser.shared import CHROMIUM_ARGS
+from tests.server import SERVER_SCRIPT, Server, streamlit_server
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -63,62 +59,13 @@ class PageCase:
     charts: object  # callable (db, filters) -> number of Plotly charts the page draws for them
 
 
-@dataclass
-class Server:
-    url: str
-    process: subprocess.Popen
-    log: Path
-
-    def rss_mb(self) -> float:
-        with open(f"/proc/{self.process.pid}/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-        raise RuntimeError("no VmRSS for the server process")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextmanager
-def server(data: str, log: Path, script: str = "dashboard.py") -> Iterator[Server]:
-    """`streamlit run dashboard.py` on a free port with ROADMAP_DATA=data, as the browser tests start it."""
-    port = _free_port()
-    env = {**os.environ, "ROADMAP_DATA": data, "PYTHONUNBUFFERED": "1"}
-    log.parent.mkdir(parents=True, exist_ok=True)
-    with open(log, "w") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true"],
-            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f"streamlit exited with {process.returncode}: {log.read_text()}")
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.read() == b"ok":
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit did not become healthy: {log.read_text()}")
-            time.sleep(0.2)  # polling a server's start-up, not part of any figure
-        yield Server(url, process, log)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-    if "Traceback" in log.read_text():
-        raise RuntimeError(f"the server logged an error: {log}")
+def server(data: str, workdir: Path, script: str = SERVER_SCRIPT) -> Iterator[Server]:
+    """`streamlit run` on a free port with ROADMAP_DATA=data, started as the browser tests start it; its
+    log is workdir/streamlit.log."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    with streamlit_server(workdir, script, ROADMAP_DATA=data) as running:
+        yield running
 
 
 @contextmanager

@@ -6,7 +6,7 @@ Prints one table and writes bench/results.json.  Every timing is the median of -
 warm-up, with min and max; each figure the issue sets a target for shows it and whether it was met.
 Sections: loader, database load, query layer (DuckDB, with the same queries naively in pandas as the
 reference), server-side page runs (AppTest), real browser with server memory, the browser's floor (a
-Streamlit page with nothing of ours, bench/floor_app.py), and the download files.
+Streamlit page with nothing of ours, bench/floor_app.py), and the export routes over HTTP.
 
 Timings are wall-clock on whatever else the machine is doing: on a shared 2-core machine they move by
 tens of percent between runs; the medians of 5 are steadier than any single figure.
@@ -21,7 +21,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.parse
+import urllib.request
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -32,10 +35,11 @@ import streamlit
 from bench import browser, generate, naive
 from bench.measure import RUNS, WARMUP, Figure, memory, ratio, repeat, table, timing
 from loaders.build import DEFAULT_SOURCE, parse_file
-from roadmap import config, exports
+from roadmap import config
 from roadmap.filters import Filters
 from roadmap.i18n import ru
 from roadmap.queries import RoadmapDB
+from tests.server import Server
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT_DIR = ROOT / "bench" / "out"
@@ -51,6 +55,8 @@ FIRST_CHARTS_MS = 2000
 REDRAW_MS = {"1×": 700, "1000×": 1500}
 RSS_MB_1X = 300
 DUCKDB_OVER_PANDAS = 5  # at 1,000×
+EXPORT_MS = {"measures.csv": 1000, "measures.json": 1000, "measures.xlsx": 4000}  # all 67,000 measures (issue 10)
+EXPORT_RSS_GROWTH_MB = 100
 
 PAGES = [
     browser.PageCase("", frames=2, charts=lambda db, f: 0),
@@ -121,17 +127,50 @@ def query_figures(db: RoadmapDB, df: pd.DataFrame, scale: str, runs: int) -> tup
     return figures, {"ratios": ratios}
 
 
-def download_figures(db: RoadmapDB, scale: str, runs: int) -> list[Figure]:
-    """The files a download click builds (in its own thread, only on the click)."""
+def _fetch(url: str, srv: Server) -> tuple[float, float, float]:
+    """One export over HTTP: seconds to the first byte and to the last, and how far the server's resident
+    memory rose above where it stood before the request (sampled every 10 ms meanwhile)."""
+    before = srv.rss_mb()
+    peak = [before]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.01):
+            peak.append(srv.rss_mb())
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    try:
+        start = time.perf_counter()
+        with urllib.request.urlopen(url, timeout=600) as response:
+            response.read(1)
+            first = time.perf_counter() - start
+            while response.read(1 << 16):
+                pass
+        whole = time.perf_counter() - start
+    finally:
+        done.set()
+        sampler.join()
+    return first, whole, max(peak) - before
+
+
+def export_figures(data: str, scale: str, runs: int) -> list[Figure]:
+    """The export routes of issue 10 over HTTP, from a real server: the whole file, its first byte, and
+    the server's memory growth while it is made."""
     figures = []
-    for label, f in (("unfiltered", Filters()), ("filtered", Filters(akimat=(FILTER_AKIMAT,)))):
-        frame = lambda: exports.export_frame(db.measure_list(f), ru)  # noqa: E731
-        figures.append(timing("downloads", f"CSV on click, {label}", scale, repeat(lambda: exports.to_csv(frame()), runs)))
-        big = scale == "1000×" and label == "unfiltered"
-        # 67,000 rows of XLSX take seconds each: one run, so that the whole benchmark stays within minutes.
-        seconds = repeat(lambda: exports.to_xlsx(frame(), ru), 1 if big else runs, 0 if big else WARMUP)
-        figures.append(timing("downloads", f"XLSX on click, {label}", scale, seconds,
-                              note="1 run, no warm-up" if big else ""))
+    with browser.server(data, OUT_DIR / f"server_exports_{scale}") as srv:
+        for label, query in (("unfiltered", ""), ("filtered", urllib.parse.urlencode({"akimat": FILTER_AKIMAT}))):
+            for name in ("measures.csv", "measures.json", "measures.xlsx", "brief.html"):
+                url = f"{srv.url}/export/{name}" + (f"?{query}" if query else "")
+                _fetch(url, srv)  # warm-up: the database load of the first request, and imports
+                results = [_fetch(url, srv) for _ in range(runs)]
+                at_scale = scale == "1000×" and label == "unfiltered"
+                limit = EXPORT_MS.get(name) if at_scale else None
+                figures.append(timing("exports", f"{name}, {label}: whole file", scale, [r[1] for r in results], limit))
+                figures.append(timing("exports", f"{name}, {label}: first byte", scale, [r[0] for r in results]))
+                if name == "measures.xlsx":
+                    figures.append(memory("exports", f"{name}, {label}: server RSS growth while it is made", scale,
+                                          max(r[2] for r in results), EXPORT_RSS_GROWTH_MB if at_scale else None))
     return figures
 
 
@@ -173,7 +212,7 @@ def browser_figures(db: RoadmapDB, data: str, scale: str, runs: int) -> list[Fig
 
     figures = []
     with browser.chromium() as chromium:
-        with browser.server(data, OUT_DIR / f"server_{scale}.log") as srv:
+        with browser.server(data, OUT_DIR / f"server_{scale}") as srv:
             # Ten sessions on the fresh server: its memory, and the warm-up of every page (the first
             # session loads the data and imports; Chromium compiles the app's scripts).
             first, ten = browser.memory_after_sessions(chromium, srv, PAGES, akimats[::-1], expect)
@@ -195,7 +234,7 @@ def floor_figures(runs: int) -> list[Figure]:
     cases = [browser.PageCase("?charts=0", frames=0, charts=None), browser.PageCase("?charts=1", frames=0, charts=None)]
     expect = lambda akimat: (browser.shown_text(0, 0), {"?charts=0": 0, "?charts=1": 1})  # noqa: E731
     figures = []
-    with browser.chromium() as chromium, browser.server(X1, OUT_DIR / "server_floor.log", "bench/floor_app.py") as srv:
+    with browser.chromium() as chromium, browser.server(X1, OUT_DIR / "server_floor", "bench/floor_app.py") as srv:
         browser.measure_pages(chromium, srv.url, cases, None, expect, runs=WARMUP)
         results = browser.measure_pages(chromium, srv.url, cases, None, expect, runs)
     for case, label in zip(cases, ("empty Streamlit page", "Streamlit page with one 3-bar Plotly chart")):
@@ -232,7 +271,8 @@ def main(argv: list[str] | None = None) -> int:
         found, extra = query_figures(db, naive.load(data), scale, args.runs)
         figures += found
         ratios += extra["ratios"]
-        downloads += download_figures(db, scale, args.runs)
+        print(f"exports over HTTP, {scale} …", flush=True)
+        downloads += export_figures(data, scale, args.runs)
     for scale, data in datasets.items():
         print(f"page runs (AppTest), {scale} …", flush=True)
         figures += apptest_figures(data, scale, args.runs)

@@ -23,8 +23,3 @@ GANTT_MAX_BARS = 120  # one bar per measure up to this; above it, one bar per gr
 GANTT_MAX_WINDOWS = 60  # the most populous windows when even those are more
 RANKED_MAX_BARS = 25  # the largest amounts; the treemap puts the rest of each group in one tile
 MEASURES_PAGE_SIZE = 100  # rows of the measure table per page
-# Download files are built in the rerun (and cached) up to this many filtered measures; above it only on
-# the click.  Streamlit 1.67 can delete a file built on the click before the browser fetches it when other
-# sessions finish runs meanwhile (3 of 20 downloads were cancelled in the load test), so the safe way is
-# used wherever it is cheap: ~40 ms for all three files of the 67 measures.
-EAGER_DOWNLOAD_MAX_MEASURES = 2_000

@@ -1,13 +1,15 @@
 """The filtered measures as files for Excel users: CSV (UTF-8 with BOM) and XLSX, formula-safe."""
 from __future__ import annotations
 
-import datetime as dt
+import io
 import json
 from collections.abc import Iterable, Iterator
 from types import ModuleType
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
 
 from . import xlsx
 from .filters import Filters
@@ -19,38 +21,68 @@ COLUMNS = ("measure_no", "group", "title", "completion_form", "executors_raw", "
            "source_lines")
 
 
-def export_frame(measures: pd.DataFrame, t: ModuleType, for_spreadsheet: bool = True) -> pd.DataFrame:
+_SOURCE_COLUMNS = ("measure_no", "group_key", "title", "completion_form", "executors_raw", "ministries", "akimats",
+                   "deadline_raw", "deadline_start", "deadline_end", "cost_thousand_kzt", "funding_class",
+                   "funding_source", "report_to", "source_line_start", "source_line_end")
+_NOT_TEXT = ("measure_no", "deadline_start", "deadline_end", "cost_thousand_kzt")
+
+
+def export_table(measures: pa.Table | pa.RecordBatch, t: ModuleType, for_spreadsheet: bool = True) -> pa.Table:
     """One row per measure, headers in the interface language, lists joined with "; ", first column the
     measure number.  For a spreadsheet, text that Excel would run as a formula is neutralised; on screen
-    it is shown as written."""
-    out = pd.DataFrame({
-        "measure_no": measures.measure_no.astype(int),
-        "group": [t.group_label(k) for k in measures.group_key],
-        "title": measures.title,
-        "completion_form": measures.completion_form,
-        "executors_raw": measures.executors_raw,
-        "ministries": [_join(v) for v in measures.ministries],
-        "akimats": [_join(v) for v in measures.akimats],
-        "deadline_raw": measures.deadline_raw,
-        "deadline_start": pd.to_datetime(measures.deadline_start).dt.date,
-        "deadline_end": pd.to_datetime(measures.deadline_end).dt.date,
-        "cost_thousand_kzt": measures.cost_thousand_kzt,
-        "funding": [t.FUNDING_CLASSES[c] for c in measures.funding_class],
-        "funding_source": measures.funding_source,
-        "report_to": measures.report_to,
-        "source_lines": [f"{a}–{b}" for a, b in zip(measures.source_line_start, measures.source_line_end)],
-    })
-    # Every text column, whatever its dtype: pandas 3 stores text as `str`, not `object`, and a dtype test
-    # once let formulas through.
-    if for_spreadsheet:
-        for column in out.columns:
-            if not pd.api.types.is_numeric_dtype(out[column]):
-                out[column] = out[column].map(neutralise)
-    return out[list(COLUMNS)].rename(columns=t.COLUMNS)
+    it is shown as written.  Arrow in, Arrow out: 67,000 measures take a fraction of a second."""
+    m = measures
+    columns = {
+        "measure_no": pc.cast(m["measure_no"], pa.int64()),
+        "group": _named(m["group_key"], t.group_label),
+        "title": m["title"],
+        "completion_form": m["completion_form"],
+        "executors_raw": m["executors_raw"],
+        "ministries": _joined(m["ministries"]),
+        "akimats": _joined(m["akimats"]),
+        "deadline_raw": m["deadline_raw"],
+        "deadline_start": pc.cast(m["deadline_start"], pa.date32()),
+        "deadline_end": pc.cast(m["deadline_end"], pa.date32()),
+        "cost_thousand_kzt": pc.cast(m["cost_thousand_kzt"], pa.float64()),
+        "funding": _named(m["funding_class"], t.FUNDING_CLASSES.get),
+        "funding_source": m["funding_source"],
+        "report_to": m["report_to"],
+        "source_lines": pc.binary_join_element_wise(pc.cast(m["source_line_start"], pa.string()),
+                                                    pc.cast(m["source_line_end"], pa.string()), "–"),
+    }
+    # Every text column typed as text, whatever it held (a column of nothing but nulls arrives untyped); for
+    # a spreadsheet each is neutralised, whatever it holds: a dtype test once let formulas through.
+    text = neutralise_array if for_spreadsheet else (lambda v: pc.cast(v, pa.string()))
+    columns = {k: v if k in _NOT_TEXT else text(v) for k, v in columns.items()}
+    return pa.table({t.COLUMNS[k]: columns[k] for k in COLUMNS})
 
 
-def _join(values) -> str:
-    return "; ".join(values) if values is not None and len(values) else ""
+def export_frame(measures: pd.DataFrame, t: ModuleType, for_spreadsheet: bool = True) -> pd.DataFrame:
+    """export_table for a DataFrame of measures (the page's table, tests)."""
+    table = pa.Table.from_pandas(measures[list(_SOURCE_COLUMNS)], preserve_index=False)
+    return export_table(table, t, for_spreadsheet).to_pandas()
+
+
+def _named(codes: pa.Array, name) -> pa.Array:
+    """Codes replaced by their names in the language (a code without a name stays as it is)."""
+    codes = pc.cast(codes, pa.string())
+    distinct = [c for c in pc.unique(codes).to_pylist() if c is not None]
+    names = pa.array([name(c) or c for c in distinct], pa.string())
+    return pc.take(names, pc.index_in(codes, value_set=pa.array(distinct, pa.string())))
+
+
+def _joined(lists: pa.Array) -> pa.Array:
+    # A frame whose lists are all empty arrives as list<null>: typed first.
+    return pc.fill_null(pc.binary_join(pc.cast(lists, pa.list_(pa.string())), "; "), "")
+
+
+def neutralise_array(values: pa.Array) -> pa.Array:
+    """neutralise() over a column of text, in Arrow (nulls stay null)."""
+    values = pc.cast(values, pa.string())
+    formula = pc.starts_with(values, _FORMULA_START[0])
+    for start in _FORMULA_START[1:]:
+        formula = pc.or_(formula, pc.starts_with(values, start))
+    return pc.if_else(pc.fill_null(formula, False), pc.binary_join_element_wise("'", values, ""), values)
 
 
 def neutralise(value):
@@ -60,31 +92,41 @@ def neutralise(value):
     return value
 
 
-def to_csv(frame: pd.DataFrame) -> bytes:
-    return frame.to_csv(index=False, sep=",", decimal=".").encode("utf-8-sig")
+def _arrow(table: pa.Table | pd.DataFrame) -> pa.Table:
+    return pa.Table.from_pandas(table, preserve_index=False) if isinstance(table, pd.DataFrame) else table
 
 
-def csv_chunks(frames: Iterable[pd.DataFrame], t: ModuleType) -> Iterator[bytes]:
-    """The CSV of export frames as they come: the BOM and the header first, then each frame's rows."""
-    yield to_csv(pd.DataFrame(columns=[t.COLUMNS[c] for c in COLUMNS]))
-    for frame in frames:
-        yield frame.to_csv(index=False, header=False, sep=",", decimal=".").encode("utf-8")
+def _csv_rows(table: pa.Table, header: bool) -> bytes:
+    out = io.BytesIO()
+    pa_csv.write_csv(table, out, pa_csv.WriteOptions(include_header=header, quoting_style="needed"))
+    return out.getvalue()
+
+
+def to_csv(table: pa.Table | pd.DataFrame) -> bytes:
+    """CSV for Excel users: UTF-8 with a BOM (or Excel guesses the encoding wrong), comma-separated."""
+    return b"\xef\xbb\xbf" + _csv_rows(_arrow(table), header=True)
+
+
+def csv_chunks(tables: Iterable[pa.Table], t: ModuleType) -> Iterator[bytes]:
+    """The CSV of export tables as they come: the BOM and the header first, then each table's rows."""
+    yield to_csv(pa.table({t.COLUMNS[c]: pa.array([], pa.string()) for c in COLUMNS}))  # the header alone
+    for table in tables:
+        yield _csv_rows(table, header=False)
 
 
 _WIDTHS = {"measure_no": 6, "title": 70, "executors_raw": 40, "akimats": 40}
 _STYLES = {"deadline_start": xlsx.DATE, "deadline_end": xlsx.DATE, "cost_thousand_kzt": xlsx.AMOUNT}
 
 
-def xlsx_chunks(frames: Iterable[pd.DataFrame], t: ModuleType, header: list[str] | None = None) -> Iterator[bytes]:
-    """The XLSX of export frames as they come, in constant memory (see roadmap/xlsx.py).  `header`: the
-    frames' columns, by default those of export_frame."""
+def xlsx_chunks(tables: Iterable[pa.Table], t: ModuleType, header: list[str] | None = None) -> Iterator[bytes]:
+    """The XLSX of export tables as they come, in constant memory (see roadmap/xlsx.py).  `header`: the
+    tables' columns, by default those of export_table."""
     header = header or [t.COLUMNS[c] for c in COLUMNS]
     key_of = {label: key for key, label in t.COLUMNS.items()}
 
     def rows():
-        for frame in frames:
-            # Python values, not numpy ones: the writer types a cell by its Python type.
-            yield from zip(*(frame[column].tolist() for column in frame.columns))
+        for table in tables:
+            yield from zip(*(column.to_pylist() for column in table.columns))
 
     sheet = xlsx.Sheet(
         name=t.PAGE_MEASURES, header=header, rows=rows(),
@@ -94,32 +136,23 @@ def xlsx_chunks(frames: Iterable[pd.DataFrame], t: ModuleType, header: list[str]
     yield from xlsx.stream([sheet])
 
 
-def to_xlsx(frame: pd.DataFrame, t: ModuleType) -> bytes:
-    return b"".join(xlsx_chunks([frame], t, header=[str(c) for c in frame.columns]))
+def to_xlsx(table: pa.Table | pd.DataFrame, t: ModuleType) -> bytes:
+    table = _arrow(table)
+    return b"".join(xlsx_chunks([table], t, header=[str(c) for c in table.column_names]))
 
 
-# What a program gets: the query's own columns and types (numbers, ISO dates, lists), not a spreadsheet's.
-JSON_HIDDEN = ("group_order",)
-
-
-def json_chunks(batches: Iterable[pa.RecordBatch], applied: dict[str, object], total: int) -> Iterator[bytes]:
-    """{"filters": {...}, "total": N, "measures": [...]}, the measures written as the batches come."""
+def json_chunks(objects: Iterable[pa.RecordBatch], applied: dict[str, object], total: int) -> Iterator[bytes]:
+    """{"filters": {...}, "total": N, "measures": [...]}, the measures written as they come: each batch has
+    one column of JSON objects, one per measure (sql/measures_json.sql)."""
     yield (f'{{"filters": {json.dumps(applied, ensure_ascii=False)}, "total": {int(total)}, "measures": [').encode("utf-8")
     first = True
-    for batch in batches:
-        rows = batch.drop_columns([c for c in JSON_HIDDEN if c in batch.schema.names]).to_pylist()
-        if not rows:
+    for batch in objects:
+        if not batch.num_rows:
             continue
-        text = ",\n".join(json.dumps(row, ensure_ascii=False, default=_json_value) for row in rows)
+        text = ",\n".join(batch.column(0).to_pylist())
         yield (("\n" if first else ",\n") + text).encode("utf-8")
         first = False
     yield b"\n]}\n"
-
-
-def _json_value(value: object) -> object:
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    raise TypeError(f"not JSON: {type(value).__name__}")
 
 
 def file_stem(filters: Filters, t: ModuleType) -> str:

@@ -163,20 +163,25 @@ class RoadmapDB:
         finally:
             cursor.close()
 
-    def _scoped(self, name: str, filters: Filters, extra: dict[str, object]) -> tuple[str, dict[str, object]]:
+    def _scoped(self, name: str, filters: Filters, extra: dict[str, object],
+                uses: tuple[str, ...] = ()) -> tuple[str, dict[str, object]]:
+        """sql/<name>.sql over the filtered measures, with the relations it builds on (`uses`: other
+        sql files, each given to it under its own name) between the two."""
+        relations = "".join(f",\n{used} AS (\n{sql(used)}\n)" for used in uses)
         if filters.is_empty:
-            return f"WITH {sql('unfiltered')}\n{sql(name)}", extra
-        return f"WITH {sql('filtered')}\n{sql(name)}", {**filters.params(), **extra}
+            return f"WITH {sql('unfiltered')}{relations}\n{sql(name)}", extra
+        return f"WITH {sql('filtered')}{relations}\n{sql(name)}", {**filters.params(), **extra}
 
     def filtered(self, name: str, filters: Filters, **extra: object) -> pd.DataFrame:
         """Run sql/<name>.sql over the measures the filters keep."""
         return self._run(*self._scoped(name, filters, extra))
 
-    def batches(self, name: str, filters: Filters, rows_per_batch: int = 2_000, **extra: object) -> Iterator[pa.RecordBatch]:
+    def batches(self, name: str, filters: Filters, rows_per_batch: int = 2_000, uses: tuple[str, ...] = (),
+                **extra: object) -> Iterator[pa.RecordBatch]:
         """sql/<name>.sql over the filtered measures, as Arrow batches read while the caller consumes them:
         an export of 67,000 measures never holds them all in Python objects at once.  The cursor is this
         generator's own and closes when it is exhausted or dropped."""
-        query, params = self._scoped(name, filters, extra)
+        query, params = self._scoped(name, filters, extra, uses)
         _require_single_select(query)
         cursor = self._con.cursor()
         try:

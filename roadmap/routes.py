@@ -81,9 +81,9 @@ def content_disposition(file_name: str) -> str:
     return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(file_name, safe='')}"
 
 
-def _measure_frames(db: RoadmapDB, filters: Filters, t) -> Iterator:
+def _measure_tables(db: RoadmapDB, filters: Filters, t) -> Iterator:
     for batch in db.batches("measure_list", filters, ROWS_PER_BATCH):
-        yield exports.export_frame(batch.to_pandas(), t)
+        yield exports.export_table(batch, t)
 
 
 def _applied(view: LinkView) -> dict[str, object]:
@@ -131,11 +131,12 @@ def export_endpoint(database: Callable[[], RoadmapDB]) -> Callable:
             return Response(await run_in_threadpool(brief_html, db, view.filters, t), headers=headers,
                             media_type=media_type)
         if name == "measures.csv":
-            body = exports.csv_chunks(_measure_frames(db, view.filters, t), t)
+            body = exports.csv_chunks(_measure_tables(db, view.filters, t), t)
         elif name == "measures.xlsx":
-            body = exports.xlsx_chunks(_measure_frames(db, view.filters, t), t)
+            body = exports.xlsx_chunks(_measure_tables(db, view.filters, t), t)
         else:
-            body = exports.json_chunks(db.batches("measure_list", view.filters, ROWS_PER_BATCH), _applied(view), count)
+            objects = db.batches("measures_json", view.filters, ROWS_PER_BATCH, uses=("measure_list",))
+            body = exports.json_chunks(objects, _applied(view), count)
         # A sync iterator: Starlette runs each step in its thread pool, so a long export never blocks the
         # event loop that serves every session's websocket.
         return StreamingResponse(body, headers=headers, media_type=media_type)

@@ -12,8 +12,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parent.parent
 SERVER_SCRIPT = "server.py"  # the dashboard with its export routes, as `make run` serves it
 
@@ -40,7 +38,7 @@ def streamlit_server(workdir: Path, script: str = SERVER_SCRIPT, expect_tracebac
     deadline = time.monotonic() + 60
     while True:
         if process.poll() is not None:
-            pytest.fail(f"streamlit exited with {process.returncode}: {log.read_text()}")
+            raise ServerError(f"streamlit exited with {process.returncode}: {log.read_text()}")
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
                 if response.read() == b"ok":
@@ -49,7 +47,7 @@ def streamlit_server(workdir: Path, script: str = SERVER_SCRIPT, expect_tracebac
             pass
         if time.monotonic() > deadline:
             process.kill()
-            pytest.fail(f"streamlit did not become healthy: {log.read_text()}")
+            raise ServerError(f"streamlit did not become healthy: {log.read_text()}")
         time.sleep(0.2)  # polling a server's start-up; the tests themselves never sleep
     try:
         yield Server(url, log, process)
@@ -60,7 +58,12 @@ def streamlit_server(workdir: Path, script: str = SERVER_SCRIPT, expect_tracebac
         except subprocess.TimeoutExpired:
             process.kill()
     server_log = log.read_text()
-    assert expect_traceback or "Traceback" not in server_log, server_log
+    if not expect_traceback and "Traceback" in server_log:
+        raise ServerError(f"the server logged an error:\n{server_log}")
+
+
+class ServerError(RuntimeError):
+    """The server did not start, or logged an error it should not have."""
 
 
 @dataclass(frozen=True)
@@ -68,3 +71,11 @@ class Server:
     url: str
     log: Path
     process: subprocess.Popen
+
+    def rss_mb(self) -> float:
+        """The server process's resident memory now."""
+        with open(f"/proc/{self.process.pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+        raise ServerError("no VmRSS for the server process")
