@@ -171,6 +171,15 @@ def current_filters() -> Filters:
     return st.session_state.get(_FILTERS_KEY, Filters())
 
 
+# Links that look like the app's buttons: what they do is download, whatever element they are.
+_DOWNLOAD_CSS = """
+a.roadmap-download { display: inline-block; padding: 0.3rem 0.8rem; border: 1px solid rgba(49, 51, 63, 0.3);
+  border-radius: 0.5rem; color: inherit; text-decoration: none; background: #fff; }
+a.roadmap-download::before { content: "\\2193\\00a0"; }
+a.roadmap-download:hover, a.roadmap-download:focus-visible { border-color: currentColor; text-decoration: underline; }
+"""
+
+
 def downloads(filters: Filters) -> None:
     """Links to the CSV, XLSX, JSON and the printable brief of exactly the filtered measures.  They are
     plain links to the app's own export routes (roadmap/routes.py): nothing is built during a rerun, the
@@ -183,6 +192,7 @@ def downloads(filters: Filters) -> None:
              ("download_brief", "brief.html", t.BRIEF_DOWNLOAD, t.BRIEF_HELP)]
     with st.sidebar:
         st.subheader(t.DOWNLOADS_HEADER)
+        st.html(f"<style>{_DOWNLOAD_CSS}</style>")
         # The element keys give each link a stable CSS class (st-key-download_csv …) for tests and styling.
         for key, name, label, help_text in links:
             with st.container(key=key):
