@@ -109,13 +109,18 @@ async def one_session(browser, url: str, ministry: str, key: str, value: str) ->
         await expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=120_000)
         await expect(page.locator('[data-stale="true"]')).to_have_count(0, timeout=120_000)
         await expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+        # Widgets are lazily loaded: until their code has arrived the page shows placeholders, and under
+        # load that can take longer than a click's own 30 s wait (5 of 20 sessions once timed out there).
+        await expect(page.locator('[data-testid="stSkeleton"]')).to_have_count(0, timeout=120_000)
 
     try:
         await page.goto(f"{url}/executors?ministry={quote(ministry)}", timeout=120_000)
         with_ministry = len(with_ministry_numbers(ministry))
         await expect(page.get_by_text(f"Показано {with_ministry} из 67 мероприятий")).to_be_visible(timeout=120_000)
         await settled()
-        await page.get_by_role("combobox", name=UI_FILTERS[key][0]).click()
+        combobox = page.get_by_role("combobox", name=UI_FILTERS[key][0])
+        await expect(combobox).to_be_visible(timeout=120_000)
+        await combobox.click()
         await page.get_by_role("option", name=option_name(key, value)).first.click()
         await page.keyboard.press("Escape")
         want = expected_numbers(ministry, key, value)
