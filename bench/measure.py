@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import statistics
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import Callable
 
 RUNS = 5  # timed runs per figure, after WARMUP untimed ones; the issue asks for at least 5
 WARMUP = 1

@@ -25,7 +25,7 @@ import threading
 import time
 import urllib.parse
 import urllib.request
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -37,7 +37,6 @@ from bench.measure import RUNS, WARMUP, Figure, memory, ratio, repeat, table, ti
 from loaders.build import DEFAULT_SOURCE, parse_file
 from roadmap import config
 from roadmap.filters import Filters
-from roadmap.i18n import ru
 from roadmap.queries import RoadmapDB
 from tests.server import Server
 
@@ -286,7 +285,7 @@ def main(argv: list[str] | None = None) -> int:
 
     elapsed = time.perf_counter() - started
     results = {
-        "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "generated": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},
         "versions": {"streamlit": streamlit.__version__, "duckdb": duckdb.__version__, "pandas": pd.__version__},
         "datasets": {scale: {"path": str(Path(p).relative_to(ROOT)), "measures": dbs[scale].total_measures()}

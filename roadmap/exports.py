@@ -144,7 +144,7 @@ def to_xlsx(table: pa.Table | pd.DataFrame, t: ModuleType) -> bytes:
 def json_chunks(objects: Iterable[pa.RecordBatch], applied: dict[str, object], total: int) -> Iterator[bytes]:
     """{"filters": {...}, "total": N, "measures": [...]}, the measures written as they come: each batch has
     one column of JSON objects, one per measure (sql/measures_json.sql)."""
-    yield (f'{{"filters": {json.dumps(applied, ensure_ascii=False)}, "total": {int(total)}, "measures": [').encode("utf-8")
+    yield (f'{{"filters": {json.dumps(applied, ensure_ascii=False)}, "total": {int(total)}, "measures": [').encode()
     first = True
     for batch in objects:
         if not batch.num_rows:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import glob
 import json
-from dataclasses import dataclass
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 

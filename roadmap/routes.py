@@ -23,7 +23,7 @@ from starlette.responses import PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from . import brief, exports, i18n
-from .filters import LinkView, Filters, in_words, read_link, value_names
+from .filters import Filters, LinkView, in_words, read_link, value_names
 from .queries import DataError, RoadmapDB
 
 log = logging.getLogger("roadmap")

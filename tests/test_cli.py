@@ -1,9 +1,8 @@
 """The loader CLI as a user runs it: a summary on success; on bad input one line naming the file,
 the line and the fault, exit 1, no traceback, the previous output untouched and no temp file left."""
 import re
-import subprocess
 import shutil
-from pathlib import Path
+import subprocess
 
 import pytest
 

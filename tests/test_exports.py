@@ -8,8 +8,8 @@ import pytest
 
 from loaders.build import parse_file
 from roadmap import exports
-from roadmap.i18n import ru as texts
 from roadmap.filters import Filters
+from roadmap.i18n import ru as texts
 from roadmap.queries import RoadmapDB
 from tests.conftest import ROOT
 

@@ -149,7 +149,7 @@ def test_kazakh_pages_show_no_russian_interface_text(page):
 
 def test_language_codes_are_the_url_values():
     assert list(LANGUAGES) == ["ru", "kk", "en"]
-    assert all(LANGUAGES[code].LANGUAGE_CODE == code for code in LANGUAGES)
+    assert all(code == LANGUAGES[code].LANGUAGE_CODE for code in LANGUAGES)
 
 
 @pytest.mark.parametrize("code", LANGUAGES)

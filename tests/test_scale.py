@@ -5,11 +5,9 @@ with the data (paged table, Gantt folded into deadline windows, largest amounts 
 The large-data cases run on a small generated dataset (bench/generate.py) that is just big enough to pass
 every limit in roadmap/config.py; what the pages show is checked against figures computed here with
 pandas from the parquet itself."""
-import io
 import json
 from pathlib import Path
 
-import openpyxl
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -21,8 +19,8 @@ from bench import generate
 from loaders.files import legend_path
 from loaders.schema import check_measures
 from roadmap import app, charts, config, exports
-from roadmap.i18n import ru as texts
 from roadmap.filters import Filters
+from roadmap.i18n import ru as texts
 from roadmap.queries import DataError, RoadmapDB, sql
 from tests.conftest import ROOT
 from tests.test_app import PAGES, plotly_values

@@ -4,10 +4,10 @@ Kept apart from the cached queries: server.py imports this before Streamlit's ru
 module that declares st.cache_data functions logs a warning when imported then."""
 from __future__ import annotations
 
+import streamlit as st
+
 from roadmap import config
 from roadmap.queries import RoadmapDB
-
-import streamlit as st
 
 
 @st.cache_resource(show_spinner=False)
