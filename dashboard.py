@@ -1,18 +1,20 @@
-"""Entry point: page setup, the shared filter panel and downloads, and navigation to the pages.
+"""The Streamlit script: page setup, the shared filter panel and downloads, and navigation to the pages.
+`make run` serves it through server.py, which adds the export routes.
 
 Pages live in app_pages/, not pages/: a folder named pages/ next to the entry script switches on
 Streamlit's legacy multipage mode, and a deep link then runs the page without this script.
 """
 import streamlit as st
 
-from roadmap import app, config
+from roadmap import config
+from roadmap.ui import data, downloads, panel
 
-t = app.language_switch()
+t = panel.language_switch()
 st.set_page_config(page_title=t.APP_TITLE, page_icon=str(config.FAVICON), layout="wide")
 
-db = app.open_database_or_stop()
-filters = app.filter_panel(db)
-app.downloads(filters)
+db = data.open_database_or_stop(t)
+filters = panel.filter_panel(db)
+downloads.downloads(filters)
 
 navigation = st.navigation([
     st.Page("app_pages/overview.py", title=t.PAGE_OVERVIEW, icon=":material/dashboard:", default=True),

@@ -1,14 +1,14 @@
 import streamlit as st
 
-from roadmap import app, charts
+from roadmap import charts, geo, ui
 
-t = app.texts()
+t = ui.texts()
 
-db = app.database()
-filters = app.current_filters()
+db = ui.database()
+filters = ui.current_filters()
 st.title(t.PAGE_EXECUTORS)
-workload = app.query("executor_workload", filters)
-app.stop_if_empty(workload)
+workload = ui.query("executor_workload", filters)
+ui.stop_if_empty(workload)
 
 ministries = workload[workload.executor_kind == "ministry"]
 akimats = workload[workload.executor_kind == "akimat"]
@@ -27,10 +27,10 @@ with right:
         st.plotly_chart(charts.workload(akimats, t=t), key="chart_akimats")
 
 st.subheader(t.EXECUTORS_MAP)
-shapes, points = app.region_geometry()
+shapes, points = geo.region_geometry()
 st.plotly_chart(charts.region_map(dict(zip(akimats.executor, akimats.measures)), shapes, points, t=t), key="chart_map",
                 config={"scrollZoom": False, "displayModeBar": False})
 st.caption(t.EXECUTORS_MAP_NOTE)
 
 st.subheader(t.EXECUTORS_MATRIX)
-st.plotly_chart(charts.executor_matrix(app.query("executor_by_group", filters), workload.executor.tolist(), t=t), key="chart_matrix")
+st.plotly_chart(charts.executor_matrix(ui.query("executor_by_group", filters), workload.executor.tolist(), t=t), key="chart_matrix")

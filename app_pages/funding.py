@@ -1,19 +1,19 @@
 import streamlit as st
 
-from roadmap import app, charts, config
+from roadmap import charts, config, ui
 
-t = app.texts()
+t = ui.texts()
 
-filters = app.current_filters()
+filters = ui.current_filters()
 st.title(t.PAGE_FUNDING)
-groups = app.query("by_group", filters)
-app.stop_if_empty(groups)
+groups = ui.query("by_group", filters)
+ui.stop_if_empty(groups)
 
 st.subheader(t.FUNDING_BY_GROUP)
 st.plotly_chart(charts.funding_by_group(groups, t=t), key="chart_funding_by_group")
 
 st.subheader(t.FUNDING_SPLIT)
-split = app.query("funding_split", filters)
+split = ui.query("funding_split", filters)
 left, right = st.columns(2)
 left.caption(t.FUNDING_SPLIT_COUNT)
 left.plotly_chart(charts.budget_split(split, "measures", t=t), key="chart_split_count")
@@ -21,9 +21,9 @@ right.caption(t.FUNDING_SPLIT_AMOUNT)
 right.plotly_chart(charts.budget_split(split, "cost_thousand_kzt", t=t), key="chart_split_amount")
 
 st.subheader(t.FUNDING_CLASSES_TITLE)
-st.plotly_chart(charts.funding_classes(app.query("funding_classes", filters), t=t), key="chart_funding_classes")
+st.plotly_chart(charts.funding_classes(ui.query("funding_classes", filters), t=t), key="chart_funding_classes")
 
-ranked = app.query("ranked_costs", filters, limit=config.RANKED_MAX_BARS)
+ranked = ui.query("ranked_costs", filters, limit=config.RANKED_MAX_BARS)
 st.subheader(t.FUNDING_RANKED)
 if ranked.empty:
     st.info(t.NO_AMOUNTS)

@@ -3,14 +3,14 @@ from datetime import date
 
 import streamlit as st
 
-from roadmap import app, config, exports
+from roadmap import config, exports, ui
 
-t = app.texts()
+t = ui.texts()
 
-filters = app.current_filters()
+filters = ui.current_filters()
 st.title(t.PAGE_MEASURES)
-total = int(app.kpis(filters)["measures"])
-app.stop_if_empty(total)
+total = int(ui.kpis(filters)["measures"])
+ui.stop_if_empty(total)
 
 st.subheader(t.MEASURES_TABLE)
 # The table is paged in DuckDB: the browser gets one page of rows, never the whole filtered set.
@@ -22,7 +22,7 @@ if pages > 1:
 else:
     page = 1
 offset = (page - 1) * config.MEASURES_PAGE_SIZE
-measures = app.query("measure_page", filters, limit=config.MEASURES_PAGE_SIZE, offset=offset)
+measures = ui.query("measure_page", filters, limit=config.MEASURES_PAGE_SIZE, offset=offset)
 if pages > 1:
     st.caption(t.MEASURES_PAGE_RANGE.format(first=t.number(offset + 1), last=t.number(offset + len(measures)),
                                                 total=t.number(total)))
@@ -51,6 +51,6 @@ for column, value in detail.items():
     elif isinstance(value, date):
         value = t.day(value)
     st.text(f"{column}: {value}")
-full = app.source_text(int(pick))
+full = ui.source_text(int(pick))
 st.caption(t.MEASURE_SOURCE.format(start=row.source_line_start, end=row.source_line_end))
 st.code(full, language=None)

@@ -3,19 +3,19 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from roadmap import app
+from roadmap import ui
 
-t = app.texts()
+t = ui.texts()
 
-db = app.database()
-filters = app.current_filters()
+db = ui.database()
+filters = ui.current_filters()
 st.title(t.APP_TITLE)
 meta = db.metadata
 if meta.get("decree_date"):
     st.caption(t.SOURCE_NOTE.format(date=t.day_attr(date.fromisoformat(meta["decree_date"])), number=meta.get("decree_number", "")))
 
-k = app.kpis(filters)
-total = db.total_measures()
+k = ui.kpis(filters)
+total = db.options.total_measures
 c1, c2, c3, c4 = st.columns(4)
 c1.metric(t.KPI_MEASURES, t.PART_OF.format(part=int(k["measures"]), whole=total))
 c2.metric(t.KPI_COST, t.number(k["cost_thousand_kzt"] / 1000, 1), help=t.KPI_COST_HELP)
@@ -24,10 +24,10 @@ c3.metric(t.KPI_BUDGET_SHARE, t.percent(k["budget_measures"], k["measures"]), he
 c3.caption(t.PART_OF.format(part=int(k["budget_measures"]), whole=int(k["measures"])))
 c4.metric(t.KPI_EXECUTORS, int(k["executors"]), help=t.KPI_EXECUTORS_HELP)
 
-app.stop_if_empty(k["measures"])
+ui.stop_if_empty(k["measures"])
 
 st.subheader(t.OVERVIEW_BY_GROUP)
-groups = app.query("by_group", filters)
+groups = ui.query("by_group", filters)
 st.dataframe(
     pd.DataFrame({
         t.COL_GROUP: [t.group_label(g) for g in groups.group_key],

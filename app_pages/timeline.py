@@ -2,29 +2,29 @@ from datetime import date
 
 import streamlit as st
 
-from roadmap import app, charts, config
+from roadmap import charts, config, ui
 
-t = app.texts()
+t = ui.texts()
 
-db = app.database()
-filters = app.current_filters()
+db = ui.database()
+filters = ui.current_filters()
 st.title(t.PAGE_TIMELINE)
-k = app.kpis(filters)
-app.stop_if_empty(k["measures"])
+k = ui.kpis(filters)
+ui.stop_if_empty(k["measures"])
 
 year = int(db.metadata.get("roadmap_year") or k["last_deadline"].year)
 default_as_of = min(max(date.today(), date(year, 1, 1)), date(year, 12, 31))
 as_of = st.date_input(t.TIMELINE_AS_OF, value=default_as_of, format=t.DATE_INPUT_FORMAT, key="as_of")
-status = app.query("deadline_status", filters, as_of=as_of).iloc[0]
+status = ui.query("deadline_status", filters, as_of=as_of).iloc[0]
 st.markdown(t.TIMELINE_PASSED_SUMMARY.format(date=t.day_attr(as_of), passed=int(status["passed"]), total=int(status["measures"])))
 
 reporting = sorted({date.fromisoformat(e["date"]) for e in db.metadata.get("reporting_calendar") or []})
 st.subheader(t.TIMELINE_GANTT)
 if k["measures"] <= config.GANTT_MAX_BARS:
-    gantt = charts.gantt(app.query("gantt_measures", filters, limit=config.GANTT_MAX_BARS), reporting, as_of, t=t)
+    gantt = charts.gantt(ui.query("gantt_measures", filters, limit=config.GANTT_MAX_BARS), reporting, as_of, t=t)
 else:
     # Thousands of bars would be unreadable and slow to draw: DuckDB folds them into deadline windows.
-    windows = app.query("gantt_windows", filters, limit=config.GANTT_MAX_WINDOWS)
+    windows = ui.query("gantt_windows", filters, limit=config.GANTT_MAX_WINDOWS)
     note = t.GANTT_WINDOWS_NOTE.format(total=t.number(k["measures"]))
     if int(windows.windows.iloc[0]) > len(windows):
         note += " " + t.GANTT_WINDOWS_CUT.format(shown=len(windows), windows=int(windows.windows.iloc[0]))
@@ -35,5 +35,5 @@ st.plotly_chart(gantt, key="chart_gantt")
 st.subheader(t.TIMELINE_PER_MONTH)
 period = st.segmented_control(t.TIMELINE_PERIOD, ["month", "quarter"], default="month", key="period",
                               format_func=t.PERIODS.get, label_visibility="collapsed") or "month"
-st.plotly_chart(charts.deadlines_by_month(app.query("deadlines_by_month", filters, period=period), period == "quarter", t=t),
+st.plotly_chart(charts.deadlines_by_month(ui.query("deadlines_by_month", filters, period=period), period == "quarter", t=t),
                 key="chart_months")

@@ -22,7 +22,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from bench.measure import RUNS, WARMUP
-from roadmap import app
+from roadmap import ui
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["app_pages/overview.py", "app_pages/funding.py", "app_pages/executors.py", "app_pages/timeline.py",
@@ -52,8 +52,7 @@ def timed_run(at: AppTest, page: str) -> float:
 
 
 def forget_queries() -> None:
-    app._query.clear()
-    app.source_text.clear()
+    ui.cached.clear()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -60,7 +60,7 @@ EXPORT_RSS_GROWTH_MB = 100
 PAGES = [
     browser.PageCase("", frames=2, charts=lambda db, f: 0),
     browser.PageCase("funding", frames=0, charts=lambda db, f: 4 + 2 * (not db.filtered("ranked_costs", f, limit=1).empty)),
-    browser.PageCase("executors", frames=0, charts=lambda db, f: 2 + db.executor_workload(f).executor_kind.nunique()),
+    browser.PageCase("executors", frames=0, charts=lambda db, f: 2 + db.filtered("executor_workload", f).executor_kind.nunique()),
     browser.PageCase("timeline", frames=0, charts=lambda db, f: 2),
     browser.PageCase("measures", frames=1, charts=lambda db, f: 0),
 ]
@@ -68,7 +68,7 @@ PAGES = [
 
 def page_queries(db: RoadmapDB, f: Filters, as_of) -> list[tuple[str, dict, str]]:
     """Every query a page runs for these filters, with its parameters, as the pages call app.query."""
-    count = int(db.kpis(f)["measures"])
+    count = int(db.filtered("kpis", f).iloc[0]["measures"])
     gantt = ("gantt_measures", {"limit": config.GANTT_MAX_BARS}) if count <= config.GANTT_MAX_BARS else (
         "gantt_windows", {"limit": config.GANTT_MAX_WINDOWS})
     return [
@@ -118,7 +118,7 @@ def query_figures(db: RoadmapDB, df: pd.DataFrame, scale: str, runs: int) -> tup
         figures.append(timing("queries", f"all page queries above, {label}, naive pandas", scale, pandas_total))
     number = int(db.filtered("measure_page", Filters(), limit=1, offset=0).measure_no.iloc[0])
     figures.append(timing("queries", "source_text [measures: one measure's decree text]", scale,
-                          repeat(lambda: db.source_text(number), runs)))
+                          repeat(lambda: db.plain("source_text", {"measure_no": number}), runs)))
     ratios = []
     for label, (duck_total, pandas_total) in totals.items():
         ratios.append(ratio("pandas ÷ DuckDB", f"all page queries, {label}", scale, pandas_total, duck_total,
@@ -198,14 +198,14 @@ def apptest_figures(data: str, scale: str, runs: int) -> list[Figure]:
 
 
 def browser_figures(db: RoadmapDB, data: str, scale: str, runs: int) -> list[Figure]:
-    total = db.total_measures()
-    akimats = list(db.options.akimats)
+    total = db.options.total_measures
+    akimats = list(db.options.choices["akimat"])
     expected: dict[str | None, tuple[str, dict[str, int]]] = {}
 
     def expect(akimat: str | None) -> tuple[str, dict[str, int]]:
         if akimat not in expected:
             f = Filters(akimat=(akimat,)) if akimat else Filters()
-            expected[akimat] = (browser.shown_text(int(db.kpis(f)["measures"]), total),
+            expected[akimat] = (browser.shown_text(int(db.filtered("kpis", f).iloc[0]["measures"]), total),
                                 {case.path: case.charts(db, f) for case in PAGES})
         return expected[akimat]
 
@@ -288,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
         "generated": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},
         "versions": {"streamlit": streamlit.__version__, "duckdb": duckdb.__version__, "pandas": pd.__version__},
-        "datasets": {scale: {"path": str(Path(p).relative_to(ROOT)), "measures": dbs[scale].total_measures()}
+        "datasets": {scale: {"path": str(Path(p).relative_to(ROOT)), "measures": dbs[scale].options.total_measures}
                      for scale, p in datasets.items()},
         "runs": args.runs, "warmup": WARMUP, "seconds": round(elapsed, 1),
         "targets_missed": [f"{f.section}: {f.name} ({f.scale})" for f in figures if f.met is False],

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from types import ModuleType
 from urllib.parse import urlencode
 
+from loaders.schema import FUNDING_CLASSES
+
 Q_MAX_CHARS = 200  # a title search longer than any title is noise, and a link may carry megabytes
 
 
@@ -24,22 +26,27 @@ class FilterSpec:
     key: str
     label: str  # name of the label in the language catalogue
     help: str | None = None  # name of the help text in the catalogue
-    # How the values are named on screen and on paper: (choices as (key, name) pairs from the data, catalogue)
-    # → {value: name}; values without a name are shown as they are.
-    names: Callable[[Mapping[str, tuple], ModuleType], dict[str, str]] | None = None
+    # A list filter's known values: the name of a query in sql/facts/ whose `value` column lists them in
+    # the order the panel offers them (and whose `name` column, if any, is how the data names them), or
+    # the values themselves.
+    choices: str | tuple[str, ...] = ()
+    # How the values are named on screen and on paper: (the data's names of the values, catalogue) →
+    # {value: name}; values without a name are shown as they are.
+    names: Callable[[Mapping[str, str], ModuleType], dict[str, str]] | None = None
     text: bool = False  # free text (a search), not a list of known values
 
 
-def _group_names(named: Mapping[str, tuple], t: ModuleType) -> dict[str, str]:
-    return {key: f"{t.group_label(key)}. {name}" for key, name in named.get("direction", ())}
+def _group_names(data_names: Mapping[str, str], t: ModuleType) -> dict[str, str]:
+    return {key: f"{t.group_label(key)}. {name}" for key, name in data_names.items()}
 
 
 FILTER_SPECS: tuple[FilterSpec, ...] = (
-    FilterSpec("ministry", "FILTER_MINISTRY"),
-    FilterSpec("akimat", "FILTER_AKIMAT", help="FILTER_AKIMAT_HELP"),
-    FilterSpec("direction", "FILTER_DIRECTION", names=_group_names),  # "D1", "D2", … directions; "II", "III" sections
-    FilterSpec("funding", "FILTER_FUNDING", names=lambda _, t: dict(t.FUNDING_CLASSES)),
-    FilterSpec("report_to", "FILTER_REPORT_TO", names=lambda _, t: dict(t.REPORT_TO)),
+    FilterSpec("ministry", "FILTER_MINISTRY", choices="ministry_options"),
+    FilterSpec("akimat", "FILTER_AKIMAT", help="FILTER_AKIMAT_HELP", choices="akimat_options"),
+    # "D1", "D2", … for directions, "II", "III" for sections (loaders/groups.py)
+    FilterSpec("direction", "FILTER_DIRECTION", choices="direction_options", names=_group_names),
+    FilterSpec("funding", "FILTER_FUNDING", choices=FUNDING_CLASSES, names=lambda _, t: dict(t.FUNDING_CLASSES)),
+    FilterSpec("report_to", "FILTER_REPORT_TO", choices="report_to_options", names=lambda _, t: dict(t.REPORT_TO)),
     FilterSpec("q", "FILTER_Q", text=True),
 )
 SPECS = {spec.key: spec for spec in FILTER_SPECS}
@@ -150,9 +157,9 @@ def read_link(pairs: Iterable[tuple[str, str]], choices: Mapping[str, Iterable[s
     return LinkView(Filters(**values), lang if lang in set(languages) else None)
 
 
-def value_names(named: Mapping[str, tuple], t: ModuleType) -> dict[str, dict[str, str]]:
+def value_names(data_names: Mapping[str, Mapping[str, str]], t: ModuleType) -> dict[str, dict[str, str]]:
     """How each filter's values are named in the language `t`, by filter key (see FilterSpec.names)."""
-    return {spec.key: spec.names(named, t) for spec in FILTER_SPECS if spec.names}
+    return {spec.key: spec.names(data_names.get(spec.key, {}), t) for spec in FILTER_SPECS if spec.names}
 
 
 def in_words(filters: Filters, names: Mapping[str, Mapping[str, str]], t: ModuleType) -> list[tuple[str, str]]:

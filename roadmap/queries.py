@@ -2,13 +2,22 @@
 
 A RoadmapDB owns one in-memory DuckDB database loaded from the validated parquet (one file, or a
 glob of files concatenated).  Streamlit sessions share it, so every query runs on its own cursor: a
-shared connection gives wrong results under concurrent use.  SQL lives in sql/*.sql; values only ever
-reach it as named parameters.
+shared connection gives wrong results under concurrent use.  Values only ever reach SQL as named
+parameters.
+
+The SQL lives in sql/, in layers (as dbt arranges models):
+    staging/    the tables built once at load (tables.sql)
+    facts/      questions about the whole dataset, asked once at load: filter choices, totals
+    scope/      `filtered`: the measures the filters keep (unfiltered.sql: the same with no filter set)
+    relations/  shared relations over `filtered`, each written once (filtered_executors, listed_measures)
+    views/      what the pages and exports ask, over `filtered` and the relations they name
+A view is asked for by name (`filtered("kpis", filters)`); the relations it uses are found in its text.
 """
 from __future__ import annotations
 
 import glob
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -20,10 +29,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from loaders.files import legend_path
-from loaders.schema import FUNDING_CLASSES, LEGEND_SCHEMA, SECTIONS, check_columns, check_measures
+from loaders.schema import LEGEND_SCHEMA, SECTIONS, check_columns, check_measures
 
 from .config import SQL_DIR
-from .filters import Filters
+from .filters import FILTER_SPECS, Filters
 
 
 class DataError(Exception):
@@ -36,7 +45,20 @@ class DataError(Exception):
 
 @cache
 def sql(name: str) -> str:
+    """The text of sql/<name>.sql (`name` with its layer: "views/kpis")."""
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+RELATIONS = tuple(sorted(p.stem for p in (SQL_DIR / "relations").glob("*.sql")))
+
+
+@cache
+def view_query(name: str, scope: str) -> str:
+    """views/<name>.sql behind a WITH of the scope and of every relation the view names."""
+    text = sql(f"views/{name}")
+    used = [r for r in RELATIONS if re.search(rf"\b{r}\b", text)]
+    relations = "".join(f",\n{r} AS (\n{sql(f'relations/{r}')}\n)" for r in used)
+    return f"WITH {sql(f'scope/{scope}')}{relations}\n{text}"
 
 
 class ReadOnlyViolation(Exception):
@@ -60,20 +82,9 @@ class Legend:
 class FilterOptions:
     """The filter panel's choices and the dataset's size: fixed for the life of the data, so computed
     once when it loads instead of on every rerun of every session."""
-    ministries: tuple[str, ...]  # in order of first appearance
-    akimats: tuple[str, ...]
-    groups: tuple[tuple[str, str], ...]  # (group key, group name) in chart order
-    report_to: tuple[str, ...]
+    choices: dict[str, tuple[str, ...]]  # by filter key: the known values, in the order the panel offers them
+    data_names: dict[str, dict[str, str]]  # by filter key: names the data gives its values (a direction's title)
     total_measures: int
-
-    def choices(self) -> dict[str, tuple[str, ...]]:
-        """The known values of every list filter, by filter key, in the order the panel offers them."""
-        return {"ministry": self.ministries, "akimat": self.akimats, "direction": tuple(k for k, _ in self.groups),
-                "funding": FUNDING_CLASSES, "report_to": self.report_to}
-
-    def named(self) -> dict[str, tuple[tuple[str, str], ...]]:
-        """Values that carry a name in the data itself (a direction's title), for FilterSpec.names."""
-        return {"direction": self.groups}
 
 
 def dataset_files(spec: str | Path) -> list[Path]:
@@ -122,7 +133,7 @@ class RoadmapDB:
         # A server's log is no terminal: DuckDB's progress bar would only litter it during a large load.
         self._con.execute("SET enable_progress_bar = false")
         self._con.register("measures_source", measures)
-        self._con.execute(sql("tables"), {"sections": list(SECTIONS)})
+        self._con.execute(sql("staging/tables"), {"sections": list(SECTIONS)})
         self._con.unregister("measures_source")
         # DuckDB cannot open an in-memory database read-only, so the data is sealed instead: no file is
         # read or written from here on (no COPY, ATTACH or read_csv, no spilling to a temp directory),
@@ -133,15 +144,20 @@ class RoadmapDB:
         self.options = self._options()
 
     def _options(self) -> FilterOptions:
-        executors = self.plain("executor_options")
-        groups = self.plain("group_options")
-        return FilterOptions(
-            ministries=tuple(executors[executors.executor_kind == "ministry"].executor),
-            akimats=tuple(executors[executors.executor_kind == "akimat"].executor),
-            groups=tuple(zip(groups.group_key, groups.group_name)),
-            report_to=tuple(sorted(self.legend.kinds.keys() & set(self.plain("report_options").report_to))),
-            total_measures=int(self.plain("total_measures").iloc[0, 0]),
-        )
+        """Each list filter's choices, from its FilterSpec: fixed values, or a facts query whose `value`
+        column lists them (and whose `name` column, if any, names them)."""
+        choices, names = {}, {}
+        for spec in FILTER_SPECS:
+            if spec.text:
+                continue
+            if isinstance(spec.choices, str):
+                found = self.plain(spec.choices)
+                choices[spec.key] = tuple(found.value)
+                if "name" in found.columns:
+                    names[spec.key] = dict(zip(found.value, found.name, strict=True))
+            else:
+                choices[spec.key] = tuple(spec.choices)
+        return FilterOptions(choices, names, int(self.plain("total_measures").iloc[0, 0]))
 
     @classmethod
     def open(cls, spec: str | Path) -> RoadmapDB:
@@ -163,25 +179,21 @@ class RoadmapDB:
         finally:
             cursor.close()
 
-    def _scoped(self, name: str, filters: Filters, extra: dict[str, object],
-                uses: tuple[str, ...] = ()) -> tuple[str, dict[str, object]]:
-        """sql/<name>.sql over the filtered measures, with the relations it builds on (`uses`: other
-        sql files, each given to it under its own name) between the two."""
-        relations = "".join(f",\n{used} AS (\n{sql(used)}\n)" for used in uses)
+    def _scoped(self, name: str, filters: Filters, extra: dict[str, object]) -> tuple[str, dict[str, object]]:
         if filters.is_empty:
-            return f"WITH {sql('unfiltered')}{relations}\n{sql(name)}", extra
-        return f"WITH {sql('filtered')}{relations}\n{sql(name)}", {**filters.params(), **extra}
+            return view_query(name, "unfiltered"), extra
+        return view_query(name, "filtered"), {**filters.params(), **extra}
 
     def filtered(self, name: str, filters: Filters, **extra: object) -> pd.DataFrame:
-        """Run sql/<name>.sql over the measures the filters keep."""
+        """The one way to ask a question of the filtered measures: views/<name>.sql, with `extra` bound as
+        its own named parameters."""
         return self._run(*self._scoped(name, filters, extra))
 
-    def batches(self, name: str, filters: Filters, rows_per_batch: int = 2_000, uses: tuple[str, ...] = (),
-                **extra: object) -> Iterator[pa.RecordBatch]:
-        """sql/<name>.sql over the filtered measures, as Arrow batches read while the caller consumes them:
-        an export of 67,000 measures never holds them all in Python objects at once.  The cursor is this
-        generator's own and closes when it is exhausted or dropped."""
-        query, params = self._scoped(name, filters, extra, uses)
+    def batches(self, name: str, filters: Filters, rows_per_batch: int = 2_000, **extra: object) -> Iterator[pa.RecordBatch]:
+        """The same as `filtered`, as Arrow batches read while the caller consumes them: an export of
+        67,000 measures never holds them all in Python objects at once.  The cursor is this generator's
+        own and closes when it is exhausted or dropped."""
+        query, params = self._scoped(name, filters, extra)
         _require_single_select(query)
         cursor = self._con.cursor()
         try:
@@ -191,28 +203,8 @@ class RoadmapDB:
             cursor.close()
 
     def plain(self, name: str, params: dict[str, object] | None = None) -> pd.DataFrame:
-        """Run sql/<name>.sql over the whole dataset (option lists, totals for "N of M")."""
-        return self._run(sql(name), params or {})
-
-    # Named queries the pages use -------------------------------------------------------------
-    def kpis(self, filters: Filters) -> dict[str, float]:
-        return self.filtered("kpis", filters).iloc[0].to_dict()
-
-    def by_group(self, filters: Filters) -> pd.DataFrame:
-        return self.filtered("by_group", filters)
-
-    def executor_workload(self, filters: Filters) -> pd.DataFrame:
-        return self.filtered("executor_workload", filters)
-
-    def measure_list(self, filters: Filters) -> pd.DataFrame:
-        return self.filtered("measure_list", filters)
-
-    def source_text(self, measure_no: int) -> str:
-        found = self.plain("source_text", {"measure_no": measure_no})
-        return found.source_text.iloc[0] if len(found) else ""
-
-    def total_measures(self) -> int:
-        return self.options.total_measures
+        """facts/<name>.sql, a question about the whole dataset (a filter's choices, a total, a source text)."""
+        return self._run(sql(f"facts/{name}"), params or {})
 
 
 def _read(path: Path) -> tuple[pa.Table, pa.Table, dict]:

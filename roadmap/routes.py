@@ -71,7 +71,7 @@ def parse_query(raw: bytes) -> list[tuple[str, str]]:
 
 def link_view(db: RoadmapDB, raw_query: bytes) -> LinkView:
     others = [code for code in i18n.LANGUAGES if code != i18n.DEFAULT]
-    return read_link(parse_query(raw_query), db.options.choices(), others)
+    return read_link(parse_query(raw_query), db.options.choices, others)
 
 
 def content_disposition(file_name: str) -> str:
@@ -94,10 +94,10 @@ def _applied(view: LinkView) -> dict[str, object]:
 def brief_html(db: RoadmapDB, filters: Filters, t) -> bytes:
     """The printable brief of a view.  On paper a ministry is also named in full, since no hover is there
     to explain its abbreviation."""
-    names = value_names(db.options.named(), t)
+    names = value_names(db.options.data_names, t)
     names["ministry"] = {m: f"{m} ({db.legend.full_names.get(m, m)})" for m in filters.ministry}
-    return brief.render(filters, db.measure_list(filters), db.kpis(filters), db.by_group(filters),
-                        db.executor_workload(filters), db.metadata, db.options.total_measures, names, t)
+    return brief.render(filters, db.filtered("measure_list", filters), db.filtered("kpis", filters).iloc[0], db.filtered("by_group", filters),
+                        db.filtered("executor_workload", filters), db.metadata, db.options.total_measures, names, t)
 
 
 def export_endpoint(database: Callable[[], RoadmapDB]) -> Callable:
@@ -116,7 +116,7 @@ def export_endpoint(database: Callable[[], RoadmapDB]) -> Callable:
             log.error("export %s: roadmap data unavailable: %s", name, exc.detail)
             return PlainTextResponse("the roadmap data is unavailable; see the server log\n", 503)
         t = i18n.catalogue(view.lang)
-        count = int((await run_in_threadpool(db.kpis, view.filters))["measures"])
+        count = int((await run_in_threadpool(db.filtered, "kpis", view.filters)).iloc[0]["measures"])
         headers = {
             "Content-Disposition": content_disposition(f"{exports.file_stem(view.filters, t)}.{name.rsplit('.', 1)[1]}"),
             FILTERS_HEADER: view.query_string(),
@@ -135,7 +135,7 @@ def export_endpoint(database: Callable[[], RoadmapDB]) -> Callable:
         elif name == "measures.xlsx":
             body = exports.xlsx_chunks(_measure_tables(db, view.filters, t), t)
         else:
-            objects = db.batches("measures_json", view.filters, ROWS_PER_BATCH, uses=("measure_list",))
+            objects = db.batches("measures_json", view.filters, ROWS_PER_BATCH)
             body = exports.json_chunks(objects, _applied(view), count)
         # A sync iterator: Starlette runs each step in its thread pool, so a long export never blocks the
         # event loop that serves every session's websocket.
@@ -156,4 +156,4 @@ def export_url(name: str, view: LinkView) -> str:
 
 
 def selection_words(db: RoadmapDB, filters: Filters, t) -> list[tuple[str, str]]:
-    return in_words(filters, value_names(db.options.named(), t), t)
+    return in_words(filters, value_names(db.options.data_names, t), t)

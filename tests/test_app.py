@@ -1,21 +1,17 @@
 """AppTest: every page runs unfiltered and with each filter, and what it shows equals counts computed
 independently from the parquet."""
-import base64
 import json
 import re
 
-import numpy as np
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from roadmap.filters import Filters
 from roadmap.i18n import kk
 from tests.conftest import ROOT
+from tests.helpers import CHARTS, DATA, PAGES, kept, plotly_values, run_page
 
-PAGES = ["app_pages/overview.py", "app_pages/funding.py", "app_pages/executors.py", "app_pages/timeline.py",
-         "app_pages/measures.py"]
-CHARTS = {"app_pages/overview.py": 0, "app_pages/funding.py": 6, "app_pages/executors.py": 4,
-          "app_pages/timeline.py": 2, "app_pages/measures.py": 0}
 FILTERS = [
     ("ministry", ["МКС"]),
     ("akimat", ["Атырауская область"]),
@@ -27,35 +23,11 @@ FILTERS = [
 
 @pytest.fixture(scope="module")
 def data() -> pd.DataFrame:
-    return pd.read_parquet(ROOT / "data" / "roadmap.parquet")
+    return pd.read_parquet(DATA)
 
 
-def expected(data: pd.DataFrame, key: str, values) -> pd.DataFrame:
-    group = data.direction.map(lambda d: f"D{int(d)}" if pd.notna(d) else None).fillna(data.section)
-    masks = {
-        "ministry": lambda: data.ministries.map(lambda v: bool(set(v) & set(values))),
-        "akimat": lambda: data.akimats.map(lambda v: bool(set(v) & set(values))),
-        "direction": lambda: group.isin(values),
-        "funding": lambda: data.funding_class.isin(values),
-        "report_to": lambda: data.report_to.isin(values),
-        "q": lambda: data.title.str.lower().str.contains(str(values).lower(), regex=False),
-    }
-    return data[masks[key]()]
-
-
-def plotly_values(encoded) -> list:
-    """Plotly sends numeric arrays base64-encoded ({"dtype", "bdata"}); plain lists stay lists."""
-    if isinstance(encoded, dict) and "bdata" in encoded:
-        return np.frombuffer(base64.b64decode(encoded["bdata"]), dtype=encoded["dtype"]).tolist()
-    return list(encoded)
-
-
-def run_page(page: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    at.run()
-    if page != PAGES[0]:
-        at.switch_page(page).run()
-    return at
+def expected(key: str, values) -> pd.DataFrame:
+    return kept(Filters(**{key: values}))
 
 
 def shown_count(at: AppTest) -> int:
@@ -77,14 +49,14 @@ def test_page_runs_with_each_filter(page, key, values, data):
     at = run_page(page)
     at.multiselect(key=key).set_value(values).run()
     assert not at.exception
-    assert shown_count(at) == len(expected(data, key, values))
+    assert shown_count(at) == len(expected(key, values))
 
 
 def test_text_search(data):
     at = run_page(PAGES[4])
     at.text_input(key="q").input("Дәстүр").run()
     assert not at.exception
-    assert shown_count(at) == len(expected(data, "q", "Дәстүр")) == 5
+    assert shown_count(at) == len(expected("q", "Дәстүр")) == 5
 
 
 def metric(at: AppTest, label_start: str) -> str:
@@ -98,7 +70,7 @@ def test_overview_kpis_follow_the_filters(data):
     assert metric(at, "С бюджетной суммой") == "22,4 %"
     assert metric(at, "Исполнителей") == "23"
     at.multiselect(key="ministry").set_value(["МКС"]).run()
-    mks = expected(data, "ministry", ["МКС"])
+    mks = expected("ministry", ["МКС"])
     assert metric(at, "Мероприятий") == f"{len(mks)} из 67"
     cost = mks.cost_thousand_kzt.sum() / 1000
     assert metric(at, "Планируемые расходы") == f"{cost:,.1f}".replace(",", "\u202f").replace(".", ",")
@@ -152,7 +124,7 @@ def test_a_link_with_codes_sets_the_filters_and_the_language(data):
     at.query_params.update({"direction": ["D2", "D9", "D2"], "funding": ["budget_amount"], "lang": "kk", "junk": "1"})
     at.run()
     assert not at.exception
-    both = expected(data, "direction", ["D2"]).pipe(lambda d: d[d.funding_class == "budget_amount"])
+    both = expected("direction", ["D2"]).pipe(lambda d: d[d.funding_class == "budget_amount"])
     assert any(kk.SHOWN.format(shown=len(both), total=67) in m.value for m in at.markdown)
     assert at.multiselect(key="direction").value == ["D2"]
     assert dict(at.query_params) == {"direction": "D2", "funding": "budget_amount", "lang": "kk"}

@@ -17,8 +17,8 @@ from tests.conftest import ROOT
 
 
 def render(db: RoadmapDB, filters: Filters, t=ru, labels=None) -> str:
-    html = brief.render(filters, db.measure_list(filters), db.kpis(filters), db.by_group(filters),
-                        db.executor_workload(filters), db.metadata, db.total_measures(), labels or {}, t,
+    html = brief.render(filters, db.filtered("measure_list", filters), db.filtered("kpis", filters).iloc[0], db.filtered("by_group", filters),
+                        db.filtered("executor_workload", filters), db.metadata, db.options.total_measures, labels or {}, t,
                         today=date(2021, 7, 1))
     return html.decode("utf-8")
 
@@ -71,11 +71,11 @@ def test_selection_is_in_words_and_kpis_match_the_query_layer(db):
     assert "<dt>Министерство / госорган</dt><dd>МКС (Министерство культуры и спорта)</dd>" in html
     assert "<dt>Направление / раздел</dt><dd>Направление 2. Национальная идентичность</dd>" in html
     assert "<dd>название содержит «проект»</dd>" in html
-    k = db.kpis(filters)
+    k = db.filtered("kpis", filters).iloc[0]
     assert f'<div class="value">{ru.PART_OF.format(part=int(k["measures"]), whole=67)}</div>' in html
     assert f'<div class="value">{ru.number(k["cost_thousand_kzt"] / 1000, 1)}</div>' in html
     numbers = [int(n) for n in re.findall(r'<td class="no">(\d+)</td>', html)]
-    assert numbers == db.measure_list(filters).measure_no.tolist() and numbers
+    assert numbers == db.filtered("measure_list", filters).measure_no.tolist() and numbers
 
 
 def test_no_filter_and_no_match(db):

@@ -12,11 +12,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from loaders.files import legend_path
-from roadmap import app, config
+from roadmap import config, ui
 from roadmap.i18n import ru as texts
 from roadmap.queries import DataError, RoadmapDB
 from tests.conftest import ROOT
-from tests.test_app import PAGES
+from tests.helpers import PAGES
 
 
 def _rewrite(path: Path, change) -> None:
@@ -83,7 +83,7 @@ def test_the_good_copy_used_above_is_accepted(tmp_path):
     """The breakages start from a copy that opens, so each refusal is due to its own change."""
     shutil.copy(ROOT / "data" / "roadmap.parquet", tmp_path / "roadmap.parquet")
     shutil.copy(ROOT / "data" / "roadmap_legend.parquet", tmp_path / "roadmap_legend.parquet")
-    assert RoadmapDB.open(tmp_path / "roadmap.parquet").total_measures() == 67
+    assert RoadmapDB.open(tmp_path / "roadmap.parquet").options.total_measures == 67
 
 
 @pytest.fixture
@@ -91,9 +91,9 @@ def app_on(monkeypatch):
     """Point the app at another dataset for one test; the cached database is dropped before and after."""
     def point(path: Path) -> None:
         monkeypatch.setattr(config, "MEASURES_PARQUET", path)
-        app.database.clear()
+        ui.data.database.clear()
     yield point
-    app.database.clear()
+    ui.data.database.clear()
 
 
 @pytest.mark.parametrize("page", PAGES)

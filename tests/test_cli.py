@@ -101,7 +101,7 @@ def test_make_data_rebuilds_a_missing_parquet_and_leaves_a_present_one(tmp_path)
     built = subprocess.run(make, capture_output=True, text=True, timeout=300)
     assert built.returncode == 0, built.stderr
     assert "measures: 67" in built.stdout
-    assert RoadmapDB.open(out).total_measures() == 67
+    assert RoadmapDB.open(out).options.total_measures == 67
     stamp = out.stat().st_mtime_ns
     again = subprocess.run(make, capture_output=True, text=True, timeout=300)
     assert again.returncode == 0 and "loaders.build" not in again.stdout

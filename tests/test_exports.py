@@ -17,7 +17,7 @@ from tests.conftest import ROOT
 @pytest.fixture(scope="module")
 def frame() -> pd.DataFrame:
     db = RoadmapDB.open(ROOT / "data" / "roadmap.parquet")
-    return exports.export_frame(db.measure_list(Filters(akimat=("Атырауская область",))), texts)
+    return exports.export_frame(db.filtered("measure_list", Filters(akimat=("Атырауская область",))), texts)
 
 
 def test_csv_is_excel_friendly(frame):
@@ -66,7 +66,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def hostile_frame() -> pd.DataFrame:
     measures, legend, metadata = parse_file(ROOT / "tests" / "fixtures" / "roadmap_hostile.txt")
     db = RoadmapDB(measures, legend, metadata)
-    return exports.export_frame(db.measure_list(Filters()), texts)
+    return exports.export_frame(db.filtered("measure_list", Filters()), texts)
 
 
 def test_no_exported_text_cell_starts_like_a_formula(hostile_frame):

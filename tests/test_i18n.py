@@ -19,13 +19,14 @@ from loaders.schema import FUNDING_CLASSES
 from roadmap import brief, charts
 from roadmap.i18n import LANGUAGES, en, kk, ru
 from tests.conftest import ROOT
-from tests.test_app import PAGES
+from tests.helpers import PAGES
 
 CYRILLIC = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
 KAZAKH_ONLY = set("ӘәҒғҚқҢңӨөҰұҮүҺһІі")
 # Modules that turn data into what users see: every string they show must come from a catalogue.
 PRESENTATION = ["dashboard.py", *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "app_pages").glob("*.py")),
-                "roadmap/app.py", "roadmap/charts.py", "roadmap/exports.py", "roadmap/brief.py"]
+                *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "roadmap" / "ui").glob("*.py")),
+                "roadmap/charts.py", "roadmap/exports.py", "roadmap/brief.py", "roadmap/routes.py", "roadmap/xlsx.py"]
 
 
 # Date patterns are formatted with all of these fields (i18n/_formats.py); each language picks its own.

@@ -11,9 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from loaders.groups import group_key
 from roadmap.filters import Filters
 from roadmap.queries import DataError, ReadOnlyViolation, RoadmapDB
 from tests.conftest import ROOT
+from tests.helpers import kept_numbers
 
 
 @pytest.fixture(scope="module")
@@ -26,22 +28,10 @@ def rows(fresh_parquet) -> list[dict]:
     return pd.read_parquet(fresh_parquet).to_dict("records")
 
 
-def group_key(row) -> str:
-    return f"D{int(row['direction'])}" if pd.notna(row["direction"]) else row["section"]
-
-
-def expected_numbers(rows, f: Filters) -> list[int]:
-    """The filter semantics written out plainly: OR within a filter, AND across filters."""
-    def keep(r):
-        return all([
-            not f.ministry or bool(set(f.ministry) & set(r["ministries"])),
-            not f.akimat or bool(set(f.akimat) & set(r["akimats"])),
-            not f.direction or group_key(r) in f.direction,
-            not f.funding or r["funding_class"] in f.funding,
-            not f.report_to or r["report_to"] in f.report_to,
-            not f.q.strip() or f.q.strip().lower() in r["title"].lower(),
-        ])
-    return [r["measure_no"] for r in rows if keep(r)]
+@pytest.fixture(scope="module")
+def expected_numbers(fresh_parquet):
+    """The reference filter's answer (tests/helpers.py), on the same fresh build."""
+    return lambda f: kept_numbers(f, fresh_parquet)
 
 
 FILTER_CASES = [
@@ -60,31 +50,31 @@ FILTER_CASES = [
 
 
 @pytest.mark.parametrize("filters", FILTER_CASES, ids=[str(f.active()) for f in FILTER_CASES])
-def test_filtered_measures_match_plain_python(db, rows, filters):
-    got = db.measure_list(filters).measure_no.tolist()
-    assert got == expected_numbers(rows, filters)
+def test_filtered_measures_match_plain_python(db, expected_numbers, filters):
+    got = db.filtered("measure_list", filters).measure_no.tolist()
+    assert got == expected_numbers(filters)
 
 
 def test_known_counts(db):
-    assert db.kpis(Filters(akimat=("Атырауская область",)))["measures"] == 47  # 46 collective + measure 21
-    assert db.kpis(Filters(ministry=("МКС",), akimat=("Атырауская область",)))["measures"] == 2
-    assert db.kpis(Filters(q="дәстүр"))["measures"] == 5
+    assert db.filtered("kpis", Filters(akimat=("Атырауская область",))).iloc[0]["measures"] == 47  # 46 collective + measure 21
+    assert db.filtered("kpis", Filters(ministry=("МКС",), akimat=("Атырауская область",))).iloc[0]["measures"] == 2
+    assert db.filtered("kpis", Filters(q="дәстүр")).iloc[0]["measures"] == 5
 
 
 def test_kpis_unfiltered(db):
-    k = db.kpis(Filters())
+    k = db.filtered("kpis", Filters()).iloc[0]
     assert (k["measures"], k["cost_thousand_kzt"], k["budget_measures"], k["executors"]) == (67, 2_088_000.0, 15, 23)
 
 
 def test_by_group_totals(db):
-    groups = db.by_group(Filters()).set_index("group_key")
+    groups = db.filtered("by_group", Filters()).set_index("group_key")
     assert list(groups.index) == ["D1", "D2", "D3", "II", "III"]
     assert groups.cost_thousand_kzt.to_dict() == {"D1": 0, "D2": 1_671_733.0, "D3": 281_141.0, "II": 135_126.0, "III": 0}
     assert groups.measures.to_dict() == {"D1": 24, "D2": 26, "D3": 13, "II": 1, "III": 3}
 
 
 def test_executor_view_has_one_row_per_measure_and_executor(db, rows):
-    workload = db.executor_workload(Filters()).set_index("executor")
+    workload = db.filtered("executor_workload", Filters()).set_index("executor")
     for name in ("МИОР", "Атырауская область", "г. Шымкент", "МЭГПР"):
         mine = [r for r in rows if name in list(r["ministries"]) + list(r["akimats"])]
         assert workload.loc[name, "measures"] == len(mine)
@@ -95,17 +85,17 @@ def test_executor_view_has_one_row_per_measure_and_executor(db, rows):
 
 def test_hostile_text_is_only_ever_a_value(db):
     hostile = Filters(q="'; DROP TABLE measures; --", ministry=("' OR 1=1 --",))
-    assert db.measure_list(hostile).empty
-    assert db.total_measures() == 67
+    assert db.filtered("measure_list", hostile).empty
+    assert db.options.total_measures == 67
 
 
-def test_many_threads_get_their_own_right_answers(db, rows):
+def test_many_threads_get_their_own_right_answers(db, expected_numbers):
     """Like many Streamlit sessions: one shared RoadmapDB, queries from many threads at once."""
     akimats = ["Атырауская область", "г. Шымкент", "Западно-Казахстанская область", "г. Алматы"]
     cases = [Filters()] + [Filters(akimat=(a,)) for a in akimats] + [
         Filters(ministry=(m,), direction=(d,)) for m, d in itertools.product(["МИОР", "МКС", "МОН"], ["D1", "D2", "D3"])
     ] + FILTER_CASES
-    expected = {f: expected_numbers(rows, f) for f in cases}
+    expected = {f: expected_numbers(f) for f in cases}
     errors: list[BaseException] = []
     wrong: list[Filters] = []
     start = threading.Barrier(16)
@@ -117,8 +107,8 @@ def test_many_threads_get_their_own_right_answers(db, rows):
         for _ in range(100):
             f = rng.choice(cases)
             try:
-                got = db.measure_list(f).measure_no.tolist()
-                kpi = db.kpis(f)["measures"]
+                got = db.filtered("measure_list", f).measure_no.tolist()
+                kpi = db.filtered("kpis", f).iloc[0]["measures"]
             except BaseException as exc:  # noqa: BLE001 - every failure counts
                 errors.append(exc)
                 continue
@@ -159,7 +149,7 @@ def test_corrupt_data_is_a_data_error(tmp_path):
 def test_only_a_single_select_runs(db, statement):
     with pytest.raises(ReadOnlyViolation):
         db._run(statement, {})
-    assert db.total_measures() == 67
+    assert db.options.total_measures == 67
 
 
 def test_no_file_is_read_or_written_even_by_a_select_or_a_raw_cursor(db, tmp_path):
@@ -189,7 +179,8 @@ def known(rows) -> dict[str, list[str]]:
     return {
         "ministry": sorted({m for r in rows for m in r["ministries"]}),
         "akimat": sorted({a for r in rows for a in r["akimats"]}),
-        "direction": sorted({group_key(r) for r in rows}),
+        "direction": sorted({group_key(r["section"], None if pd.isna(r["direction"]) else int(r["direction"]))
+                             for r in rows}),
         "funding": sorted({r["funding_class"] for r in rows}),
         "report_to": sorted({r["report_to"] for r in rows}),
         "title_words": sorted({w for r in rows for w in r["title"].split() if len(w) > 3}),
@@ -198,7 +189,7 @@ def known(rows) -> dict[str, list[str]]:
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
-def test_any_filter_combination_matches_plain_python(db, rows, known, data):
+def test_any_filter_combination_matches_plain_python(db, expected_numbers, known, data):
     draw = data.draw
     q = draw(st.one_of(st.just(""), st.sampled_from(known["title_words"]), _hostile_text,
                        st.text(alphabet=st.characters(codec="utf-8"), max_size=12)))
@@ -207,4 +198,4 @@ def test_any_filter_combination_matches_plain_python(db, rows, known, data):
         direction=draw(_values(known["direction"])), funding=draw(_values(known["funding"])),
         report_to=draw(_values(known["report_to"])), q=q,
     )
-    assert db.measure_list(filters).measure_no.tolist() == expected_numbers(rows, filters)
+    assert db.filtered("measure_list", filters).measure_no.tolist() == expected_numbers(filters)

@@ -19,11 +19,8 @@ from roadmap import exports, routes
 from roadmap.filters import Filters, LinkView, read_link
 from roadmap.i18n import en, kk, ru
 from roadmap.queries import RoadmapDB
-from tests.conftest import ROOT
+from tests.helpers import DATA, kept, kept_numbers
 from tests.server import streamlit_server
-
-DATA = ROOT / "data" / "roadmap.parquet"
-REFERENCE = naive.load(DATA)
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +92,7 @@ def test_a_file_name_keeps_its_cyrillic_and_has_an_ascii_fallback():
 def test_streamed_files_do_not_depend_on_where_the_batches_break(db, monkeypatch):
     """One row per batch gives the same bytes as the whole frame at once."""
     filters = Filters(akimat=("Атырауская область",))
-    whole = exports.export_frame(db.measure_list(filters), ru)
+    whole = exports.export_frame(db.filtered("measure_list", filters), ru)
     monkeypatch.setattr(routes, "ROWS_PER_BATCH", 1)
     tables = list(routes._measure_tables(db, filters, ru))
     assert len(tables) == len(whole) == 47
@@ -133,7 +130,7 @@ LANG = {None: ru, "kk": kk, "en": en}
 
 
 def expected_numbers(filters: Filters) -> list[int]:
-    return naive.filtered(REFERENCE, filters).measure_no.astype(int).tolist()
+    return kept_numbers(filters)
 
 
 @pytest.mark.parametrize(("pairs", "filters"), VIEWS, ids=["akimat", "two-ministries-direction-kk", "funding-search-en"])
@@ -162,7 +159,7 @@ def test_every_format_holds_exactly_the_filtered_measures(server, pairs, filters
     values = list(sheet.iter_rows(min_row=2, values_only=True))
     assert [r[0] for r in values] == want
     amounts = [r[header.index(t.COLUMNS["cost_thousand_kzt"])] for r in values]
-    expected_amounts = naive.filtered(REFERENCE, filters).cost_thousand_kzt.tolist()
+    expected_amounts = kept(filters).cost_thousand_kzt.tolist()
     assert [a if a is not None else None for a in amounts] == [None if a != a else a for a in expected_amounts]
 
     status, headers, body = get(server, f"/export/measures.json?{query}")

@@ -18,12 +18,12 @@ from streamlit.testing.v1 import AppTest
 from bench import generate
 from loaders.files import legend_path
 from loaders.schema import check_measures
-from roadmap import app, charts, config, exports
+from roadmap import charts, config, exports, ui
 from roadmap.filters import Filters
 from roadmap.i18n import ru as texts
-from roadmap.queries import DataError, RoadmapDB, sql
+from roadmap.queries import DataError, RoadmapDB
 from tests.conftest import ROOT
-from tests.test_app import PAGES, plotly_values
+from tests.helpers import PAGES, plotly_values
 
 DATA = ROOT / "data" / "roadmap.parquet"
 ROADMAPS = 3  # 3 × 67 measures: more than one table page, more than the Gantt's bars, more amounts than ranked
@@ -53,8 +53,8 @@ def test_a_glob_reads_every_file_as_one_dataset(tmp_path):
     write_copy(DATA, tmp_path / "roadmap_b.parquet", shift=1000, legend_rows=reworded, metadata={"decree_number": "99"})
     db = RoadmapDB.open(tmp_path / "*.parquet")  # the legends beside the files match too, and are skipped
     single = pd.read_parquet(DATA)
-    assert db.total_measures() == 2 * len(single)
-    numbers = db.measure_list(Filters()).measure_no.tolist()
+    assert db.options.total_measures == 2 * len(single)
+    numbers = db.filtered("measure_list", Filters()).measure_no.tolist()
     assert numbers == sorted(single.measure_no.tolist() + (single.measure_no + 1000).tolist())
     assert db.legend.full_names["МИОР"] == "Новое название"  # the later file's wording wins
     assert db.legend.kinds["МФ"] == "body"
@@ -87,10 +87,10 @@ def test_filter_choices_are_the_datasets_own():
     db = RoadmapDB.open(DATA)
     rows = pd.read_parquet(DATA).sort_values("measure_no")
     first_seen = lambda column: list(dict.fromkeys(v for values in rows[column] for v in values))  # noqa: E731
-    assert list(db.options.ministries) == first_seen("ministries")
-    assert sorted(db.options.akimats) == sorted(first_seen("akimats"))
-    assert [key for key, _ in db.options.groups] == ["D1", "D2", "D3", "II", "III"]
-    assert set(db.options.report_to) == set(rows.report_to)
+    assert list(db.options.choices["ministry"]) == first_seen("ministries")
+    assert sorted(db.options.choices["akimat"]) == sorted(first_seen("akimats"))
+    assert list(db.options.choices["direction"]) == ["D1", "D2", "D3", "II", "III"]
+    assert set(db.options.choices["report_to"]) == set(rows.report_to)
     assert db.options.total_measures == len(rows)
 
 
@@ -135,7 +135,7 @@ def test_each_query_gives_the_same_answer_with_and_without_the_where_clause():
     extra = {"deadline_status": {"as_of": "2021-07-01"}, "deadlines_by_month": {"period": "month"},
              "gantt_measures": {"limit": 1000}, "gantt_windows": {"limit": 1000}, "ranked_costs": {"limit": 1000},
              "measure_page": {"limit": 1000, "offset": 0}}
-    names = [p.stem for p in (ROOT / "roadmap" / "sql").glob("*.sql") if "FROM filtered" in sql(p.stem)]
+    names = [p.stem for p in (ROOT / "roadmap" / "sql" / "views").glob("*.sql")]
     assert len(names) > 10
     for name in names:
         plain = db.filtered(name, Filters(), **extra.get(name, {}))
@@ -156,9 +156,8 @@ def large(tmp_path_factory) -> Path:
 def large_app(large, monkeypatch):
     """The app pointed at the large dataset; the cached database and queries are dropped before and after."""
     def forget():
-        app.database.clear()
-        app._query.clear()
-        app.source_text.clear()
+        ui.data.database.clear()
+        ui.cached.clear()
 
     monkeypatch.setattr(config, "MEASURES_PARQUET", str(large))
     forget()

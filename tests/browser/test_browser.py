@@ -6,30 +6,21 @@ import re
 from urllib.parse import quote
 
 import openpyxl
-import pandas as pd
 import pytest
 from playwright.sync_api import Page, expect
 
-from bench import naive
 from roadmap import exports
 from roadmap.filters import Filters
 from roadmap.i18n import ru as texts
 from tests.browser.shared import download, download_csv, open_page
-from tests.conftest import ROOT
+from tests.helpers import kept_numbers
 
 pytestmark = pytest.mark.browser
 
-DATA = pd.read_parquet(ROOT / "data" / "roadmap.parquet")
-REFERENCE = naive.load(ROOT / "data" / "roadmap.parquet")
 
 
 def numbers_where(ministry=None, akimat=None) -> list[int]:
-    keep = pd.Series(True, index=DATA.index)
-    if ministry:
-        keep &= DATA.ministries.map(lambda v: ministry in v)
-    if akimat:
-        keep &= DATA.akimats.map(lambda v: akimat in v)
-    return DATA[keep].measure_no.tolist()
+    return kept_numbers(Filters(ministry=(ministry,) if ministry else (), akimat=(akimat,) if akimat else ()))
 
 
 DEEP_LINKS = [
@@ -116,7 +107,7 @@ FORMAT_VIEWS = [
 @pytest.mark.parametrize(("path", "view"), FORMAT_VIEWS, ids=["akimat", "ministries-direction", "funding-search"])
 def test_every_download_holds_exactly_the_measures_the_page_counts(page: Page, app_url, path, view):
     filters = Filters(**{k: (v[0] if k == "q" else tuple(v)) for k, v in view.items()})
-    want = naive.filtered(REFERENCE, filters).measure_no.astype(int).tolist()
+    want = kept_numbers(filters)
     query = "&".join(f"{k}={quote(v)}" for k, values in view.items() for v in values)
     open_page(page, f"{app_url}/{path}?{query}", {"measures": "Мероприятия", "funding": "Финансирование",
                                                     "executors": "Исполнители"}[path])

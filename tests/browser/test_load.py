@@ -20,38 +20,38 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import quote
 
-import pandas as pd
 import pytest
 from playwright.async_api import async_playwright, expect
 
+from roadmap.filters import Filters
 from roadmap.i18n import ru as texts
 from tests.browser.conftest import ARTIFACTS, LOCAL
 from tests.browser.shared import CHROMIUM_ARGS
 from tests.conftest import ROOT
+from tests.helpers import kept_numbers, reference
 from tests.server import streamlit_server
 
 pytestmark = pytest.mark.browser
 
 SESSIONS = 20
 EARLY: dict[str, int] = {"previous_view": 0, "new_view": 0}  # what the clicks made during a rerun got
-DATA = pd.read_parquet(ROOT / "data" / "roadmap.parquet")
 # Files the app may legitimately touch while serving: caches of Python and of the test tools themselves.
 NOT_THE_APPS = {".git", ".venv", "__pycache__", ".pytest_cache", ".hypothesis", "artifacts", "test-results"}
 
 
-GROUP = DATA.direction.map(lambda d: f"D{int(d)}" if pd.notna(d) else None).fillna(DATA.section)
-UI_FILTERS = {"direction": (texts.FILTER_DIRECTION, GROUP), "funding": (texts.FILTER_FUNDING, DATA.funding_class)}
+REFERENCE = reference()
+UI_FILTERS = {"direction": (texts.FILTER_DIRECTION, REFERENCE.group_key),
+              "funding": (texts.FILTER_FUNDING, REFERENCE.funding_class)}
 
 
 def expected_numbers(ministry: str, key: str, value: str) -> list[int]:
-    keep = DATA.ministries.map(lambda v: ministry in v) & (UI_FILTERS[key][1] == value)
-    return DATA[keep].measure_no.tolist()
+    return kept_numbers(Filters(ministry=(ministry,), **{key: (value,)}))
 
 
 def plan() -> list[tuple[str, str, str]]:
     """20 sessions: a ministry in the link, then a direction or a funding class chosen in the UI.  As many
     different answers as the data allows, so that one session receiving another's rows shows."""
-    ministries = DATA.ministries.explode().value_counts().index.tolist()
+    ministries = REFERENCE.ministries.explode().value_counts().index.tolist()
     candidates = [(m, key, v) for m in ministries for key, (_, column) in UI_FILTERS.items()
                   for v in sorted(set(column)) if expected_numbers(m, key, v)]
     distinct = list({tuple(expected_numbers(*c)): c for c in candidates}.values())
@@ -83,7 +83,7 @@ def peak_rss_mb(pid: int) -> float:
 
 
 def with_ministry_numbers(ministry: str) -> list[int]:
-    return DATA[DATA.ministries.map(lambda v: ministry in v)].measure_no.tolist()
+    return kept_numbers(Filters(ministry=(ministry,)))
 
 
 async def csv_numbers(page, failed: list[str]) -> list[int]:

@@ -2,5 +2,5 @@
 -- they are typed, several times faster than converting the rows to Python first.  group_order is only
 -- for sorting charts.
 SELECT to_json(listed)::VARCHAR AS measure
-FROM (SELECT * EXCLUDE (group_order) FROM measure_list) AS listed
+FROM (SELECT * EXCLUDE (group_order) FROM listed_measures) AS listed
 ORDER BY listed.measure_no

@@ -1,1 +1,0 @@
-SELECT DISTINCT report_to FROM measures ORDER BY report_to

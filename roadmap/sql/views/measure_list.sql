@@ -1,0 +1,1 @@
+SELECT * FROM listed_measures ORDER BY measure_no

@@ -1,0 +1,114 @@
+"""The sidebar's filter panel, drawn once per rerun, and the link that mirrors it; the language switch;
+what a page reads of them (`texts`, `current_filters`) and the one empty state every page shows."""
+from __future__ import annotations
+
+from types import ModuleType
+from urllib.parse import parse_qsl
+
+import pandas as pd
+import streamlit as st
+
+from roadmap import i18n
+from roadmap.filters import FILTER_SPECS, Q_MAX_CHARS, Filters, LinkView, read_link, value_names
+from roadmap.queries import RoadmapDB
+
+from .cached import kpis
+
+_FILTERS_KEY = "roadmap_filters"
+_LINK_READ_KEY = "roadmap_link_read"
+
+
+def language_switch() -> ModuleType:
+    """The interface language, chosen in the sidebar and kept in the link as ?lang=kk|en (Russian, the
+    default, stays out of the link)."""
+    if "lang" not in st.session_state:  # a session starts from its link
+        wanted = st.query_params.get("lang")
+        st.session_state["lang"] = wanted if wanted in i18n.LANGUAGES else i18n.DEFAULT
+    with st.sidebar:
+        st.segmented_control(
+            " / ".join(c.LANGUAGE_LABEL for c in i18n.LANGUAGES.values()), list(i18n.LANGUAGES), key="lang",
+            required=True, format_func=lambda c: i18n.LANGUAGES[c].LANGUAGE_NAME,
+        )
+    return texts()
+
+
+def texts() -> ModuleType:
+    """The catalogue of the language this session chose; pages and charts take every string from it."""
+    return i18n.catalogue(st.session_state.get("lang"))
+
+
+# The filter panel ----------------------------------------------------------------------------------
+def filter_panel(db: RoadmapDB) -> Filters:
+    """Draw the sidebar filters once per rerun and return them as one value."""
+    t = texts()
+    known = db.options  # computed once when the data loaded: a rerun runs no SQL for the choices
+    choices = known.choices
+    _state_from_link(choices)
+    names = value_names(known.data_names, t)
+    with st.sidebar:
+        st.header(t.FILTERS_HEADER)
+        chosen: dict[str, object] = {}
+        for spec in FILTER_SPECS:
+            label, help_text = getattr(t, spec.label), spec.help and getattr(t, spec.help)
+            if spec.text:
+                placeholder = getattr(t, f"{spec.label}_PLACEHOLDER", None)
+                text = st.text_input(label, key=spec.key, max_chars=Q_MAX_CHARS, placeholder=placeholder, help=help_text)
+                chosen[spec.key] = (text or "")[:Q_MAX_CHARS]
+            else:
+                shown_as = names.get(spec.key, {})
+                chosen[spec.key] = tuple(st.multiselect(
+                    label, choices[spec.key], key=spec.key, format_func=lambda v, s=shown_as: s.get(v, v)[:90],
+                    help=help_text, placeholder=t.FILTER_ANY))
+        filters = Filters(**chosen)
+        shown = kpis(filters)["measures"]
+        st.markdown(f"**{t.SHOWN.format(shown=int(shown), total=known.total_measures)}**")
+        st.button(t.RESET, on_click=_reset, disabled=filters.is_empty, key="reset_filters")
+    st.session_state[_FILTERS_KEY] = filters
+    _link_from_state(filters)
+    return filters
+
+
+# The link mirrors the view with stable codes (?direction=D2&funding=budget_amount&lang=kk), not with the
+# labels a widget shows: Streamlit's bind="query-params" writes labels, which change with the language.
+def _state_from_link(choices: dict[str, tuple[str, ...]]) -> None:
+    """On a session's first run the link's values become the filters, read by the same function as the
+    export routes' (filters.read_link): known values once each, anything else dropped."""
+    if st.session_state.get(_LINK_READ_KEY):
+        return
+    pairs = [(key, value) for key in st.query_params for value in st.query_params.get_all(key)]
+    view = read_link(pairs, choices)
+    for key, value in view.filters._values:
+        st.session_state[key] = list(value) if isinstance(value, tuple) else value
+    st.session_state[_LINK_READ_KEY] = True
+
+
+def current_view(filters: Filters) -> LinkView:
+    """The view as a link: these filters in the session's language."""
+    lang = st.session_state.get("lang", i18n.DEFAULT)
+    return LinkView(filters, None if lang == i18n.DEFAULT else lang)
+
+
+def _link_from_state(filters: Filters) -> None:
+    wanted: dict[str, list[str]] = {}
+    for key, value in parse_qsl(current_view(filters).query_string()):
+        wanted.setdefault(key, []).append(value)
+    current = {key: st.query_params.get_all(key) for key in st.query_params}
+    if current != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def _reset() -> None:
+    for spec in FILTER_SPECS:
+        st.session_state[spec.key] = "" if spec.text else []
+
+
+def current_filters() -> Filters:
+    """The filters the entry script built in this rerun; pages never read widgets themselves."""
+    return st.session_state.get(_FILTERS_KEY, Filters())
+
+
+def stop_if_empty(frame: pd.DataFrame | int) -> None:
+    """The one empty state every page shows when the filters keep nothing (a frame, or a count of measures)."""
+    if frame.empty if isinstance(frame, pd.DataFrame) else not frame:
+        st.info(texts().NOTHING_FOUND)
+        st.stop()

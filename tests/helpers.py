@@ -1,0 +1,52 @@
+"""What several test modules share, so that none imports another: the pages and how to run one in AppTest,
+Plotly's encoded arrays, and the one reference answer to "which measures does this filter keep" (the
+plain pandas filter of bench/naive.py, written independently of the SQL)."""
+from __future__ import annotations
+
+import base64
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+
+from bench import naive
+from roadmap.filters import Filters
+from tests.conftest import ROOT
+
+DATA = ROOT / "data" / "roadmap.parquet"
+PAGES = ["app_pages/overview.py", "app_pages/funding.py", "app_pages/executors.py", "app_pages/timeline.py",
+         "app_pages/measures.py"]
+CHARTS = {"app_pages/overview.py": 0, "app_pages/funding.py": 6, "app_pages/executors.py": 4,
+          "app_pages/timeline.py": 2, "app_pages/measures.py": 0}
+
+
+@cache
+def reference(path: Path = DATA) -> pd.DataFrame:
+    """The dataset as the reference filter reads it (read once per path)."""
+    return naive.load(path)
+
+
+def kept(filters: Filters, path: Path = DATA) -> pd.DataFrame:
+    """The measures `filters` keep, by the reference filter: OR within a filter, AND across filters."""
+    return naive.filtered(reference(path), filters)
+
+
+def kept_numbers(filters: Filters, path: Path = DATA) -> list[int]:
+    return kept(filters, path).measure_no.astype(int).tolist()
+
+
+def plotly_values(encoded) -> list:
+    """Plotly sends numeric arrays base64-encoded ({"dtype", "bdata"}); plain lists stay lists."""
+    if isinstance(encoded, dict) and "bdata" in encoded:
+        return np.frombuffer(base64.b64decode(encoded["bdata"]), dtype=encoded["dtype"]).tolist()
+    return list(encoded)
+
+
+def run_page(page: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.run()
+    if page != PAGES[0]:
+        at.switch_page(page).run()
+    return at
