@@ -86,7 +86,10 @@ def table(figures: list[Figure]) -> str:
         ))
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     right = {3, 4, 5, 6}
-    line = lambda r: "  ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths)))
+
+    def line(r) -> str:
+        return "  ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths)))
+
     out = [line(header), "  ".join("-" * w for w in widths)]
     previous = None
     for f, r in zip(figures, rows):

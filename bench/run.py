@@ -26,6 +26,7 @@ import time
 import urllib.parse
 import urllib.request
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 import duckdb
@@ -106,8 +107,8 @@ def query_figures(db: RoadmapDB, df: pd.DataFrame, scale: str, runs: int) -> tup
             ours, theirs = naive.key(name, db.filtered(name, f, **extra)), naive.key(name, naive.run(df, name, f, **extra))
             if ours != theirs:  # a speed comparison of different answers would mean nothing
                 raise SystemExit(f"{name} ({label}, {scale}): DuckDB and pandas disagree")
-            duck = repeat(lambda: db.filtered(name, f, **extra), runs)
-            slow = repeat(lambda: naive.run(df, name, f, **extra), runs)
+            duck = repeat(partial(db.filtered, name, f, **extra), runs)
+            slow = repeat(partial(naive.run, df, name, f, **extra), runs)
             duck_total = [a + b for a, b in zip(duck_total, duck)]
             pandas_total = [a + b for a, b in zip(pandas_total, slow)]
             fig = timing("queries", f"{name} [{where}], {label}", scale, duck)
@@ -264,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
     dbs = {}
     for scale, data in datasets.items():
         print(f"database load and queries, {scale} …", flush=True)
-        load = repeat(lambda: RoadmapDB.open(data), args.runs)
+        load = repeat(partial(RoadmapDB.open, data), args.runs)
         figures.append(timing("database load", "read parquet + validate + build DuckDB tables (once per server)", scale, load))
         dbs[scale] = db = RoadmapDB.open(data)
         found, extra = query_figures(db, naive.load(data), scale, args.runs)
