@@ -12,7 +12,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 install = { [ -x $(BIN)/uv ] && $(BIN)/uv pip install --python $(BIN)/python $(1); } \
 	|| $(BIN)/pip install $(1)
 
-.PHONY: setup setup-dev browser data rebuild-data run test bench clean
+.PHONY: setup setup-dev browser data rebuild-data run lint test bench clean
 
 setup: $(VENV)/.stamp-runtime
 
@@ -56,9 +56,13 @@ rebuild-data: setup
 run: setup data
 	exec $(BIN)/streamlit run server.py --server.port $${PORT:-8501} --server.headless true --browser.gatherUsageStats false
 
+# The lint gate (pyproject.toml): a lint error fails `make test`, and so CI, before any test runs.
+lint: setup-dev
+	$(BIN)/ruff check .
+
 # This machine sets PYTHONDONTWRITEBYTECODE=1, which makes every Python process the tests
 # start recompile streamlit and pandas (~2.5 s each); unsetting it keeps the bytecode cache.
-test: setup-dev
+test: setup-dev lint
 	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The benchmark of issue 5 (a few minutes): the dashboard at 1× and 1,000× the data, from the loader to a

@@ -33,4 +33,5 @@ st.plotly_chart(charts.region_map(dict(zip(akimats.executor, akimats.measures)),
 st.caption(t.EXECUTORS_MAP_NOTE)
 
 st.subheader(t.EXECUTORS_MATRIX)
-st.plotly_chart(charts.executor_matrix(ui.query("executor_by_group", filters), workload.executor.tolist(), t=t), key="chart_matrix")
+matrix = charts.executor_matrix(ui.query("executor_by_group", filters), workload.executor.tolist(), t=t)
+st.plotly_chart(matrix, key="chart_matrix")

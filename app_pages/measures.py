@@ -39,8 +39,8 @@ st.dataframe(
 st.subheader(t.MEASURE_PICK)
 numbers = measures.measure_no.tolist()
 titles = dict(zip(measures.measure_no, measures.title))
-pick = st.selectbox(t.MEASURE_PICK, numbers, format_func=lambda n: f"{t.MEASURE_NO.format(n=n)}. {titles[n][:100]}", key="measure",
-                    label_visibility="collapsed")
+pick = st.selectbox(t.MEASURE_PICK, numbers, format_func=lambda n: f"{t.MEASURE_NO.format(n=n)}. {titles[n][:100]}",
+                    key="measure", label_visibility="collapsed")
 row = measures[measures.measure_no == pick].iloc[0]
 detail = table[table[t.COLUMNS["measure_no"]] == pick].iloc[0]
 for column, value in detail.items():

@@ -12,7 +12,8 @@ filters = ui.current_filters()
 st.title(t.APP_TITLE)
 meta = db.metadata
 if meta.get("decree_date"):
-    st.caption(t.SOURCE_NOTE.format(date=t.day_attr(date.fromisoformat(meta["decree_date"])), number=meta.get("decree_number", "")))
+    decree_date = t.day_attr(date.fromisoformat(meta["decree_date"]))
+    st.caption(t.SOURCE_NOTE.format(date=decree_date, number=meta.get("decree_number", "")))
 
 k = ui.kpis(filters)
 total = db.options.total_measures

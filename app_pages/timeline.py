@@ -16,7 +16,8 @@ year = int(db.metadata.get("roadmap_year") or k["last_deadline"].year)
 default_as_of = min(max(date.today(), date(year, 1, 1)), date(year, 12, 31))
 as_of = st.date_input(t.TIMELINE_AS_OF, value=default_as_of, format=t.DATE_INPUT_FORMAT, key="as_of")
 status = ui.query("deadline_status", filters, as_of=as_of).iloc[0]
-st.markdown(t.TIMELINE_PASSED_SUMMARY.format(date=t.day_attr(as_of), passed=int(status["passed"]), total=int(status["measures"])))
+st.markdown(t.TIMELINE_PASSED_SUMMARY.format(date=t.day_attr(as_of), passed=int(status["passed"]),
+                                             total=int(status["measures"])))
 
 reporting = sorted({date.fromisoformat(e["date"]) for e in db.metadata.get("reporting_calendar") or []})
 st.subheader(t.TIMELINE_GANTT)
@@ -35,5 +36,5 @@ st.plotly_chart(gantt, key="chart_gantt")
 st.subheader(t.TIMELINE_PER_MONTH)
 period = st.segmented_control(t.TIMELINE_PERIOD, ["month", "quarter"], default="month", key="period",
                               format_func=t.PERIODS.get, label_visibility="collapsed") or "month"
-st.plotly_chart(charts.deadlines_by_month(ui.query("deadlines_by_month", filters, period=period), period == "quarter", t=t),
-                key="chart_months")
+by_month = ui.query("deadlines_by_month", filters, period=period)
+st.plotly_chart(charts.deadlines_by_month(by_month, period == "quarter", t=t), key="chart_months")

@@ -169,7 +169,8 @@ class RoadmapDB:
             measures = pa.concat_tables([m for m, _, _ in parts])
         except pa.ArrowInvalid as exc:
             raise DataError(f"the files do not share one set of columns: {exc}") from None
-        return cls(measures, union_legends([legend for _, legend, _ in parts]), common_metadata([m for _, _, m in parts]))
+        legend = union_legends([legend for _, legend, _ in parts])
+        return cls(measures, legend, common_metadata([m for _, _, m in parts]))
 
     def _run(self, query: str, params: dict[str, object]) -> pd.DataFrame:
         _require_single_select(query)
@@ -189,7 +190,8 @@ class RoadmapDB:
         its own named parameters."""
         return self._run(*self._scoped(name, filters, extra))
 
-    def batches(self, name: str, filters: Filters, rows_per_batch: int = 2_000, **extra: object) -> Iterator[pa.RecordBatch]:
+    def batches(self, name: str, filters: Filters, rows_per_batch: int = 2_000,
+                **extra: object) -> Iterator[pa.RecordBatch]:
         """The same as `filtered`, as Arrow batches read while the caller consumes them: an export of
         67,000 measures never holds them all in Python objects at once.  The cursor is this generator's
         own and closes when it is exhausted or dropped."""

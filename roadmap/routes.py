@@ -96,8 +96,9 @@ def brief_html(db: RoadmapDB, filters: Filters, t) -> bytes:
     to explain its abbreviation."""
     names = value_names(db.options.data_names, t)
     names["ministry"] = {m: f"{m} ({db.legend.full_names.get(m, m)})" for m in filters.ministry}
-    return brief.render(filters, db.filtered("measure_list", filters), db.filtered("kpis", filters).iloc[0], db.filtered("by_group", filters),
-                        db.filtered("executor_workload", filters), db.metadata, db.options.total_measures, names, t)
+    return brief.render(filters, db.filtered("measure_list", filters), db.filtered("kpis", filters).iloc[0],
+                        db.filtered("by_group", filters), db.filtered("executor_workload", filters), db.metadata,
+                        db.options.total_measures, names, t)
 
 
 def export_endpoint(database: Callable[[], RoadmapDB]) -> Callable:
@@ -117,8 +118,9 @@ def export_endpoint(database: Callable[[], RoadmapDB]) -> Callable:
             return PlainTextResponse("the roadmap data is unavailable; see the server log\n", 503)
         t = i18n.catalogue(view.lang)
         count = int((await run_in_threadpool(db.filtered, "kpis", view.filters)).iloc[0]["measures"])
+        file_name = f"{exports.file_stem(view.filters, t)}.{name.rsplit('.', 1)[1]}"
         headers = {
-            "Content-Disposition": content_disposition(f"{exports.file_stem(view.filters, t)}.{name.rsplit('.', 1)[1]}"),
+            "Content-Disposition": content_disposition(file_name),
             FILTERS_HEADER: view.query_string(),
             COUNT_HEADER: str(count),
             "Cache-Control": "no-store",

@@ -52,7 +52,8 @@ def filter_panel(db: RoadmapDB) -> Filters:
             label, help_text = getattr(t, spec.label), spec.help and getattr(t, spec.help)
             if spec.text:
                 placeholder = getattr(t, f"{spec.label}_PLACEHOLDER", None)
-                text = st.text_input(label, key=spec.key, max_chars=Q_MAX_CHARS, placeholder=placeholder, help=help_text)
+                text = st.text_input(label, key=spec.key, max_chars=Q_MAX_CHARS, placeholder=placeholder,
+                                     help=help_text)
                 chosen[spec.key] = (text or "")[:Q_MAX_CHARS]
             else:
                 shown_as = names.get(spec.key, {})

@@ -22,7 +22,8 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
-    return {**browser_context_args, "viewport": {"width": 1440, "height": 1000}, "accept_downloads": True, "locale": "ru-RU"}
+    return {**browser_context_args, "viewport": {"width": 1440, "height": 1000}, "accept_downloads": True,
+            "locale": "ru-RU"}
 
 
 @pytest.fixture(scope="session")

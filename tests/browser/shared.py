@@ -24,7 +24,8 @@ def open_page(page: Page, url: str, heading: str) -> None:
 
 def settled(page: Page) -> None:
     """The rerun has finished and nothing on the page is stale."""
-    expect(page.locator('[data-testid="stApp"]')).to_have_attribute("data-test-script-state", "notRunning", timeout=60_000)
+    app = page.locator('[data-testid="stApp"]')
+    expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=60_000)
     expect(page.locator('[data-stale="true"]')).to_have_count(0, timeout=30_000)
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
     # Widgets and tables are lazily loaded components: until they are drawn, the page shows grey

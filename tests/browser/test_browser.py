@@ -33,7 +33,8 @@ DEEP_LINKS = [
 ]
 
 
-@pytest.mark.parametrize(("path", "query", "heading", "charts", "expected"), DEEP_LINKS, ids=[d[0] or "overview" for d in DEEP_LINKS])
+@pytest.mark.parametrize(("path", "query", "heading", "charts", "expected"), DEEP_LINKS,
+                         ids=[d[0] or "overview" for d in DEEP_LINKS])
 def test_deep_link_shows_the_filtered_view(page: Page, app_url, screenshots, path, query, heading, charts, expected):
     url = f"{app_url}/{path}" + (f"?{quote(query, safe='=&')}" if query else "")
     open_page(page, url, heading)

@@ -80,7 +80,8 @@ def hover_texts(page: Page, chart_index: int) -> list[str]:
 
 
 @pytest.mark.parametrize(("path", "heading", "charts"), PAGES, ids=[p[0] or "overview" for p in PAGES])
-def test_hostile_document_is_plain_text_on_every_page(page: Page, hostile_server, watched, screenshots, path, heading, charts):
+def test_hostile_document_is_plain_text_on_every_page(page: Page, hostile_server, watched, screenshots, path, heading,
+                                                      charts):
     open_page(page, f"{hostile_server.url}/{path}", heading)
     expect(page.locator(".js-plotly-plot")).to_have_count(charts, timeout=30_000)
     if path == "measures":  # the detail of measure 1 prints its fields as text
@@ -159,7 +160,8 @@ def crashing_server(tmp_path_factory):
 
 def test_a_crash_shows_no_details_to_the_user(page: Page, crashing_server):
     page.goto(crashing_server.url)
-    expect(page.locator('[data-testid="stApp"]')).to_have_attribute("data-test-script-state", "notRunning", timeout=60_000)
+    app = page.locator('[data-testid="stApp"]')
+    expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=60_000)
     expect(page.locator('[data-testid="stException"]')).to_be_visible()
     shown = page.locator("body").inner_text()
     assert "internal-detail-4711" not in shown and "Traceback" not in shown and "crashing_app.py" not in shown
