@@ -129,12 +129,14 @@ def write(measures: pa.Table, legend: pa.Table, metadata: dict, out: Path) -> No
     if problems:
         raise SystemExit(f"generated data fails validation: {problems[0]}")
     meta = {b"roadmap": json.dumps(metadata, ensure_ascii=False).encode("utf-8")}
-    write_atomically({out: measures.replace_schema_metadata(meta), legend_path(out): legend.replace_schema_metadata(meta)})
+    write_atomically({out: measures.replace_schema_metadata(meta),
+                      legend_path(out): legend.replace_schema_metadata(meta)})
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.generate", description=__doc__.splitlines()[0])
-    parser.add_argument("--roadmaps", type=int, default=1000, help="plans of 67 measures (default 1000: 67,000 measures)")
+    parser.add_argument("--roadmaps", type=int, default=1000,
+                        help="plans of 67 measures (default 1000: 67,000 measures)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--by-year", type=Path, help="also write one file per year into this folder")
     args = parser.parse_args(argv)

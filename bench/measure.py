@@ -65,7 +65,8 @@ def ratio(section: str, name: str, scale: str, slow: list[float], fast: list[flo
     )
 
 
-def memory(section: str, name: str, scale: str, megabytes: float, limit_mb: float | None = None, note: str = "") -> Figure:
+def memory(section: str, name: str, scale: str, megabytes: float, limit_mb: float | None = None,
+           note: str = "") -> Figure:
     return Figure(
         section, name, scale, "MB", megabytes, megabytes, megabytes, 1,
         target=f"< {limit_mb:g} MB" if limit_mb is not None else "",

@@ -56,7 +56,8 @@ def filtered(df: pd.DataFrame, f: Filters) -> pd.DataFrame:
 def _executors(sub: pd.DataFrame) -> pd.DataFrame:
     parts = []
     for column, kind in (("ministries", "ministry"), ("akimats", "akimat")):
-        e = sub[["measure_no", column, "cost_thousand_kzt", "group_key", "group_order"]].explode(column).dropna(subset=[column])
+        e = (sub[["measure_no", column, "cost_thousand_kzt", "group_key", "group_order"]]
+             .explode(column).dropna(subset=[column]))
         parts.append(e.rename(columns={column: "executor"}).assign(executor_kind=kind))
     return pd.concat(parts, ignore_index=True)
 
@@ -77,15 +78,18 @@ def run(df: pd.DataFrame, name: str, f: Filters, **extra) -> pd.DataFrame:
                                              cost_thousand_kzt=("cost_thousand_kzt", "sum"))
                 .reset_index().sort_values("group_order"))
     if name == "funding_split":
-        return (sub.groupby("has_budget_amount").agg(measures=("measure_no", "size"), cost_thousand_kzt=("cost_thousand_kzt", "sum"))
+        return (sub.groupby("has_budget_amount")
+                .agg(measures=("measure_no", "size"), cost_thousand_kzt=("cost_thousand_kzt", "sum"))
                 .reset_index().sort_values("has_budget_amount", ascending=False))
     if name == "funding_classes":
-        return (sub.groupby("funding_class").agg(measures=("measure_no", "size"), cost_thousand_kzt=("cost_thousand_kzt", "sum"))
+        return (sub.groupby("funding_class")
+                .agg(measures=("measure_no", "size"), cost_thousand_kzt=("cost_thousand_kzt", "sum"))
                 .reset_index().sort_values(["measures", "funding_class"], ascending=[False, True]))
     if name == "ranked_costs":
-        ranked = sub[sub.cost_thousand_kzt.notna()].sort_values(["cost_thousand_kzt", "measure_no"], ascending=[False, True])
-        return ranked.head(extra["limit"])[["measure_no", "title", "group_key", "group_order", "cost_thousand_kzt"]].assign(
-            with_amount=len(ranked))
+        ranked = sub[sub.cost_thousand_kzt.notna()].sort_values(["cost_thousand_kzt", "measure_no"],
+                                                                ascending=[False, True])
+        return ranked.head(extra["limit"])[
+            ["measure_no", "title", "group_key", "group_order", "cost_thousand_kzt"]].assign(with_amount=len(ranked))
     if name == "executor_workload":
         return (_executors(sub).groupby(["executor", "executor_kind"])
                 .agg(measures=("measure_no", "size"), cost_thousand_kzt=("cost_thousand_kzt", "sum")).reset_index()
@@ -95,7 +99,8 @@ def run(df: pd.DataFrame, name: str, f: Filters, **extra) -> pd.DataFrame:
                 .agg(group_order=("group_order", "first"), measures=("measure_no", "size")).reset_index()
                 .sort_values(["group_order", "executor"]))
     if name == "deadline_status":
-        return pd.DataFrame([{"passed": int((sub.deadline_end < pd.Timestamp(extra["as_of"])).sum()), "measures": len(sub)}])
+        return pd.DataFrame([{"passed": int((sub.deadline_end < pd.Timestamp(extra["as_of"])).sum()),
+                              "measures": len(sub)}])
     if name == "gantt_measures":
         return sub.sort_values(["group_order", "deadline_start", "measure_no"]).head(extra["limit"])[
             ["measure_no", "title", "group_key", "group_order", "deadline_start", "deadline_end", "deadline_raw"]]
@@ -126,7 +131,8 @@ def key(name: str, frame: pd.DataFrame) -> object:
                 pd.Timestamp(r.last_deadline).date() if pd.notna(r.last_deadline) else None)
     if name in ("by_group", "funding_classes"):
         first = frame.columns[0]
-        return [(k, int(n), round(float(c), 1)) for k, n, c in zip(frame[first], frame.measures, frame.cost_thousand_kzt)]
+        return [(k, int(n), round(float(c), 1))
+                for k, n, c in zip(frame[first], frame.measures, frame.cost_thousand_kzt)]
     if name == "funding_split":
         return [(bool(k), int(n)) for k, n in zip(frame.has_budget_amount, frame.measures)]
     if name == "ranked_costs":
@@ -143,7 +149,8 @@ def key(name: str, frame: pd.DataFrame) -> object:
         return [(g, pd.Timestamp(a).date(), pd.Timestamp(b).date(), int(n), int(w)) for g, a, b, n, w
                 in zip(frame.group_key, frame.deadline_start, frame.deadline_end, frame.measures, frame.windows)]
     if name == "deadlines_by_month":
-        return sorted((pd.Timestamp(m).date(), g, int(n)) for m, g, n in zip(frame.month, frame.group_key, frame.measures))
+        return sorted((pd.Timestamp(m).date(), g, int(n))
+                      for m, g, n in zip(frame.month, frame.group_key, frame.measures))
     raise KeyError(name)
 
 

@@ -60,8 +60,10 @@ EXPORT_RSS_GROWTH_MB = 100
 
 PAGES = [
     browser.PageCase("", frames=2, charts=lambda db, f: 0),
-    browser.PageCase("funding", frames=0, charts=lambda db, f: 4 + 2 * (not db.filtered("ranked_costs", f, limit=1).empty)),
-    browser.PageCase("executors", frames=0, charts=lambda db, f: 2 + db.filtered("executor_workload", f).executor_kind.nunique()),
+    browser.PageCase("funding", frames=0,
+                     charts=lambda db, f: 4 + 2 * (not db.filtered("ranked_costs", f, limit=1).empty)),
+    browser.PageCase("executors", frames=0,
+                     charts=lambda db, f: 2 + db.filtered("executor_workload", f).executor_kind.nunique()),
     browser.PageCase("timeline", frames=0, charts=lambda db, f: 2),
     browser.PageCase("measures", frames=1, charts=lambda db, f: 0),
 ]
@@ -91,7 +93,8 @@ def loader_figures(runs: int) -> list[Figure]:
     figures = [timing("loader", "parse + normalise + validate the 2021 text, in-process", "",
                       repeat(lambda: parse_file(DEFAULT_SOURCE), runs), PARSE_MS)]
     with tempfile.TemporaryDirectory() as tmp:
-        command = [sys.executable, "-m", "loaders.build", str(DEFAULT_SOURCE), "--out", str(Path(tmp) / "roadmap.parquet")]
+        command = [sys.executable, "-m", "loaders.build", str(DEFAULT_SOURCE),
+                   "--out", str(Path(tmp) / "roadmap.parquet")]
         seconds = repeat(lambda: subprocess.run(command, cwd=ROOT, check=True, capture_output=True), runs)
     figures.append(timing("loader", "python -m loaders.build, whole process", "", seconds))
     return figures
@@ -104,7 +107,8 @@ def query_figures(db: RoadmapDB, df: pd.DataFrame, scale: str, runs: int) -> tup
     for label, f in (("unfiltered", Filters()), ("filtered", Filters(akimat=(FILTER_AKIMAT,)))):
         duck_total, pandas_total = [0.0] * runs, [0.0] * runs
         for name, extra, where in page_queries(db, f, as_of):
-            ours, theirs = naive.key(name, db.filtered(name, f, **extra)), naive.key(name, naive.run(df, name, f, **extra))
+            ours, theirs = (naive.key(name, db.filtered(name, f, **extra)),
+                            naive.key(name, naive.run(df, name, f, **extra)))
             if ours != theirs:  # a speed comparison of different answers would mean nothing
                 raise SystemExit(f"{name} ({label}, {scale}): DuckDB and pandas disagree")
             duck = repeat(partial(db.filtered, name, f, **extra), runs)
@@ -225,7 +229,8 @@ def browser_figures(db: RoadmapDB, data: str, scale: str, runs: int) -> list[Fig
             figures.append(timing("browser", f"{page}: filter change → charts redrawn", scale,
                                   seconds["filter"], REDRAW_MS[scale]))
     figures.append(memory("memory", "server RSS after its first session", scale, first))
-    figures.append(memory("memory", "server RSS with 10 sessions open", scale, ten, RSS_MB_1X if scale == "1×" else None))
+    figures.append(memory("memory", "server RSS with 10 sessions open", scale, ten,
+                          RSS_MB_1X if scale == "1×" else None))
     return figures
 
 
@@ -246,7 +251,8 @@ def floor_figures(runs: int) -> list[Figure]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=RUNS, help=f"timed runs per figure (default {RUNS}, at least 5 for results)")
+    parser.add_argument("--runs", type=int, default=RUNS,
+                        help=f"timed runs per figure (default {RUNS}, at least 5 for results)")
     parser.add_argument("--skip-browser", action="store_true", help="leave out the browser and memory sections")
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
@@ -266,7 +272,8 @@ def main(argv: list[str] | None = None) -> int:
     for scale, data in datasets.items():
         print(f"database load and queries, {scale} …", flush=True)
         load = repeat(partial(RoadmapDB.open, data), args.runs)
-        figures.append(timing("database load", "read parquet + validate + build DuckDB tables (once per server)", scale, load))
+        figures.append(timing("database load", "read parquet + validate + build DuckDB tables (once per server)",
+                              scale, load))
         dbs[scale] = db = RoadmapDB.open(data)
         found, extra = query_figures(db, naive.load(data), scale, args.runs)
         figures += found

@@ -43,7 +43,8 @@ td { border-bottom: 0.2mm solid #d9d9d9; padding: 1.2mm 1.5mm; vertical-align: t
 tr { break-inside: avoid; }
 td.no, td.money { white-space: nowrap; }
 td.money, th.money { text-align: right; }
-@media screen { body { background: #f4f6f8; } main { background: #fff; padding: 12mm; margin: 8mm auto; box-shadow: 0 0 4mm #ccd; } }
+@media screen { body { background: #f4f6f8; } \
+main { background: #fff; padding: 12mm; margin: 8mm auto; box-shadow: 0 0 4mm #ccd; } }
 """
 
 
@@ -66,10 +67,12 @@ def render(filters: Filters, measures: pd.DataFrame, kpis: dict, groups: pd.Data
     if len(measures):
         parts += [
             f"<h2>{escape(t.FUNDING_BY_GROUP)}</h2>",
-            _figure(_bars([(t.group_label(k), v, group_colour(k)) for k, v in zip(groups.group_key, groups.cost_thousand_kzt)],
+            _figure(_bars([(t.group_label(k), v, group_colour(k))
+                           for k, v in zip(groups.group_key, groups.cost_thousand_kzt)],
                           lambda v: t.number(v, 1))),
             f"<h2>{escape(t.BRIEF_WORKLOAD)}</h2>",
-            _figure(_bars([(e, n, "#1f77b4") for e, n in zip(workload.executor.head(WORKLOAD_BARS), workload.measures.head(WORKLOAD_BARS))],
+            _figure(_bars([(e, n, "#1f77b4") for e, n in zip(workload.executor.head(WORKLOAD_BARS),
+                                                             workload.measures.head(WORKLOAD_BARS))],
                           lambda v: t.number(v))),
             _table(measures, t),
         ]
@@ -82,7 +85,8 @@ def render(filters: Filters, measures: pd.DataFrame, kpis: dict, groups: pd.Data
 def _source(metadata: dict, t: ModuleType) -> str:
     if not metadata.get("decree_date"):
         return ""
-    return t.SOURCE_NOTE.format(date=t.day_attr(date.fromisoformat(metadata["decree_date"])), number=metadata.get("decree_number", ""))
+    return t.SOURCE_NOTE.format(date=t.day_attr(date.fromisoformat(metadata["decree_date"])),
+                                number=metadata.get("decree_number", ""))
 
 
 def _selection(filters: Filters, labels: dict[str, dict[str, str]], t: ModuleType) -> str:
@@ -133,7 +137,8 @@ def _table(measures: pd.DataFrame, t: ModuleType) -> str:
             t.COLUMNS["cost_thousand_kzt"]]
     rows = "".join(
         f'<tr><td class="no">{int(r.measure_no)}</td><td>{escape(r.title)}</td><td>{escape(r.executors_raw)}</td>'
-        f'<td>{escape(r.deadline_raw)}</td><td class="money">{escape(t.number(r.cost_thousand_kzt, 1) if pd.notna(r.cost_thousand_kzt) else "")}</td></tr>'
+        f'<td>{escape(r.deadline_raw)}</td><td class="money">'
+        f'{escape(t.number(r.cost_thousand_kzt, 1) if pd.notna(r.cost_thousand_kzt) else "")}</td></tr>'
         for r in shown.itertuples()
     )
     note = ""

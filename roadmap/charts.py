@@ -68,7 +68,8 @@ def funding_by_group(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
             text=[t.number(v, 1) for v in df.cost_thousand_kzt], textposition="auto", textangle=0,
             customdata=list(zip([_wrap(n) for n in df.group_name], df.measures, df.budget_measures)),
             hovertemplate="<b>%{y}</b><br>%{customdata[0]}<br>" + t.COL_COST + ": %{x:,.1f}<br>"
-            + t.COL_MEASURES + ": %{customdata[1]} (" + t.COL_BUDGET_MEASURES.lower() + ": %{customdata[2]})<extra></extra>",
+            + t.COL_MEASURES + ": %{customdata[1]} (" + t.COL_BUDGET_MEASURES.lower()
+            + ": %{customdata[2]})<extra></extra>",
         )
     )
     fig.update_yaxes(autorange="reversed")
@@ -113,7 +114,8 @@ def ranked_costs(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
             marker_color=[group_colour(k) for k in df.group_key],
             text=[t.number(v, 1) for v in df.cost_thousand_kzt], textposition="auto", textangle=0,
             customdata=list(zip([_wrap(title) for title in df.title], [t.group_label(k) for k in df.group_key])),
-            hovertemplate="<b>%{y}</b> · %{customdata[1]}<br>%{customdata[0]}<br>" + t.COL_COST + ": %{x:,.1f}<extra></extra>",
+            hovertemplate="<b>%{y}</b> · %{customdata[1]}<br>%{customdata[0]}<br>" + t.COL_COST
+            + ": %{x:,.1f}<extra></extra>",
         )
     )
     fig.update_yaxes(autorange="reversed", type="category")
@@ -262,7 +264,8 @@ def gantt(df: pd.DataFrame, reporting_dates: list[date], as_of: date | None, *, 
         start = pd.to_datetime(part.deadline_start)
         end = pd.to_datetime(part.deadline_end) + pd.Timedelta(days=1)
         fig.add_trace(go.Bar(
-            base=start, x=(end - start).dt.total_seconds() * 1000, y=[t.MEASURE_NO.format(n=n) for n in part.measure_no],
+            base=start, x=(end - start).dt.total_seconds() * 1000,
+            y=[t.MEASURE_NO.format(n=n) for n in part.measure_no],
             orientation="h", name=t.group_label(key), marker_color=group_colour(key),
             customdata=list(zip([_wrap(title) for title in part.title], part.deadline_raw.map(_escape))),
             hovertemplate="<b>%{y}</b><br>%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
@@ -277,7 +280,8 @@ def gantt_windows(df: pd.DataFrame, reporting_dates: list[date], as_of: date | N
     df = df.sort_values(["group_order", "deadline_start", "deadline_end"])
 
     def labels(part: pd.DataFrame) -> list[str]:
-        return [f"{t.group_label(k)} · {pd.Timestamp(a).strftime(t.DATE_TICKFORMAT)}–{pd.Timestamp(b).strftime(t.DATE_TICKFORMAT)}"
+        return [f"{t.group_label(k)} · {pd.Timestamp(a).strftime(t.DATE_TICKFORMAT)}–"
+                f"{pd.Timestamp(b).strftime(t.DATE_TICKFORMAT)}"
                 for k, a, b in zip(part.group_key, part.deadline_start, part.deadline_end)]
 
     for key, part in df.groupby("group_key", sort=False):

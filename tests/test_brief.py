@@ -17,9 +17,9 @@ from tests.conftest import ROOT
 
 
 def render(db: RoadmapDB, filters: Filters, t=ru, labels=None) -> str:
-    html = brief.render(filters, db.filtered("measure_list", filters), db.filtered("kpis", filters).iloc[0], db.filtered("by_group", filters),
-                        db.filtered("executor_workload", filters), db.metadata, db.options.total_measures, labels or {}, t,
-                        today=date(2021, 7, 1))
+    html = brief.render(filters, db.filtered("measure_list", filters), db.filtered("kpis", filters).iloc[0],
+                        db.filtered("by_group", filters), db.filtered("executor_workload", filters), db.metadata,
+                        db.options.total_measures, labels or {}, t, today=date(2021, 7, 1))
     return html.decode("utf-8")
 
 
@@ -57,7 +57,8 @@ def test_nothing_in_the_brief_needs_the_network_or_runs(hostile_db):
     parsed = Tags()
     parsed.feed(html)
     assert parsed.tags <= {"html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "p", "dl", "dt", "dd",
-                           "div", "figure", "svg", "text", "rect", "section", "table", "thead", "tbody", "tr", "th", "td"}
+                           "div", "figure", "svg", "text", "rect", "section", "table", "thead", "tbody",
+                           "tr", "th", "td"}
     assert not {a for a in parsed.attributes if a in ("src", "href") or a.startswith("on")}
     assert "url(" not in parsed.style and "@import" not in parsed.style
     assert "&lt;img src=x onerror=alert(1)&gt;" in html

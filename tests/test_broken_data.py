@@ -46,16 +46,21 @@ BREAKAGES = {
     "not a parquet": (lambda m, lg: m.write_bytes(b"PAR1 this is not a parquet file PAR1"), "cannot read"),
     "truncated": (lambda m, lg: m.write_bytes(m.read_bytes()[: m.stat().st_size // 2]), "cannot read"),
     "directory": (lambda m, lg: (m.unlink(), m.mkdir()), "is a directory"),
-    "missing column": (lambda m, lg: _rewrite(m, lambda t: t.drop_columns(["funding_class"])), "missing columns: funding_class"),
+    "missing column": (
+        lambda m, lg: _rewrite(m, lambda t: t.drop_columns(["funding_class"])), "missing columns: funding_class"),
     "wrong type": (lambda m, lg: _rewrite(m, _cast_column("measure_no", pa.string())), "column measure_no is string"),
     "no rows": (lambda m, lg: _rewrite(m, lambda t: t.slice(0, 0)), "no rows"),
-    "duplicate numbers": (lambda m, lg: _rewrite(m, _set_column("measure_no", lambda t: [1] * t.num_rows)), "not unique"),
+    "duplicate numbers": (
+        lambda m, lg: _rewrite(m, _set_column("measure_no", lambda t: [1] * t.num_rows)), "not unique"),
     "unknown funding class": (
-        lambda m, lg: _rewrite(m, _set_column("funding_class", lambda t: ["free"] * t.num_rows)), "funding class 'free'"),
+        lambda m, lg: _rewrite(m, _set_column("funding_class", lambda t: ["free"] * t.num_rows)),
+        "funding class 'free'"),
     "unknown region": (
-        lambda m, lg: _rewrite(m, _set_column("akimats", lambda t: [["Атлантида"]] * t.num_rows)), "akimat 'Атлантида'"),
+        lambda m, lg: _rewrite(m, _set_column("akimats", lambda t: [["Атлантида"]] * t.num_rows)),
+        "akimat 'Атлантида'"),
     "empty title": (lambda m, lg: _rewrite(m, _set_column("title", lambda t: ["  "] * t.num_rows)), "empty title"),
-    "legend without kinds": (lambda m, lg: _rewrite(lg, lambda t: t.drop_columns(["kind"])), "legend: missing columns: kind"),
+    "legend without kinds": (
+        lambda m, lg: _rewrite(lg, lambda t: t.drop_columns(["kind"])), "legend: missing columns: kind"),
     "executor not in legend": (
         lambda m, lg: _rewrite(lg, lambda t: t.filter(pc.not_equal(t["abbreviation"], "МКС"))), "executor 'МКС'"),
 }

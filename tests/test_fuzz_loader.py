@@ -75,7 +75,8 @@ def test_parser_either_parses_valid_data_or_names_the_line(lines):
         assert check_measures(measures, legend) == []
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(lines=mangled_lines())
 def test_cli_never_leaves_a_half_written_or_replaced_output(tmp_path, lines):
     workdir = Path(tmp_path)

@@ -68,7 +68,8 @@ def test_every_name_exists_with_the_same_shape(other):
 
 def test_kazakh_is_written_with_kazakh_letters():
     texts = [v for v in public(kk).values() if isinstance(v, str)]
-    texts += [x for v in public(kk).values() if isinstance(v, (dict, tuple)) for x in (v.values() if isinstance(v, dict) else v)]
+    texts += [x for v in public(kk).values() if isinstance(v, (dict, tuple))
+              for x in (v.values() if isinstance(v, dict) else v)]
     assert set("әғқңөұүі") <= {ch for text in texts for ch in text}  # һ is too rare to be required
     for text in texts:
         for word in re.findall(r"\w+", text):
@@ -100,7 +101,8 @@ def test_no_user_facing_text_outside_the_catalogues(path):
 # Every page in each language, through AppTest: nothing of the Russian interface may remain.
 RUSSIAN_INTERFACE = {
     s for name, v in public(ru).items() if name not in {"LANGUAGE_NAME"}
-    for s in ([v] if isinstance(v, str) else list(v.values()) if isinstance(v, dict) else list(v) if isinstance(v, tuple) else [])
+    for s in ([v] if isinstance(v, str) else list(v.values()) if isinstance(v, dict)
+              else list(v) if isinstance(v, tuple) else [])
     if isinstance(s, str) and CYRILLIC.search(s) and s not in (public(kk).get(name), public(en).get(name))
 }
 

@@ -16,7 +16,8 @@ ALL_17 = 17
 CASES = [
     (
         "plain row, cells on their own lines",
-        '1. Комплекс мероприятий "\nОсновы этики"\n\nинформация\nв МИОР\n\nакиматы областей,\nгородов Нур-Султана, \nАлматы и Шымкента\n\nв течение года\n',
+        '1. Комплекс мероприятий "\nОсновы этики"\n\nинформация\nв МИОР\n\n'
+        "акиматы областей,\nгородов Нур-Султана, \nАлматы и Шымкента\n\nв течение года\n",
         {"title": 'Комплекс мероприятий "Основы этики"', "report_to": "МИОР", "completion_form": "информация в МИОР",
          "ministries": [], "n_akimats": ALL_17, "akimats_all_regions": True,
          "deadline_start": date(2021, 1, 1), "deadline_end": date(2021, 12, 31), "funding_class": "unspecified"},
@@ -28,7 +29,8 @@ CASES = [
     ),
     (
         "spaced letters in title, executors and amount",
-        "1.\n\nП р о в е д е н и е  \nобщенационального конкурса\n\nинформация\nв АП\n\nМ И О Р\n \n\nв течение года 9 3 2  8 7 0 , 0\n \n",
+        "1.\n\nП р о в е д е н и е  \nобщенационального конкурса\n\nинформация\nв АП\n\n"
+        "М И О Р\n \n\nв течение года 9 3 2  8 7 0 , 0\n \n",
         {"title": "Проведение общенационального конкурса", "ministries": ["МИОР"], "report_to": "АП",
          "cost_thousand_kzt": 932870.0},
     ),
@@ -39,7 +41,8 @@ CASES = [
     ),
     (
         "title glued with the form; row crosses a page: title and executors resume after funding",
-        '1.\n\nСемейный видеоконкурс в рамках проекта "\nДәстүр мен ғұрып" с информация\n\nв АП\n\nакиматы \nобластей,\n'
+        '1.\n\nСемейный видеоконкурс в рамках проекта "\nДәстүр мен ғұрып" с информация\n\n'
+        "в АП\n\nакиматы \nобластей,\n"
         "городов в течение года в пределах предусмотренных \n\nсредств\n\n\n\nпривлечением \nпользователей сетей\n\n"
         "Нур-Султана, \nАлматы и \nШымкента\n",
         {"title": 'Семейный видеоконкурс в рамках проекта "Дәстүр мен ғұрып" с привлечением пользователей сетей',
@@ -55,7 +58,8 @@ CASES = [
     ),
     (
         "two named oblasts, spaced",
-        "1.\nФорум\n\nинформация\nв МИОР\n\nа к и м а т ы  \nЗападно-Казахстанской и \nА т ы р а у с к о й\nобластей\n\nв течение года\n",
+        "1.\nФорум\n\nинформация\nв МИОР\n\n"
+        "а к и м а т ы  \nЗападно-Казахстанской и \nА т ы р а у с к о й\nобластей\n\nв течение года\n",
         {"akimats": ["Атырауская область", "Западно-Казахстанская область"], "akimats_all_regions": False},
     ),
     (
@@ -66,7 +70,8 @@ CASES = [
     (
         "half-year in Kazakh-Cyrillic numerals",
         "1.\nЧемпионат\n\nинформация\nв МИОР\n\nМ О Н\n \n\nІІ полугодие 2021 года\n",
-        {"deadline_start": date(2021, 7, 1), "deadline_end": date(2021, 12, 31), "deadline_raw": "ІІ полугодие 2021 года"},
+        {"deadline_start": date(2021, 7, 1), "deadline_end": date(2021, 12, 31),
+         "deadline_raw": "ІІ полугодие 2021 года"},
     ),
     (
         "quarter spaced out and split from its year",
@@ -115,7 +120,10 @@ def test_row(body, expected):
 
 
 def test_collective_akimats_follow_the_year():
-    body = "1.\nФорум\n\nинформация\nв МИОР\n\nакиматы областей, городов Астаны, \nАлматы и Шымкента\n\nв течение года\n"
+    body = (
+        "1.\nФорум\n\nинформация\nв МИОР\n\n"
+        "акиматы областей, городов Астаны, \nАлматы и Шымкента\n\nв течение года\n"
+    )
     row = parse_text(decree(body.replace("2021", "2023"), year=2023))[0].to_pylist()[0]
     assert len(row["akimats"]) == 20 and row["akimats_all_regions"]
     assert {"область Абай", "область Жетісу", "область Ұлытау", "г. Астана"} <= set(row["akimats"])
@@ -141,11 +149,18 @@ BAD_ROWS = [
     ("executor missing from the legend", "1.\nТитул\n\nинформация\nв МИОР\n\nМЮ в течение года\n", "executor 'МЮ'"),
     ("no deadline", "1.\nТитул\n\nинформация\nв МИОР\n\nМОН\n", "no deadline"),
     ("no completion form", "1.\nТитул\n\nМОН в течение года\n", "no completion form"),
-    ("unknown funding words", "1.\nТитул\n\nинформация\nв МИОР\n\nМОН в течение года\nза счет средств спонсоров\n", None),
+    ("unknown funding words",
+     "1.\nТитул\n\nинформация\nв МИОР\n\nМОН в течение года\nза счет средств спонсоров\n", None),
     ("impossible quarter", "1.\nТитул\n\nинформация\nв МИОР\n\nМОН V квартал 2021 года\n", "квартал"),
     ("a day that does not exist", "1.\nТитул\n\nинформация\nв МИОР\n\nМОН до 31 февраля 2021 года\n", "does not exist"),
-    ("skipped measure", "1.\nТитул\n\nинформация\nв МИОР\n\nМОН в течение года\n\n3.\nТитул\n\nинформация\nв МИОР\n\nМОН в течение года\n", "2 was expected"),
-    ("repeated measure", "1.\nТитул\n\nинформация\nв МИОР\n\nМОН в течение года\n\n1.\nТитул\n\nинформация\nв МИОР\n\nМОН в течение года\n", "repeats"),
+    ("skipped measure",
+     ("1.\nТитул\n\nинформация\nв МИОР\n\nМОН в течение года\n\n"
+      "3.\nТитул\n\nинформация\nв МИОР\n\nМОН в течение года\n"),
+     "2 was expected"),
+    ("repeated measure",
+     ("1.\nТитул\n\nинформация\nв МИОР\n\nМОН в течение года\n\n"
+      "1.\nТитул\n\nинформация\nв МИОР\n\nМОН в течение года\n"),
+     "repeats"),
 ]
 
 

@@ -56,7 +56,8 @@ def test_filtered_measures_match_plain_python(db, expected_numbers, filters):
 
 
 def test_known_counts(db):
-    assert db.filtered("kpis", Filters(akimat=("Атырауская область",))).iloc[0]["measures"] == 47  # 46 collective + measure 21
+    # 46 collective + measure 21
+    assert db.filtered("kpis", Filters(akimat=("Атырауская область",))).iloc[0]["measures"] == 47
     assert db.filtered("kpis", Filters(ministry=("МКС",), akimat=("Атырауская область",))).iloc[0]["measures"] == 2
     assert db.filtered("kpis", Filters(q="дәстүр")).iloc[0]["measures"] == 5
 
@@ -69,7 +70,8 @@ def test_kpis_unfiltered(db):
 def test_by_group_totals(db):
     groups = db.filtered("by_group", Filters()).set_index("group_key")
     assert list(groups.index) == ["D1", "D2", "D3", "II", "III"]
-    assert groups.cost_thousand_kzt.to_dict() == {"D1": 0, "D2": 1_671_733.0, "D3": 281_141.0, "II": 135_126.0, "III": 0}
+    assert groups.cost_thousand_kzt.to_dict() == {"D1": 0, "D2": 1_671_733.0, "D3": 281_141.0, "II": 135_126.0,
+                                                  "III": 0}
     assert groups.measures.to_dict() == {"D1": 24, "D2": 26, "D3": 13, "II": 1, "III": 3}
 
 
@@ -78,7 +80,8 @@ def test_executor_view_has_one_row_per_measure_and_executor(db, rows):
     for name in ("МИОР", "Атырауская область", "г. Шымкент", "МЭГПР"):
         mine = [r for r in rows if name in list(r["ministries"]) + list(r["akimats"])]
         assert workload.loc[name, "measures"] == len(mine)
-        assert workload.loc[name, "cost_thousand_kzt"] == pytest.approx(sum(r["cost_thousand_kzt"] for r in mine if pd.notna(r["cost_thousand_kzt"])))
+        assert workload.loc[name, "cost_thousand_kzt"] == pytest.approx(
+            sum(r["cost_thousand_kzt"] for r in mine if pd.notna(r["cost_thousand_kzt"])))
     assert set(workload.executor_kind) == {"ministry", "akimat"}
     assert workload.loc["МИОР", "executor_kind"] == "ministry"
 

@@ -133,7 +133,8 @@ def expected_numbers(filters: Filters) -> list[int]:
     return kept_numbers(filters)
 
 
-@pytest.mark.parametrize(("pairs", "filters"), VIEWS, ids=["akimat", "two-ministries-direction-kk", "funding-search-en"])
+@pytest.mark.parametrize(("pairs", "filters"), VIEWS,
+                         ids=["akimat", "two-ministries-direction-kk", "funding-search-en"])
 def test_every_format_holds_exactly_the_filtered_measures(server, pairs, filters):
     lang = dict(pairs).get("lang")
     t = LANG[lang]

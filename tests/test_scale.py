@@ -213,7 +213,8 @@ def test_gantt_folds_many_measures_into_deadline_windows(large_app):
     at = open_large("app_pages/timeline.py")
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     bars = {y: n for trace in spec["data"] for y, n in zip(plotly_values(trace["y"]), plotly_values(trace["text"]))}
-    rows = large_app.assign(group_key=[f"D{int(d)}" if pd.notna(d) else s for d, s in zip(large_app.direction, large_app.section)])
+    rows = large_app.assign(group_key=[f"D{int(d)}" if pd.notna(d) else s
+                                       for d, s in zip(large_app.direction, large_app.section)])
     windows = rows.groupby(["group_key", "deadline_start", "deadline_end"]).size()
     assert len(windows) <= config.GANTT_MAX_WINDOWS  # all windows fit: every measure is in one bar
     assert len(bars) == len(windows) and sum(bars.values()) == len(rows)

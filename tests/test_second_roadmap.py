@@ -238,7 +238,8 @@ def test_roadmap_year_everywhere(parsed, rows):
 
 def test_metadata(parsed):
     metadata = parsed[2]
-    assert metadata["title"] == "Об утверждении Дорожной карты по повышению финансовой грамотности населения на 2023 год"
+    assert metadata["title"] == ("Об утверждении Дорожной карты по повышению финансовой грамотности населения "
+                                 "на 2023 год")
     assert metadata["decree_number"] == "212"
     assert metadata["decree_date"] == "2023-03-14"
     assert metadata["source_file"] == "roadmap_2023_other.txt"

@@ -43,11 +43,12 @@ def formatters(ns: dict) -> tuple[Callable, ...]:
                                      month_loc=ns["MONTHS_LOC"][value.month - 1], year=value.year)
 
     def short_date(value: date) -> str:
-        return ns["SHORT_DATE"].format(day=value.day, month=value.month, month_short=ns["MONTHS_SHORT"][value.month - 1])
+        return ns["SHORT_DATE"].format(day=value.day, month=value.month,
+                                       month_short=ns["MONTHS_SHORT"][value.month - 1])
 
     def month_year(value: date) -> str:
-        return ns["MONTH_YEAR"].format(month=ns["MONTHS"][value.month - 1], month_short=ns["MONTHS_SHORT"][value.month - 1],
-                                       year=value.year)
+        return ns["MONTH_YEAR"].format(month=ns["MONTHS"][value.month - 1],
+                                       month_short=ns["MONTHS_SHORT"][value.month - 1], year=value.year)
 
     def quarter(value: date) -> str:
         """The quarter a date falls in; q is 1–4, q_roman I–IV, and each language picks one."""

@@ -38,7 +38,9 @@ DOWNLOAD_CSV = "CSV (Excel, UTF-8)"
 DOWNLOAD_XLSX = "Excel (XLSX)"
 DOWNLOAD_JSON = "JSON (for programs)"
 DOWNLOAD_JSON_HELP = "The same measures with typed values: numbers, ISO dates, lists."
-DOWNLOADS_NOTE = "These are stable links to the current selection: copy one into Excel (Data → From Web), a script or curl."
+DOWNLOADS_NOTE = (
+    "These are stable links to the current selection: copy one into Excel (Data → From Web), a script or curl."
+)
 FILE_STEM = "roadmap_2021"
 
 DATA_ERROR_TITLE = "Roadmap data unavailable"
@@ -140,7 +142,10 @@ COLUMNS = {
     "source_lines": "Lines in the decree text",
 }
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
 # English dates use the plain month name: "5 July 2021".
 MONTHS_GEN = MONTHS
 # "As of 5 July 2021": a date inside a sentence is written as it is alone.
@@ -174,7 +179,10 @@ MEASURE_NO = "No. {n}"
 
 # The printable brief
 BRIEF_DOWNLOAD = "Printable brief (HTML)"
-BRIEF_HELP = "A one-page summary of the current selection: filters, key figures, charts and the list of measures. Open the file in a browser and print it on A4."
+BRIEF_HELP = (
+    "A one-page summary of the current selection: filters, key figures, charts and the list of measures. "
+    "Open the file in a browser and print it on A4."
+)
 BRIEF_HEADING = "Roadmap brief"
 BRIEF_FILTERS = "Selection"
 BRIEF_NO_FILTERS = "all measures, no filters"
