@@ -6,6 +6,7 @@ import streamlit as st
 from roadmap import config, exports, ui
 
 t = ui.texts()
+db = ui.database()
 
 filters = ui.current_filters()
 st.title(t.PAGE_MEASURES)
@@ -26,8 +27,14 @@ measures = ui.query("measure_page", filters, limit=config.MEASURES_PAGE_SIZE, of
 if pages > 1:
     st.caption(t.MEASURES_PAGE_RANGE.format(first=t.number(offset + 1), last=t.number(offset + len(measures)),
                                                 total=t.number(total)))
+# A measure is its roadmap's year and its number; the year is shown only when several decrees are loaded.
+several_years = len(db.decrees) > 1
 table = exports.export_frame(measures, t, for_spreadsheet=False)
-shown = [t.COLUMNS[c] for c in ("measure_no", "title", "executors_raw", "deadline_raw", "cost_thousand_kzt", "funding")]
+if not several_years:
+    table = table.drop(columns=[t.COLUMNS["roadmap_year"]])
+columns = ("roadmap_year",) * several_years + ("measure_no", "title", "executors_raw", "deadline_raw",
+                                               "cost_thousand_kzt", "funding")
+shown = [t.COLUMNS[c] for c in columns]
 st.dataframe(
     table[shown], hide_index=True, width="stretch", height=min(600, 36 * len(table) + 40),
     column_config={
@@ -37,12 +44,12 @@ st.dataframe(
 )
 
 st.subheader(t.MEASURE_PICK)
-numbers = measures.measure_no.tolist()
-titles = dict(zip(measures.measure_no, measures.title))
-pick = st.selectbox(t.MEASURE_PICK, numbers, format_func=lambda n: f"{t.MEASURE_NO.format(n=n)}. {titles[n][:100]}",
-                    key="measure", label_visibility="collapsed")
-row = measures[measures.measure_no == pick].iloc[0]
-detail = table[table[t.COLUMNS["measure_no"]] == pick].iloc[0]
+keys = list(zip(measures.roadmap_year.astype(int), measures.measure_no.astype(int), strict=True))
+titles = dict(zip(keys, measures.title, strict=True))
+pick = st.selectbox(t.MEASURE_PICK, keys, format_func=lambda k: f"{t.measure(k[1], k[0] if several_years else None)}. "
+                    f"{titles[k][:100]}", key="measure", label_visibility="collapsed")
+position = keys.index(pick)
+row, detail = measures.iloc[position], table.iloc[position]
 for column, value in detail.items():
     if value is None or value != value:
         value = "—"
@@ -51,6 +58,6 @@ for column, value in detail.items():
     elif isinstance(value, date):
         value = t.day(value)
     st.text(f"{column}: {value}")
-full = ui.source_text(int(pick))
+full = ui.source_text(*pick)
 st.caption(t.MEASURE_SOURCE.format(start=row.source_line_start, end=row.source_line_end))
 st.code(full, language=None)

@@ -3,17 +3,18 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from roadmap import ui
+from roadmap import charts, ui
 
 t = ui.texts()
 
 db = ui.database()
 filters = ui.current_filters()
+several_years = len(db.decrees) > 1
 st.title(t.APP_TITLE)
-meta = db.metadata
-if meta.get("decree_date"):
-    decree_date = t.day_attr(date.fromisoformat(meta["decree_date"]))
-    st.caption(t.SOURCE_NOTE.format(date=decree_date, number=meta.get("decree_number", "")))
+for _, meta in sorted(db.decrees.items()):  # each loaded decree cited as it is
+    if meta.get("decree_date"):
+        decree_date = t.day_attr(date.fromisoformat(meta["decree_date"]))
+        st.caption(t.SOURCE_NOTE.format(date=decree_date, number=meta.get("decree_number", "")))
 
 k = ui.kpis(filters)
 total = db.options.total_measures
@@ -26,6 +27,24 @@ c3.caption(t.PART_OF.format(part=int(k["budget_measures"]), whole=int(k["measure
 c4.metric(t.KPI_EXECUTORS, int(k["executors"]), help=t.KPI_EXECUTORS_HELP)
 
 ui.stop_if_empty(k["measures"])
+
+if several_years:
+    st.subheader(t.OVERVIEW_YEARS)
+    by_year = ui.query("by_year", filters)
+    st.plotly_chart(charts.years_side_by_side(by_year, t=t), key="chart_years")
+    per_group = by_year.groupby(["roadmap_year", "group_key"], as_index=False, sort=False).agg(
+        group_name=("group_name", "first"), measures=("measures", "sum"), cost=("cost_thousand_kzt", "sum"))
+    st.dataframe(
+        pd.DataFrame({
+            t.COL_YEAR: per_group.roadmap_year.astype(str),
+            t.COL_GROUP: [t.group_label(g) for g in per_group.group_key],
+            t.COL_GROUP_NAME: per_group.group_name,
+            t.COL_MEASURES: per_group.measures,
+            t.COL_COST: [t.number(v, 1) for v in per_group.cost],
+        }),
+        hide_index=True, width="stretch",
+    )
+    st.caption(t.OVERVIEW_YEARS_NOTE)
 
 st.subheader(t.OVERVIEW_BY_GROUP)
 groups = ui.query("by_group", filters)
@@ -41,15 +60,16 @@ st.dataframe(
 )
 
 st.subheader(t.OVERVIEW_CALENDAR)
-calendar = meta.get("reporting_calendar") or []
+calendar = [(year, e) for year, meta in sorted(db.decrees.items()) for e in meta.get("reporting_calendar") or []]
 st.dataframe(
     pd.DataFrame({
-        t.COL_DATE: [t.day(date.fromisoformat(e["date"])) for e in calendar],
+        **({t.COL_YEAR: [str(year) for year, _ in calendar]} if several_years else {}),
+        t.COL_DATE: [t.day(date.fromisoformat(e["date"])) for _, e in calendar],
         # Bodies by their label in the interface language, as in the filter; the legend's full names are Russian.
         t.COL_REPORTER: [t.REPORT_TO.get(e["reporter"], e["reporter"]) if e["reporter"] else t.CALENDAR_EXECUTORS
-                         for e in calendar],
+                         for _, e in calendar],
         t.COL_RECIPIENT: [t.REPORT_TO.get(e["recipient"], db.legend.full_names.get(e["recipient"], e["recipient"]))
-                          for e in calendar],
+                          for _, e in calendar],
     }),
     hide_index=True, width="stretch",
 )

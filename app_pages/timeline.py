@@ -19,7 +19,8 @@ status = ui.query("deadline_status", filters, as_of=as_of).iloc[0]
 st.markdown(t.TIMELINE_PASSED_SUMMARY.format(date=t.day_attr(as_of), passed=int(status["passed"]),
                                              total=int(status["measures"])))
 
-reporting = sorted({date.fromisoformat(e["date"]) for e in db.metadata.get("reporting_calendar") or []})
+reporting = sorted({date.fromisoformat(e["date"]) for meta in db.decrees.values()
+                    for e in meta.get("reporting_calendar") or []})
 st.subheader(t.TIMELINE_GANTT)
 if k["measures"] <= config.GANTT_MAX_BARS:
     gantt = charts.gantt(ui.query("gantt_measures", filters, limit=config.GANTT_MAX_BARS), reporting, as_of, t=t)

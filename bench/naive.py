@@ -38,6 +38,8 @@ def load(spec: str | Path) -> pd.DataFrame:
 
 def filtered(df: pd.DataFrame, f: Filters) -> pd.DataFrame:
     keep = pd.Series(True, index=df.index)
+    if f.year:
+        keep &= df.roadmap_year.astype(str).isin(f.year)
     if f.ministry:
         keep &= df.ministries.map(lambda v: bool(set(v) & set(f.ministry)))
     if f.akimat:

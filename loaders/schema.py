@@ -38,7 +38,7 @@ class Column:
 _STR, _INT, _TEXTS = pa.string(), pa.int32(), pa.list_(pa.string())
 
 MEASURES: tuple[Column, ...] = (
-    Column("measure_no", _INT, False, "the measure's number in the decree; unique in the dataset"),
+    Column("measure_no", _INT, False, "the measure's number in the decree; unique within a roadmap year"),
     Column("section", _STR, False, "the section's roman numeral", SECTIONS, expected="a roman numeral"),
     Column("section_name", _STR, False, "the section's heading"),
     Column("direction", _INT, True, "the direction's number within its section, from 1; empty in a section "
@@ -106,9 +106,12 @@ def check_measures(table: pa.Table, legend: pa.Table) -> list[str]:
         nulls = [r["measure_no"] for r in rows if r[name] is None]
         if nulls:
             problems.append(f"column {name} is empty for measures {nulls[:5]}")
-    numbers = [r["measure_no"] for r in rows]
-    if len(set(numbers)) != len(numbers):
-        problems.append("measure numbers are not unique")
+    # A measure is its roadmap's year and its number: every decree numbers its measures from 1.
+    keys = [(r["roadmap_year"], r["measure_no"]) for r in rows]
+    if len(set(keys)) != len(keys):
+        repeated = sorted({k for k in keys if keys.count(k) > 1})[:5] if len(keys) < 5000 else []
+        problems.append("measure numbers are not unique within a roadmap year"
+                        + (f": {', '.join(f'{y} № {n}' for y, n in repeated)}" if repeated else ""))
     bodies = frozenset(r["abbreviation"] for r in legend_rows if r["kind"] == "body")
     allowed = {c.name: bodies if c.legend_body else frozenset(c.allowed) for c in _CLOSED}
     for r in rows:

@@ -135,8 +135,13 @@ def _table(measures: pd.DataFrame, t: ModuleType) -> str:
     shown = measures.head(TABLE_ROWS_MAX)
     head = [t.COLUMNS["measure_no"], t.COLUMNS["title"], t.COLUMNS["executors_raw"], t.COLUMNS["deadline_raw"],
             t.COLUMNS["cost_thousand_kzt"]]
+    several_years = "roadmap_year" in shown and shown.roadmap_year.nunique() > 1
+
+    def number(r) -> str:  # a measure is its year and its number where several roadmaps are listed
+        return f"{int(r.roadmap_year)} · {int(r.measure_no)}" if several_years else str(int(r.measure_no))
+
     rows = "".join(
-        f'<tr><td class="no">{int(r.measure_no)}</td><td>{escape(r.title)}</td><td>{escape(r.executors_raw)}</td>'
+        f'<tr><td class="no">{number(r)}</td><td>{escape(r.title)}</td><td>{escape(r.executors_raw)}</td>'
         f'<td>{escape(r.deadline_raw)}</td><td class="money">'
         f'{escape(t.number(r.cost_thousand_kzt, 1) if pd.notna(r.cost_thousand_kzt) else "")}</td></tr>'
         for r in shown.itertuples()

@@ -6,6 +6,7 @@ from types import ModuleType
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from loaders.groups import group_key as _key
 
@@ -106,8 +107,37 @@ def funding_classes(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
     return _layout(fig, t, 260)
 
 
+def years_side_by_side(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
+    """The loaded roadmaps compared: per year, measures (left) and estimated amounts (right), each bar stacked
+    by funding class (columns of views/by_year.sql)."""
+    fig = make_subplots(rows=1, cols=2, subplot_titles=(t.COL_MEASURES, t.COL_COST), horizontal_spacing=0.12)
+    years = [str(y) for y in sorted(df.roadmap_year.unique())]
+    per_class = df.groupby(["funding_class", "roadmap_year"], as_index=False)[["measures", "cost_thousand_kzt"]].sum()
+    for funding_class in [c for c in FUNDING_COLOURS if c in set(per_class.funding_class)]:
+        part = per_class[per_class.funding_class == funding_class]
+        for column, value in ((1, "measures"), (2, "cost_thousand_kzt")):
+            fig.add_trace(go.Bar(
+                x=[str(y) for y in part.roadmap_year], y=part[value], name=t.FUNDING_CLASSES[funding_class],
+                marker_color=FUNDING_COLOURS[funding_class], legendgroup=funding_class, showlegend=column == 1,
+                hovertemplate="%{x}: %{y:,.1f}<extra>" + _escape(t.FUNDING_CLASSES[funding_class]) + "</extra>"
+                if value == "cost_thousand_kzt" else "%{x}: %{y}<extra>" + _escape(t.FUNDING_CLASSES[funding_class])
+                + "</extra>",
+            ), row=1, col=column)
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=years)
+    return _layout(fig, t, 360)
+
+
+def measure_labels(df: pd.DataFrame, t: ModuleType) -> list[str]:
+    """ "№ 29" for each measure; "2021 · № 29" when the measures come from several roadmaps, whose numbers
+    each start from 1."""
+    if "roadmap_year" not in df.columns or df.roadmap_year.nunique() < 2:
+        return [t.measure(int(n)) for n in df.measure_no]
+    return [t.measure(int(n), int(y)) for n, y in zip(df.measure_no, df.roadmap_year)]
+
+
 def ranked_costs(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
-    labels = [t.MEASURE_NO.format(n=n) for n in df.measure_no]
+    labels = measure_labels(df, t)
     fig = go.Figure(
         go.Bar(
             x=df.cost_thousand_kzt, y=labels, orientation="h",
@@ -146,8 +176,10 @@ def cost_treemap(df: pd.DataFrame, groups: pd.DataFrame, *, t: ModuleType) -> go
         colours.append(group_colour(g.group_key))
         if other > 0:
             rest.append((g.group_key, left_out, other))
-    ids += [f"m:{n}" for n in df.measure_no] + [f"o:{k}" for k, _, _ in rest]
-    labels += [t.MEASURE_NO.format(n=n) for n in df.measure_no] + [t.TREEMAP_OTHER.format(n=n) for _, n, _ in rest]
+    measures = measure_labels(df, t)
+    ids += [f"m:{n}" if label == t.measure(int(n)) else f"m:{label}" for n, label in zip(df.measure_no, measures)]
+    ids += [f"o:{k}" for k, _, _ in rest]
+    labels += measures + [t.TREEMAP_OTHER.format(n=n) for _, n, _ in rest]
     parents += [f"g:{k}" for k in df.group_key] + [f"g:{k}" for k, _, _ in rest]
     values += list(df.cost_thousand_kzt) + [v for _, _, v in rest]
     hover += [_wrap(title) for title in df.title] + [t.TREEMAP_OTHER.format(n=n) for _, n, _ in rest]
@@ -258,14 +290,16 @@ def _label_positions(shapes, points):
 def gantt(df: pd.DataFrame, reporting_dates: list[date], as_of: date | None, *, t: ModuleType) -> go.Figure:
     """One bar per measure from the start to the end of its deadline window, grouped and coloured by group."""
     fig = go.Figure()
-    df = df.sort_values(["group_order", "deadline_start", "measure_no"])
-    order = [t.MEASURE_NO.format(n=n) for n in df.measure_no]
+    df = df.sort_values(["group_order", "deadline_start", *(["roadmap_year"] if "roadmap_year" in df else []),
+                         "measure_no"])
+    order = measure_labels(df, t)
+    label_of = dict(zip(df.index, order))
     for key, part in df.groupby("group_key", sort=False):
         start = pd.to_datetime(part.deadline_start)
         end = pd.to_datetime(part.deadline_end) + pd.Timedelta(days=1)
         fig.add_trace(go.Bar(
             base=start, x=(end - start).dt.total_seconds() * 1000,
-            y=[t.MEASURE_NO.format(n=n) for n in part.measure_no],
+            y=[label_of[i] for i in part.index],
             orientation="h", name=t.group_label(key), marker_color=group_colour(key),
             customdata=list(zip([_wrap(title) for title in part.title], part.deadline_raw.map(_escape))),
             hovertemplate="<b>%{y}</b><br>%{customdata[0]}<br>%{customdata[1]}<extra></extra>",

@@ -16,15 +16,15 @@ from .filters import Filters
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # The columns of the CSV and XLSX downloads, in file order; their headers are the catalogue's COLUMNS.
-COLUMNS = ("measure_no", "group", "title", "completion_form", "executors_raw", "ministries", "akimats", "deadline_raw",
-           "deadline_start", "deadline_end", "cost_thousand_kzt", "funding", "funding_source", "report_to",
-           "source_lines")
+COLUMNS = ("measure_no", "roadmap_year", "group", "title", "completion_form", "executors_raw", "ministries",
+           "akimats", "deadline_raw", "deadline_start", "deadline_end", "cost_thousand_kzt", "funding",
+           "funding_source", "report_to", "source_lines")
 
 
-_SOURCE_COLUMNS = ("measure_no", "group_key", "title", "completion_form", "executors_raw", "ministries", "akimats",
-                   "deadline_raw", "deadline_start", "deadline_end", "cost_thousand_kzt", "funding_class",
-                   "funding_source", "report_to", "source_line_start", "source_line_end")
-_NOT_TEXT = ("measure_no", "deadline_start", "deadline_end", "cost_thousand_kzt")
+_SOURCE_COLUMNS = ("measure_no", "roadmap_year", "group_key", "title", "completion_form", "executors_raw",
+                   "ministries", "akimats", "deadline_raw", "deadline_start", "deadline_end", "cost_thousand_kzt",
+                   "funding_class", "funding_source", "report_to", "source_line_start", "source_line_end")
+_NOT_TEXT = ("measure_no", "roadmap_year", "deadline_start", "deadline_end", "cost_thousand_kzt")
 
 
 def export_table(measures: pa.Table | pa.RecordBatch, t: ModuleType, for_spreadsheet: bool = True) -> pa.Table:
@@ -34,6 +34,7 @@ def export_table(measures: pa.Table | pa.RecordBatch, t: ModuleType, for_spreads
     m = measures
     columns = {
         "measure_no": pc.cast(m["measure_no"], pa.int64()),
+        "roadmap_year": pc.cast(m["roadmap_year"], pa.int64()),
         "group": _named(m["group_key"], t.group_label),
         "title": m["title"],
         "completion_form": m["completion_form"],
@@ -114,7 +115,7 @@ def csv_chunks(tables: Iterable[pa.Table], t: ModuleType) -> Iterator[bytes]:
         yield _csv_rows(table, header=False)
 
 
-_WIDTHS = {"measure_no": 6, "title": 70, "executors_raw": 40, "akimats": 40}
+_WIDTHS = {"measure_no": 6, "roadmap_year": 7, "title": 70, "executors_raw": 40, "akimats": 40}
 _STYLES = {"deadline_start": xlsx.DATE, "deadline_end": xlsx.DATE, "cost_thousand_kzt": xlsx.AMOUNT}
 
 

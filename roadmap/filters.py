@@ -34,6 +34,8 @@ class FilterSpec:
     # {value: name}; values without a name are shown as they are.
     names: Callable[[Mapping[str, str], ModuleType], dict[str, str]] | None = None
     text: bool = False  # free text (a search), not a list of known values
+    # Shown only when there is a choice to make (the year, with one decree loaded, is no filter at all).
+    only_if_several: bool = False
 
 
 def _group_names(data_names: Mapping[str, str], t: ModuleType) -> dict[str, str]:
@@ -41,6 +43,8 @@ def _group_names(data_names: Mapping[str, str], t: ModuleType) -> dict[str, str]
 
 
 FILTER_SPECS: tuple[FilterSpec, ...] = (
+    # The roadmap's year identifies its decree: one roadmap a year (a measure is its year and its number).
+    FilterSpec("year", "FILTER_YEAR", choices="year_options", only_if_several=True),
     FilterSpec("ministry", "FILTER_MINISTRY", choices="ministry_options"),
     FilterSpec("akimat", "FILTER_AKIMAT", help="FILTER_AKIMAT_HELP", choices="akimat_options"),
     # "D1", "D2", … for directions, "II", "III" for sections (loaders/groups.py)

@@ -26,6 +26,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from loaders.files import legend_path
@@ -120,11 +121,14 @@ def common_metadata(metadata: list[dict]) -> dict:
 
 
 class RoadmapDB:
-    def __init__(self, measures: pa.Table, legend: pa.Table, metadata: dict[str, str]):
+    def __init__(self, measures: pa.Table, legend: pa.Table, metadata: dict[str, str],
+                 decrees: dict[int, dict] | None = None):
         problems = check_measures(measures, legend)
         if problems:
             raise DataError("; ".join(problems[:3]))
-        self.metadata = metadata
+        self.metadata = metadata  # what every loaded decree says alike
+        # Each decree's own metadata (its date and number, reporting calendar, notes), by its roadmap year.
+        self.decrees = decrees or {int(y): metadata for y in pc.unique(measures["roadmap_year"]).to_pylist()}
         rows = legend.to_pylist()
         self.legend = Legend(
             {r["abbreviation"]: r["full_name"] for r in rows}, {r["abbreviation"]: r["kind"] for r in rows}
@@ -170,7 +174,8 @@ class RoadmapDB:
         except pa.ArrowInvalid as exc:
             raise DataError(f"the files do not share one set of columns: {exc}") from None
         legend = union_legends([legend for _, legend, _ in parts])
-        return cls(measures, legend, common_metadata([m for _, _, m in parts]))
+        decrees = {int(year): meta for m, _, meta in parts for year in pc.unique(m["roadmap_year"]).to_pylist()}
+        return cls(measures, legend, common_metadata([m for _, _, m in parts]), decrees)
 
     def _run(self, query: str, params: dict[str, object]) -> pd.DataFrame:
         _require_single_select(query)

@@ -38,7 +38,8 @@ def test_xlsx_has_typed_numbers_and_dates(frame):
     assert isinstance(row27[0], int)
     assert row27[header.index("Расходы, тыс. тенге")] == 32500.0
     assert row27[header.index("Окончание срока")].date().isoformat() == "2021-12-31"
-    assert sheet.column_dimensions["C"].width >= 60
+    title_column = openpyxl.utils.get_column_letter(header.index(texts.COLUMNS["title"]) + 1)
+    assert sheet.column_dimensions[title_column].width >= 60
 
 
 @pytest.mark.parametrize("hostile", ["=HYPERLINK(\"http://x\",\"y\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)"])

@@ -12,10 +12,10 @@ ROMAN_QUARTERS = ("I", "II", "III", "IV")
 
 
 def formatters(ns: dict) -> tuple[Callable, ...]:
-    """number, thousand_tenge, million_tenge, percent, day, day_attr, short_date, month_year, quarter and
-    group_label for the catalogue whose names `ns` holds (THOUSANDS_SEP, DECIMAL_SEP, THOUSAND_TENGE,
+    """number, thousand_tenge, million_tenge, percent, day, day_attr, short_date, month_year, quarter,
+    group_label and measure for the catalogue whose names `ns` holds (THOUSANDS_SEP, DECIMAL_SEP, THOUSAND_TENGE,
     MILLION_TENGE, PERCENT, DAY, DAY_ATTR, SHORT_DATE, MONTH_YEAR, QUARTER, MONTHS, MONTHS_GEN, MONTHS_LOC,
-    MONTHS_SHORT, GROUP_DIRECTION, GROUP_SECTION).
+    MONTHS_SHORT, GROUP_DIRECTION, GROUP_SECTION, MEASURE_NO, MEASURE_IN_YEAR).
 
     A date has two forms: `day` stands alone (a table cell, "Prepared: …"), `day_attr` is the form a date
     takes inside a sentence, before the noun it qualifies (kk «2021 жылғы 9 ақпандағы № 50 қаулысы»)."""
@@ -61,5 +61,11 @@ def formatters(ns: dict) -> tuple[Callable, ...]:
             return ns["GROUP_DIRECTION"].format(n=direction)
         return ns["GROUP_SECTION"].format(n=group_key)
 
+    def measure(number: int, year: int | None = None) -> str:
+        """"№ 29", or "2021 · № 29" where measures of several roadmaps stand side by side."""
+        if year is None:
+            return ns["MEASURE_NO"].format(n=number)
+        return ns["MEASURE_IN_YEAR"].format(year=year, n=number)
+
     return (number, thousand_tenge, million_tenge, percent, day, day_attr, short_date, month_year, quarter,
-            group_label)
+            group_label, measure)

@@ -26,6 +26,7 @@ FILTER_AKIMAT_HELP = "Measures assigned to all akimats are included whichever re
 FILTER_DIRECTION = "Area / section"
 FILTER_FUNDING = "Funding"
 FILTER_REPORT_TO = "Information submitted to"
+FILTER_YEAR = "Roadmap year"
 FILTER_Q = "Search in titles"
 FILTER_Q_PLACEHOLDER = "e.g. Дәстүр"
 FILTER_ANY = "All"
@@ -73,6 +74,9 @@ KPI_COST_HELP = "Total of the decree’s “Estimated expenditure” column for 
 KPI_BUDGET_HELP = "Share of measures for which the decree states an expenditure amount; all amounts are budget funds."
 KPI_EXECUTORS_HELP = "Ministries and government bodies, plus each akimat counted separately (17 regions)."
 OVERVIEW_BY_GROUP = "By area"
+OVERVIEW_YEARS = "Roadmaps by year"
+OVERVIEW_YEARS_NOTE = "Each roadmap has its own areas: compare them by name."
+COL_YEAR = "Year"
 OVERVIEW_CALENDAR = "Reporting under the decree"
 CALENDAR_EXECUTORS = "Responsible bodies"
 CALENDAR_LINE = "{date}: {reporter} → {recipient}"
@@ -126,6 +130,7 @@ MEASURE_SOURCE = "Original text of the decree (lines {start}–{end})"
 # Column headers of the table and of the downloads
 COLUMNS = {
     "measure_no": "No.",
+    "roadmap_year": "Year",
     "group": "Area / section",
     "title": "Measure",
     "completion_form": "Deliverable",
@@ -176,6 +181,7 @@ PLOTLY_SEPARATORS = ".,"  # decimal point, comma thousands
 DATE_TICKFORMAT = "%d %b %Y"
 DATE_INPUT_FORMAT = "DD/MM/YYYY"
 MEASURE_NO = "No. {n}"
+MEASURE_IN_YEAR = "{year} · No. {n}"  # a measure when several roadmaps are loaded
 
 # The printable brief
 BRIEF_DOWNLOAD = "Printable brief (HTML)"
@@ -205,4 +211,4 @@ MONTH_YEAR = "{month_short} {year}"
 SHORT_DATE = "{day} {month_short}"
 
 (number, thousand_tenge, million_tenge, percent, day, day_attr, short_date, month_year, quarter,
- group_label) = formatters(globals())
+ group_label, measure) = formatters(globals())

@@ -25,6 +25,7 @@ FILTER_AKIMAT_HELP = "Барлық әкімдіктерге жүктелген �
 FILTER_DIRECTION = "Бағыт / бөлім"
 FILTER_FUNDING = "Қаржыландыру"
 FILTER_REPORT_TO = "Ақпарат жолданатын орган"
+FILTER_YEAR = "Жол картасының жылы"
 FILTER_Q = "Атауы бойынша іздеу"
 FILTER_Q_PLACEHOLDER = "мысалы, Дәстүр"
 FILTER_ANY = "Барлығы"
@@ -76,6 +77,9 @@ KPI_COST_HELP = "Іріктелген іс-шаралар бойынша «Бо�
 KPI_BUDGET_HELP = "Қаулыда шығыстар сомасы көрсетілген іс-шаралардың үлесі; барлық сомалар — бюджет қаражаты."
 KPI_EXECUTORS_HELP = "Министрліктер мен мемлекеттік органдар, сондай-ақ жеке есептелетін әкімдіктер (17 өңір)."
 OVERVIEW_BY_GROUP = "Бағыттар бойынша"
+OVERVIEW_YEARS = "Жол карталары жылдар бойынша"
+OVERVIEW_YEARS_NOTE = "Әр жол картасының өз бағыттары бар: оларды атаулары бойынша салыстырыңыз."
+COL_YEAR = "Жыл"
 OVERVIEW_CALENDAR = "Қаулы бойынша есептілік"
 CALENDAR_EXECUTORS = "Орындаушылар"
 CALENDAR_LINE = "{date}: {reporter} → {recipient}"
@@ -132,6 +136,7 @@ MEASURE_SOURCE = "Қаулының бастапқы мәтіні ({start}–{end
 # Column headers of the table and of the downloads
 COLUMNS = {
     "measure_no": "№",
+    "roadmap_year": "Жыл",
     "group": "Бағыт / бөлім",
     "title": "Іс-шара",
     "completion_form": "Аяқтау нысаны",
@@ -185,6 +190,7 @@ PLOTLY_SEPARATORS = ", "  # decimal comma, thin-space thousands
 DATE_TICKFORMAT = "%d.%m.%Y"
 DATE_INPUT_FORMAT = "DD.MM.YYYY"
 MEASURE_NO = "№ {n}"
+MEASURE_IN_YEAR = "{year} · № {n}"  # a measure when several roadmaps are loaded
 
 # The printable brief
 BRIEF_DOWNLOAD = "Басып шығаруға арналған анықтама (HTML)"
@@ -214,4 +220,4 @@ MONTH_YEAR = "{year} ж. {month_short}"
 SHORT_DATE = "{day:02d}.{month:02d}"
 
 (number, thousand_tenge, million_tenge, percent, day, day_attr, short_date, month_year, quarter,
- group_label) = formatters(globals())
+ group_label, measure) = formatters(globals())

@@ -23,6 +23,7 @@ FILTER_AKIMAT_HELP = "Мероприятия, поручённые всем ак
 FILTER_DIRECTION = "Направление / раздел"
 FILTER_FUNDING = "Финансирование"
 FILTER_REPORT_TO = "Информация направляется в"
+FILTER_YEAR = "Год дорожной карты"
 FILTER_Q = "Поиск в названии"
 FILTER_Q_PLACEHOLDER = "например, Дәстүр"
 FILTER_ANY = "Все"
@@ -69,6 +70,9 @@ KPI_COST_HELP = "Сумма столбца «Предполагаемые рас
 KPI_BUDGET_HELP = "Доля мероприятий, для которых в постановлении указана сумма расходов; все суммы — бюджетные."
 KPI_EXECUTORS_HELP = "Министерства и госорганы плюс отдельные акиматы (17 регионов)."
 OVERVIEW_BY_GROUP = "По направлениям"
+OVERVIEW_YEARS = "Дорожные карты по годам"
+OVERVIEW_YEARS_NOTE = "Направления у каждой дорожной карты свои: сравнивайте их по названиям."
+COL_YEAR = "Год"
 OVERVIEW_CALENDAR = "Отчётность по постановлению"
 CALENDAR_EXECUTORS = "Исполнители"
 CALENDAR_LINE = "{date}: {reporter} → {recipient}"
@@ -121,6 +125,7 @@ MEASURE_SOURCE = "Исходный текст постановления (стр
 # Column headers of the table and of the downloads
 COLUMNS = {
     "measure_no": "№",
+    "roadmap_year": "Год",
     "group": "Направление / раздел",
     "title": "Мероприятие",
     "completion_form": "Форма завершения",
@@ -173,6 +178,7 @@ PLOTLY_SEPARATORS = ", "  # decimal comma, thin-space thousands
 DATE_TICKFORMAT = "%d.%m.%Y"
 DATE_INPUT_FORMAT = "DD.MM.YYYY"
 MEASURE_NO = "№ {n}"
+MEASURE_IN_YEAR = "{year} · № {n}"  # a measure when several roadmaps are loaded
 
 # The printable brief
 BRIEF_DOWNLOAD = "Справка для печати (HTML)"
@@ -204,4 +210,4 @@ MONTH_YEAR = "{month_short} {year}"
 SHORT_DATE = "{day:02d}.{month:02d}"
 
 (number, thousand_tenge, million_tenge, percent, day, day_attr, short_date, month_year, quarter,
- group_label) = formatters(globals())
+ group_label, measure) = formatters(globals())

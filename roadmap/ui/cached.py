@@ -29,8 +29,9 @@ def kpis(filters: Filters) -> dict:
 
 
 @_cache
-def source_text(measure_no: int) -> str:
-    found = database().plain("source_text", {"measure_no": measure_no})
+def source_text(year: int, measure_no: int) -> str:
+    """The decree's own lines for one measure (its roadmap year and number)."""
+    found = database().plain("source_text", {"year": year, "measure_no": measure_no})
     return found.source_text.iloc[0] if len(found) else ""
 
 

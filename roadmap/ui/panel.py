@@ -49,6 +49,8 @@ def filter_panel(db: RoadmapDB) -> Filters:
         st.header(t.FILTERS_HEADER)
         chosen: dict[str, object] = {}
         for spec in FILTER_SPECS:
+            if spec.only_if_several and len(choices.get(spec.key, ())) < 2:
+                continue
             label, help_text = getattr(t, spec.label), spec.help and getattr(t, spec.help)
             if spec.text:
                 placeholder = getattr(t, f"{spec.label}_PLACEHOLDER", None)

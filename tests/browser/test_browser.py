@@ -3,17 +3,21 @@ the CSV download, hostile URLs.  Screenshots go to artifacts/screenshots/."""
 import io
 import json
 import re
+import shutil
 from urllib.parse import quote
 
 import openpyxl
 import pytest
 from playwright.sync_api import Page, expect
 
+from loaders.files import legend_path
 from roadmap import exports
 from roadmap.filters import Filters
 from roadmap.i18n import ru as texts
 from tests.browser.shared import download, download_csv, open_page
-from tests.helpers import kept_numbers
+from tests.conftest import ROOT, run_build
+from tests.helpers import DATA, kept_numbers
+from tests.server import streamlit_server
 
 pytestmark = pytest.mark.browser
 
@@ -124,3 +128,32 @@ def test_every_download_holds_exactly_the_measures_the_page_counts(page: Page, a
     html = brief.path().read_text(encoding="utf-8")
     assert re.findall(r'<td class="no">(\d+)</td>', html) == [str(n) for n in want]
     assert brief.suggested_filename == f"{exports.file_stem(filters, texts)}.html"
+
+
+@pytest.fixture(scope="module")
+def two_decree_server(tmp_path_factory):
+    """A fresh server on the 2021 decree and the 2023 fixture, both numbered from 1, loaded by one glob."""
+    folder = tmp_path_factory.mktemp("two_decrees")
+    shutil.copy(DATA, folder / "roadmap_2021.parquet")
+    shutil.copy(legend_path(DATA), legend_path(folder / "roadmap_2021.parquet"))
+    built = run_build(ROOT / "tests" / "fixtures" / "roadmap_2023_other.txt", "--out", folder / "roadmap_2023.parquet")
+    assert built.returncode == 0, built.stderr
+    with streamlit_server(tmp_path_factory.mktemp("two_decree_server"),
+                          ROADMAP_DATA=str(folder / "roadmap_*.parquet")) as server:
+        yield server, folder
+
+
+def test_a_deep_link_with_a_year_on_a_fresh_server(page: Page, two_decree_server, screenshots):
+    server, folder = two_decree_server
+    paths = {2021: DATA, 2023: folder / "roadmap_2023.parquet"}
+    total = sum(len(kept_numbers(Filters(), p)) for p in paths.values())
+    want = kept_numbers(Filters(), paths[2023])
+    open_page(page, f"{server.url}/measures?year=2023", "Мероприятия")
+    expect(page.get_by_text(f"Показано {len(want)} из {total} мероприятий")).to_be_visible()
+    rows = download_csv(page)
+    assert {r["Год"] for r in rows} == {"2023"} and [int(r["№"]) for r in rows] == want
+    page.screenshot(path=str(screenshots / "two_decrees_measures_2023.png"), full_page=True)
+    open_page(page, f"{server.url}/", "Дорожная карта «Рухани жаңғыру» — 2021")
+    expect(page.get_by_role("heading", name="Дорожные карты по годам")).to_be_visible()
+    expect(page.locator(".js-plotly-plot")).to_have_count(1)
+    page.screenshot(path=str(screenshots / "two_decrees_overview.png"), full_page=True)

@@ -1,1 +1,2 @@
-SELECT source_text FROM measures WHERE measure_no = $measure_no
+-- A measure is its roadmap's year and its number: two decrees both number their measures from 1.
+SELECT source_text FROM measures WHERE roadmap_year = $year AND measure_no = $measure_no

@@ -3,7 +3,8 @@
 filtered AS (
     SELECT *
     FROM measures
-    WHERE (len($ministry::VARCHAR[]) = 0 OR list_has_any(ministries, $ministry::VARCHAR[]))
+    WHERE (len($year::VARCHAR[]) = 0 OR list_contains($year::VARCHAR[], roadmap_year::VARCHAR))
+      AND (len($ministry::VARCHAR[]) = 0 OR list_has_any(ministries, $ministry::VARCHAR[]))
       AND (len($akimat::VARCHAR[]) = 0 OR list_has_any(akimats, $akimat::VARCHAR[]))
       AND (len($direction::VARCHAR[]) = 0 OR list_contains($direction::VARCHAR[], group_key))
       AND (len($funding::VARCHAR[]) = 0 OR list_contains($funding::VARCHAR[], funding_class))

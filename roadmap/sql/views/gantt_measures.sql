@@ -1,5 +1,5 @@
 -- One bar per measure, in chart order; the page asks for this only when the bars fit (see gantt_windows).
-SELECT measure_no, title, group_key, group_order, deadline_start, deadline_end, deadline_raw
+SELECT roadmap_year, measure_no, title, group_key, group_order, deadline_start, deadline_end, deadline_raw
 FROM filtered
-ORDER BY group_order, deadline_start, measure_no
+ORDER BY group_order, deadline_start, roadmap_year, measure_no
 LIMIT $limit

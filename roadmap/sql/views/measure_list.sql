@@ -1,1 +1,1 @@
-SELECT * FROM listed_measures ORDER BY measure_no
+SELECT * FROM listed_measures ORDER BY roadmap_year, measure_no

@@ -3,5 +3,7 @@
 -- (titles, lists) to keep a hundred of them costs about twice as much at 67,000 measures.
 SELECT *
 FROM listed_measures
-WHERE measure_no IN (SELECT measure_no FROM filtered ORDER BY measure_no LIMIT $limit OFFSET $offset)
-ORDER BY measure_no
+WHERE (roadmap_year, measure_no) IN (
+    SELECT (roadmap_year, measure_no) FROM filtered ORDER BY roadmap_year, measure_no LIMIT $limit OFFSET $offset
+)
+ORDER BY roadmap_year, measure_no

@@ -3,4 +3,4 @@
 -- for sorting charts.
 SELECT to_json(listed)::VARCHAR AS measure
 FROM (SELECT * EXCLUDE (group_order) FROM listed_measures) AS listed
-ORDER BY listed.measure_no
+ORDER BY listed.roadmap_year, listed.measure_no

@@ -1,0 +1,12 @@
+-- The loaded roadmaps side by side: per year, direction and funding class, measures and estimated amounts.
+SELECT
+    roadmap_year,
+    group_key,
+    any_value(group_order) AS group_order,
+    any_value(coalesce(direction_name, section_name)) AS group_name,
+    funding_class,
+    count(*) AS measures,
+    coalesce(sum(cost_thousand_kzt), 0) AS cost_thousand_kzt
+FROM filtered
+GROUP BY roadmap_year, group_key, funding_class
+ORDER BY roadmap_year, group_order, funding_class
