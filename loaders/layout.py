@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .errors import LoadError
+from .errors import LoadError, Problems
 from .source import Line
 from .text import join_lines
 
@@ -62,6 +62,7 @@ class Document:
     legend: list[LegendEntry]
     measures: list[MeasureBlock]
     preamble: list[Line]
+    problems: Problems = field(default_factory=Problems)  # faults found that did not stop the reading
 
 
 def parse_document(lines: list[Line]) -> Document:
@@ -86,11 +87,13 @@ def parse_document(lines: list[Line]) -> Document:
         if _NOTE_START.match(lines[i].text):
             table_end = i
             break
-    legend = _legend(lines[legend_at + 1 :])
-    measures = _measures(lines[header_row + 1 : table_end])
+    problems = Problems()
+    legend = _legend(lines[legend_at + 1 :], problems)
+    measures = _measures(lines[header_row + 1 : table_end], problems)
     if not measures:
-        raise LoadError("the table holds no numbered measures", lines[header_row].number)
-    return Document(title, year, decree_number, decree_date, legend, measures, preamble)
+        problems.add(LoadError("the table holds no numbered measures", lines[header_row].number))
+        problems.raise_any()
+    return Document(title, year, decree_number, decree_date, legend, measures, preamble, problems)
 
 
 def _metadata(preamble: list[Line]) -> tuple[str, int, str | None, str | None]:
@@ -122,7 +125,7 @@ def _metadata(preamble: list[Line]) -> tuple[str, int, str | None, str | None]:
     return title, year, decree_number, decree_date
 
 
-def _legend(lines: list[Line]) -> list[LegendEntry]:
+def _legend(lines: list[Line], problems: Problems) -> list[LegendEntry]:
     entries: list[LegendEntry] = []
     last_line = lines[-1].number if lines else None
     for ln in lines:
@@ -138,23 +141,33 @@ def _legend(lines: list[Line]) -> list[LegendEntry]:
         elif entries:  # a long name wrapped onto the next line
             entries[-1].full_name = f"{entries[-1].full_name} {ln.text}"
         else:
-            raise LoadError(f"expected \"ABBR – full name\" in the abbreviation legend, found {ln.text[:60]!r}", ln.number)
+            problems.add(LoadError(
+                f"expected \"ABBR – full name\" in the abbreviation legend, found {ln.text[:60]!r}", ln.number
+            ))
     if not entries:
         raise LoadError("the abbreviation legend is empty: the text looks truncated", last_line)
     seen: dict[str, LegendEntry] = {}
     for entry in entries:
         if entry.abbreviation in seen and seen[entry.abbreviation].full_name != entry.full_name:
-            raise LoadError(f"abbreviation {entry.abbreviation!r} is defined twice, differently", entry.line)
+            problems.add(LoadError(f"abbreviation {entry.abbreviation!r} is defined twice, differently", entry.line))
+            continue
         seen[entry.abbreviation] = entry
     return list(seen.values())
 
 
-def _measures(lines: list[Line]) -> list[MeasureBlock]:
+def _measures(lines: list[Line], problems: Problems) -> list[MeasureBlock]:
+    """The measure blocks under their sections and directions.
+
+    A fault in the numbering is recorded and reading goes on: the measure is kept with the number it
+    has, and the next one may follow either it or the number that was expected, so that one wrong or
+    missing number is one problem, not one per measure after it.
+    """
     section: Header | None = None
     direction: Header | None = None
     header_lines: list[Line] | None = None  # lines of the section/direction name being read
     current: MeasureBlock | None = None
     measures: list[MeasureBlock] = []
+    expected = {1}
     i = 0
     while i < len(lines):
         ln = lines[i]
@@ -182,7 +195,8 @@ def _measures(lines: list[Line]) -> list[MeasureBlock]:
             continue
         if m := _DIRECTION.match(text):
             if section is None:
-                raise LoadError("a direction comes before any roman-numbered section", ln.number)
+                problems.add(LoadError("a direction comes before any roman-numbered section", ln.number))
+                section = Header("", "", ln.number)
             direction = Header(m.group("num"), "", ln.number)
             current = None
             header_lines = [Line(ln.number, m.group("rest"), m.group("rest"))]
@@ -191,33 +205,37 @@ def _measures(lines: list[Line]) -> list[MeasureBlock]:
             continue
         if m := _MEASURE.match(text):
             number = int(m.group("num"))
-            expected = measures[-1].number + 1 if measures else 1
-            if number == expected:
-                if section is None:
-                    raise LoadError(f"measure {number} comes before any roman-numbered section", ln.number)
-                current = MeasureBlock(number, section, direction, [ln])
-                measures.append(current)
-                header_lines = None
-                i += 1
-                continue
-            if current is not None and _starts_subpoint(m.group("rest"), lines, i):
-                current.lines.append(ln)
-                i += 1
-                continue
-            if measures and number <= measures[-1].number:
-                raise LoadError(
-                    f"measure number {number} repeats: measure {measures[-1].number} came before it", ln.number
-                )
-            raise LoadError(
-                f"measure number {number} where {expected} was expected: a measure is missing", ln.number
-            )
+            if number not in expected:
+                if current is not None and _starts_subpoint(m.group("rest"), lines, i):
+                    current.lines.append(ln)
+                    i += 1
+                    continue
+                if measures and number <= measures[-1].number:
+                    problems.add(LoadError(
+                        f"measure number {number} repeats: measure {measures[-1].number} came before it", ln.number
+                    ))
+                else:
+                    problems.add(LoadError(
+                        f"measure number {number} where {min(expected)} was expected: a measure is missing", ln.number
+                    ))
+                expected = {number + 1, min(expected) + 1}
+            else:
+                expected = {number + 1}
+            if section is None:
+                problems.add(LoadError(f"measure {number} comes before any roman-numbered section", ln.number))
+                section = Header("", "", ln.number)
+            current = MeasureBlock(number, section, direction, [ln])
+            measures.append(current)
+            header_lines = None
+            i += 1
+            continue
         if header_lines is not None:
             header_lines.append(ln)
             _close_header(direction if direction and direction.line == header_lines[0].number else section, header_lines)
         elif current is not None:
             current.lines.append(ln)
         else:
-            raise LoadError(f"text outside any measure: {text[:60]!r}", ln.number)
+            problems.add(LoadError(f"text outside any measure: {text[:60]!r}", ln.number, key="outside"))
         i += 1
     return measures
 

@@ -88,7 +88,7 @@ class Vocabulary:
             if unknown := _UNKNOWN_RECIPIENT.match(after):
                 raise LoadError(
                     f"report recipient {unknown.group(1)!r} is not in the abbreviation legend (is the legend complete?)",
-                    line,
+                    line, key="legend", subject=unknown.group(1),
                 )
         return None
 
