@@ -26,6 +26,7 @@ from .cells import split_cells
 from .errors import LoadError, Problems
 from .layout import parse_document
 from .normalise import to_record
+from .regions import regions_date
 from .schema import LEGEND_SCHEMA, MEASURES_SCHEMA, check_measures
 from .source import Line, decode_lines, read_source
 from .vocabulary import Vocabulary
@@ -47,7 +48,8 @@ def parse_lines(lines: list[Line]) -> tuple[pa.Table, pa.Table, dict]:
     """
     doc = parse_document(lines)
     problems: Problems = doc.problems
-    vocab = Vocabulary(doc.legend, doc.roadmap_year)
+    as_of = regions_date(doc.decree_date, doc.roadmap_year)
+    vocab = Vocabulary(doc.legend, doc.roadmap_year, as_of)
     raw_lines = [ln.raw for ln in lines]
     records = []
     for block in doc.measures:
@@ -63,7 +65,7 @@ def parse_lines(lines: list[Line]) -> tuple[pa.Table, pa.Table, dict]:
         [{"abbreviation": e.abbreviation, "full_name": e.full_name, "kind": e.kind} for e in doc.legend],
         schema=LEGEND_SCHEMA,
     )
-    for problem in check_measures(measures, legend):
+    for problem in check_measures(measures, legend, as_of):
         problems.add(LoadError(f"the parsed data fails validation: {problem}"))
     problems.raise_any()
     metadata = {

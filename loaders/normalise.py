@@ -9,7 +9,7 @@ from datetime import date
 from .cells import Cells
 from .errors import LoadError, Problems
 from .layout import Document, MeasureBlock
-from .regions import REGIONS, match_region, oblasts_in, sort_key
+from .regions import REGIONS, all_regions_on, named_regions, regions_on, sort_key
 from .text import join_lines
 from .vocabulary import AMOUNT, FUNDING_NOTES, MONTHS, MONTHS_GENITIVE, PERIOD, Vocabulary
 
@@ -28,10 +28,12 @@ class Executors:
 
 
 def parse_executors(raw: str, vocab: Vocabulary, line: int, measure: int) -> Executors:
+    """Ministries and akimats as of the decree's date (vocab.as_of): "акиматы областей" stands for the
+    oblasts of that day, and an akimat of a region that did not exist on that day is an error."""
+    day = vocab.as_of
     ministries: list[str] = []
     akimats: list[str] = []
     pending_oblasts: list[str] = []
-    collective_oblasts = False
     in_akimats = False
     words = re.findall(r"[^\s,;()]+", raw)
     for index, word in enumerate(words):
@@ -47,13 +49,19 @@ def parse_executors(raw: str, vocab: Vocabulary, line: int, measure: int) -> Exe
             if pending_oblasts:  # "Атырауской и … областей": the names came first
                 akimats.extend(pending_oblasts)
                 pending_oblasts = []
-            elif not _oblast_follows(words[index + 1 :], vocab.year):
-                # "акиматы областей" with no names after it ("области Абай") means every oblast of that year
-                akimats.extend(oblasts_in(vocab.year))
-                collective_oblasts = True
+            elif not _oblast_follows(words[index + 1 :]):
+                # "акиматы областей" with no names after it ("области Абай") means every oblast of that day
+                akimats.extend(regions_on(day, "oblast"))
         elif lower in ("и", "городов", "города", "г.", "г", "по", "согласованию", "районов", "районы"):
             continue
-        elif in_akimats and (region := match_region(bare, vocab.year)):
+        elif in_akimats and (named := named_regions(bare)):
+            region = next((r.name for r in named if r.exists_on(day)), None)
+            if region is None:
+                raise LoadError(
+                    f"measure {measure}: akimat {bare!r} names {named[0].name}, which exists "
+                    f"{' and '.join(r.lifetime() for r in named)}, not on the decree's date {day:%Y-%m-%d}",
+                    line,
+                )
             (akimats if region in _CITY_NAMES else pending_oblasts).append(region)
         elif bare in vocab.budgets:
             raise LoadError(f"measure {measure}: budget {bare!r} is listed among the executors", line)
@@ -65,14 +73,12 @@ def parse_executors(raw: str, vocab: Vocabulary, line: int, measure: int) -> Exe
             )
     akimats.extend(pending_oblasts)
     akimats = sorted(dict.fromkeys(akimats), key=sort_key)
-    cities_that_year = {r.name for r in REGIONS if r.kind == "city" and r.exists_in(vocab.year)}
-    all_regions = collective_oblasts and cities_that_year <= set(akimats)
-    return Executors(ministries, akimats, all_regions)
+    return Executors(ministries, akimats, all_regions_on(akimats, day))
 
 
-def _oblast_follows(words: list[str], year: int) -> bool:
+def _oblast_follows(words: list[str]) -> bool:
     following = next((w for w in words if w.lower() != "и"), "")
-    return match_region(following.rstrip("."), year, kind="oblast") is not None
+    return bool(named_regions(following.rstrip("."), kind="oblast"))
 
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}

@@ -2,10 +2,12 @@
 and by the app before it reads."""
 from __future__ import annotations
 
+from datetime import date
+
 import pyarrow as pa
 
 from .normalise import FUNDING_CLASSES
-from .regions import CANONICAL_ORDER
+from .regions import CANONICAL_ORDER, all_regions_on, regions_on
 
 SECTIONS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 LEGEND_KINDS = ("body", "budget")
@@ -47,8 +49,13 @@ NOT_NULL = {
 LEGEND_SCHEMA = pa.schema([("abbreviation", pa.string()), ("full_name", pa.string()), ("kind", pa.string())])
 
 
-def check_measures(table: pa.Table, legend: pa.Table) -> list[str]:
-    """Every way the table breaks the contract, as sentences; empty when it holds."""
+def check_measures(table: pa.Table, legend: pa.Table, as_of: date | None = None) -> list[str]:
+    """Every way the table breaks the contract, as sentences; empty when it holds.
+
+    Region names may be those of any date.  Given the decree's date (the loader knows it; a dataset of
+    several decrees does not), the akimats must exist on that day and the all-regions flag must say
+    whether every region of that day is among them.
+    """
     problems = check_columns("legend", legend, LEGEND_SCHEMA) + check_columns("measures", table, MEASURES_SCHEMA)
     if problems:
         return problems
@@ -87,6 +94,14 @@ def check_measures(table: pa.Table, legend: pa.Table) -> list[str]:
         for akimat in r["akimats"] or []:
             if akimat not in CANONICAL_ORDER:
                 problems.append(f"measure {no}: akimat {akimat!r} is not a known region")
+        if as_of is not None:
+            gone = [a for a in r["akimats"] or [] if a not in regions_on(as_of)]
+            if gone:
+                problems.append(f"measure {no}: akimats {gone} do not exist on {as_of:%Y-%m-%d}")
+            if r["akimats_all_regions"] != all_regions_on(r["akimats"] or [], as_of):
+                problems.append(f"measure {no}: akimats_all_regions is {r['akimats_all_regions']}, "
+                                f"but the akimats are{'' if not r['akimats_all_regions'] else ' not'} "
+                                f"all regions of {as_of:%Y-%m-%d}")
         if not (r["ministries"] or r["akimats"]):
             problems.append(f"measure {no}: no executor")
         if r["deadline_start"] and r["deadline_end"] and r["deadline_start"] > r["deadline_end"]:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from .errors import LoadError
 from .layout import LegendEntry
-from .regions import match_region
+from .regions import named_regions
 
 FORM_HEADS = ("информация", "отчет", "отчёт", "доклад", "предложения", "справка")
 
@@ -71,8 +72,11 @@ _WORD = re.compile(r"[^\s,;()]+")
 class Vocabulary:
     legend: list[LegendEntry]
     year: int
+    as_of: date | None = None  # the day whose regions the decree names (regions.regions_date)
 
     def __post_init__(self) -> None:
+        if self.as_of is None:
+            self.as_of = date(self.year, 1, 1)
         self.bodies = {e.abbreviation for e in self.legend if e.kind == "body"}
         self.budgets = {e.abbreviation for e in self.legend if e.kind == "budget"}
         abbreviations = "|".join(sorted(map(re.escape, self.bodies | self.budgets), key=len, reverse=True))
@@ -119,5 +123,5 @@ class Vocabulary:
         return (
             word in self.bodies
             or word.lower() in AKIMAT_WORDS
-            or match_region(word, self.year) is not None
+            or bool(named_regions(word))  # of any date: normalise says when one did not exist then
         )

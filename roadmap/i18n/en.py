@@ -92,6 +92,7 @@ EXECUTORS_AKIMATS = "Measures by akimat"
 EXECUTORS_MATRIX = "Executor × area: number of measures"
 EXECUTORS_MAP = "Workload by region: number of measures"
 EXECUTORS_MAP_NOTE = "Shymkent is shown as a point. Boundaries: Natural Earth (public domain)."
+MAP_NOT_DRAWN = "Not on the map of the 2021 boundaries (measures): {regions}"
 NO_EXECUTORS = "None of the selected measures has executors of this kind."
 
 # Timeline
