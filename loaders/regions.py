@@ -6,6 +6,7 @@ names the regions that exist on its own date, so every question here is asked fo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timedelta
 
 # The changes a decree's date decides (official dates of the decrees that made them).
@@ -86,13 +87,14 @@ def oblasts_in(year: int) -> list[str]:
     return regions_on(date(year, 12, 31), "oblast")
 
 
-def named_regions(word: str, kind: str | None = None) -> list[Region]:
+@lru_cache(maxsize=4096)
+def named_regions(word: str, kind: str | None = None) -> tuple[Region, ...]:
     """Every region, of any date, whose name the word is (in any grammatical case)."""
-    return [
+    return tuple(
         region for region in REGIONS
         if kind in (None, region.kind)
         and any(word.startswith(stem) and _is_inflection(word[len(stem) :]) for stem in region.stems)
-    ]
+    )
 
 
 def match_region(word: str, day: date, kind: str | None = None) -> str | None:
