@@ -180,9 +180,11 @@ def _measures(lines: list[Line], problems: Problems) -> list[MeasureBlock]:
         if text.startswith("№"):  # a column header repeated at the top of a page
             end = next((j for j in range(i, min(i + 40, len(lines))) if _COLUMN_NUMBERS.match(lines[j].raw.strip())), None)
             if end is not None:
+                _page_break(current, ln)
                 i = end + 1
                 continue
         if _COLUMN_NUMBERS.match(ln.raw.strip()):
+            _page_break(current, ln)
             i += 1
             continue
         if (m := _SECTION.match(text)) and _roman(m.group("num")) and not _looks_like_deadline(m.group("rest")):
@@ -238,6 +240,12 @@ def _measures(lines: list[Line], problems: Problems) -> list[MeasureBlock]:
             problems.add(LoadError(f"text outside any measure: {text[:60]!r}", ln.number, key="outside"))
         i += 1
     return measures
+
+
+def _page_break(current: MeasureBlock | None, at: Line) -> None:
+    """A repeated header inside a row is left out, but the row's cells read it as the page break it is."""
+    if current is not None:
+        current.lines.append(Line(at.number, "\f", ""))
 
 
 def _close_header(header: Header | None, lines: list[Line]) -> None:

@@ -11,7 +11,7 @@ from .errors import LoadError, Problems
 from .layout import Document, MeasureBlock
 from .regions import REGIONS, all_regions_on, named_regions, regions_on, sort_key
 from .text import join_lines
-from .vocabulary import AMOUNT, FUNDING_NOTES, MONTHS, MONTHS_GENITIVE, PERIOD, Vocabulary
+from .vocabulary import MONTHS, MONTHS_GENITIVE, PERIOD, Vocabulary, read_funding
 
 # A capitalised word missing from the legend: reported once for all its measures with the other gaps.
 _ABBREVIATION = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}")
@@ -131,20 +131,9 @@ class Funding:
 
 def parse_funding(raw: str, vocab: Vocabulary, line: int, measure: int) -> Funding:
     text = " ".join(raw.replace("*", " ").split())
-    amounts = [float(a.replace(" ", "").replace("\u00a0", "").replace(",", ".")) for a in re.findall(AMOUNT, text)]
-    rest = re.sub(AMOUNT, " ", text)
-    note = note_class = None
-    for klass, patterns in FUNDING_NOTES.items():
-        for pattern in patterns:
-            if m := re.search(pattern, rest):
-                note, note_class = m.group(0), klass
-                rest = rest[: m.start()] + " " + rest[m.end() :]
-                break
-        if note:
-            break
-    sources = [w for w in re.findall(r"[^\s,;]+", rest) if w in vocab.budgets]
-    leftover = [w for w in re.findall(r"[^\s,;]+", rest) if w not in vocab.budgets]
-    if leftover:
+    parts = read_funding(text, vocab.budgets)
+    amounts, note, note_class, sources = parts.amounts, parts.note, parts.note_class, parts.sources
+    if parts.leftover:
         raise LoadError(f"measure {measure}: funding {text!r} is neither an amount nor a known funding phrase", line)
     if any(a <= 0 for a in amounts):
         raise LoadError(f"measure {measure}: funding amount {text!r} is not positive", line)
