@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -19,6 +20,7 @@ from loaders.schema import check_measures
 from tests.conftest import RAW_2021, run_build
 
 LINES = RAW_2021.read_text(encoding="utf-8").split("\n")
+EXAMPLES = int(os.environ.get("LOADER_FUZZ_EXAMPLES", "300"))  # `make fuzz` runs more
 
 
 @st.composite
@@ -61,7 +63,7 @@ def assert_valid_dataset(out: Path) -> None:
     assert check_measures(measures, legend) == []
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(lines=mangled_lines())
 def test_parser_either_parses_valid_data_or_names_the_line(lines):
     text = "\n".join(lines)
