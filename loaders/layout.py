@@ -177,12 +177,10 @@ def _measures(lines: list[Line], problems: Problems) -> list[MeasureBlock]:
                 current.lines.append(ln)
             i += 1
             continue
-        if text.startswith("№"):  # a column header repeated at the top of a page
-            end = next((j for j in range(i, min(i + 40, len(lines))) if _COLUMN_NUMBERS.match(lines[j].raw.strip())), None)
-            if end is not None:
-                _page_break(current, ln)
-                i = end + 1
-                continue
+        if (end := _repeated_header_end(lines, i)) is not None:  # a column header atop a new page
+            _page_break(current, ln)
+            i = end + 1
+            continue
         if _COLUMN_NUMBERS.match(ln.raw.strip()):
             _page_break(current, ln)
             i += 1
@@ -266,5 +264,19 @@ def _starts_subpoint(rest: str | None, lines: list[Line], index: int) -> bool:
     """A numbered sub-point inside a measure's text starts with a small letter, a measure with a capital."""
     if rest:
         return rest[:1].islower()
-    following = next((ln.text for ln in lines[index + 1 :] if ln.text), "")
-    return following[:1].islower()
+    j = index + 1
+    while j < len(lines):  # the next text, over a page break and the header repeated after it
+        if (end := _repeated_header_end(lines, j)) is not None:
+            j = end + 1
+            continue
+        if lines[j].text and not _COLUMN_NUMBERS.match(lines[j].raw.strip()):
+            return lines[j].text[:1].islower()
+        j += 1
+    return False
+
+
+def _repeated_header_end(lines: list[Line], index: int) -> int | None:
+    """The column number row closing a column header repeated from lines[index] ("№"), if it is one."""
+    if not lines[index].text.startswith("№"):
+        return None
+    return next((j for j in range(index, min(index + 40, len(lines))) if _COLUMN_NUMBERS.match(lines[j].raw.strip())), None)

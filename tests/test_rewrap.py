@@ -11,15 +11,17 @@ the document's own unchanged lines (title block, section and direction headers, 
 - the last line of a cell sharing a line with the first line of the next column's cell, for every pair
   of neighbouring columns (number|title, title|form, form|executors, executors|deadline,
   deadline|amount-or-phrase, amount-or-phrase|source), so that a deadline's final word can land on the
-  next line glued to what follows (``декабрь 2021`` / ``года в пределах предусмотренных средств``), and
-  a sub-point's number sharing a line with its text;
+  next line glued to what follows (``декабрь 2021`` / ``года в пределах предусмотренных средств``); on
+  the page after a break, each cell's rest likewise glued to the next one's on that page (``… сетей
+  Нур-Султана,``); a sub-point's number sharing a line with its text;
 - the letters and digits of any run of words spaced out (``М И О Р ,``, ``т о м  ч и с л е``), amounts
   with or without the thousands gap, spaced or not (``1 5  4 6 7 , 0``, ``1 5 4 6 7 , 0``,
   ``15 467,0``, ``15467,0``), followed on the same line by their source (``РБ``, ``М Б``) or not;
 - a page break inside any row (the repeated column header or the column number row alone, after two,
   three or no blank lines, or just two or three blank lines): the row is cut after its k-th line, every cell's first k lines stay
   on the first page and the rest of each cell follows on the next, cell after cell, as an extractor
-  prints a split row whose cells are aligned at the top;
+  prints a split row whose cells are aligned at the top; and page breaks before and inside the
+  numbered sub-points, which are rows of the table as well;
 - blank lines (empty or a space) added between any two lines of a row or taken away, and trailing
   spaces added.
 
@@ -257,9 +259,10 @@ def print_page(parts: list[Part], rnd: random.Random, style: Style, features: se
     previous: Part | None = None
     for part in parts:
         printed = [[spacing(words, rnd, style)] for words in part.lines]
-        if previous is not None and part.column == previous.column + 1 and rnd.random() < style.glue:
+        if previous is not None and rnd.random() < style.glue:  # neighbours on the page
             printed[0] = lines.pop() + printed[0]
-            features.add(f"glued {NAMES[previous.column]}|{NAMES[part.column]}")
+            gap = "" if part.column == previous.column + 1 else " (continuation page)"
+            features.add(f"glued {NAMES[previous.column]}|{NAMES[part.column]}{gap}")
         lines.extend(printed)
         previous = part
     out = []
@@ -315,7 +318,14 @@ def print_row(decree: Decree, row: Row, rnd: random.Random, style: Style, featur
         if rnd.random() < style.glue:
             lines[:2] = [lines[0] + lines[1]]
             features.add("sub-point number glued to its text")
-        printed[-1] += [line_text(spacing(words, rnd, style), style) for words in lines]
+        for index, words in enumerate(lines):
+            if rnd.random() < style.page_break / 4:  # the sub-points are rows of the table as well
+                printed.append([])
+                features.add("page break before or inside a sub-point")
+            if index == 0 or not isinstance(lines[index - 1][-1], Split) or printed[-1]:
+                printed[-1].append(line_text(spacing(words, rnd, style), style))
+            else:  # no page break right after a word's first half
+                printed[-2].append(line_text(spacing(words, rnd, style), style))
     out: list[str] = []
     for index, page in enumerate(printed):
         if index:
@@ -417,7 +427,8 @@ FEATURES = {
     "amount with the thousands gap", "amount without the gap", "word hyphenated over a line end",
     "page break, then column header", "page break, then column numbers", "page break, then nothing",
     "page break, then column header (no blank line)", "page break, then column numbers (no blank line)",
-    "sub-point number glued to its text",
+    "sub-point number glued to its text", "page break before or inside a sub-point",
+    "glued title|executors (continuation page)",
 }
 
 
