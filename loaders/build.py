@@ -26,6 +26,7 @@ from .cells import split_cells
 from .errors import LoadError, Problems
 from .layout import parse_document
 from .normalise import to_record
+from .notes import decree_notes
 from .regions import regions_date
 from .schema import LEGEND_SCHEMA, MEASURES_SCHEMA, check_measures
 from .source import Line, decode_lines, read_source
@@ -74,6 +75,7 @@ def parse_lines(lines: list[Line]) -> tuple[pa.Table, pa.Table, dict]:
         "decree_number": doc.decree_number or "",
         "decree_date": doc.decree_date or "",
         "reporting_calendar": reporting_calendar(doc.preamble, doc.legend),
+        "notes": decree_notes(doc.notes, {r["measure_no"]: r["source_text"] for r in records}),
     }
     return measures, legend, metadata
 

@@ -62,6 +62,7 @@ class Document:
     legend: list[LegendEntry]
     measures: list[MeasureBlock]
     preamble: list[Line]
+    notes: list[Line]  # the note block under the table (from "Примечание" to the legend), if any
     problems: Problems = field(default_factory=Problems)  # faults found that did not stop the reading
 
 
@@ -93,7 +94,8 @@ def parse_document(lines: list[Line]) -> Document:
     if not measures:
         problems.add(LoadError("the table holds no numbered measures", lines[header_row].number))
         problems.raise_any()
-    return Document(title, year, decree_number, decree_date, legend, measures, preamble, problems)
+    notes = lines[table_end:legend_at]
+    return Document(title, year, decree_number, decree_date, legend, measures, preamble, notes, problems)
 
 
 def _metadata(preamble: list[Line]) -> tuple[str, int, str | None, str | None]:
