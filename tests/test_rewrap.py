@@ -3,7 +3,8 @@ PDF-to-text extractor with other column widths would have written it, builds the
 
 The rewrites are made from the cell structure of the parsed records, not from anything keyed to a
 decree: each record gives its source lines and its cells (title, completion form, executors, deadline,
-amount or funding phrase, funding source, numbered sub-points), and each row is printed again, between
+amount or funding phrase, funding source, numbered sub-points; the metadata's notes say which rows
+carry a note's marker), and each row is printed again, between
 the document's own unchanged lines (title block, section and direction headers, note, legend), with
 
 - every cell's words wrapped at any word boundary, onto more or fewer lines, and a hyphenated word
@@ -20,15 +21,16 @@ the document's own unchanged lines (title block, section and direction headers, 
 - a page break inside any row (the repeated column header or the column number row alone, after two,
   three or no blank lines, or just two or three blank lines): the row is cut after its k-th line, every cell's first k lines stay
   on the first page and the rest of each cell follows on the next, cell after cell, as an extractor
-  prints a split row whose cells are aligned at the top; and page breaks before and inside the
-  numbered sub-points, which are rows of the table as well;
+  prints a split row whose cells are aligned at the top; page breaks before and inside the numbered
+  sub-points, which are rows of the table as well; and page breaks between rows;
 - blank lines (empty or a space) added between any two lines of a row or taken away, and trailing
   spaces added.
 
 It runs on the 2021 decree and on the 2023 fixture, which has what 2021 lacks (funding sources after
 amounts and phrases, named akimats, sub-points after an amount, other deadline forms).  Every rewrite
 must build the original dataset field for field (the source line numbers and source text aside,
-which follow the new lines), the same legend and the same metadata.
+which follow the new lines, as does the line of each note under the table), the same legend and the
+same metadata.
 
 Left out, because no reader could tell from the text alone what was meant:
 
@@ -120,7 +122,8 @@ def _amount(value: float) -> Amount:
     return Amount(f"{int(whole):,}".replace(",", " ") + f",{tenths}")
 
 
-def row_of(record: dict) -> Row:
+def row_of(record: dict, marks: list[str]) -> Row:
+    """A record's cells; marks: the note markers its row carries (printed after its amount or phrase)."""
     title = record["title"]
     if record["subpoints"]:
         tail = " " + " ".join(record["subpoints"])
@@ -132,7 +135,7 @@ def row_of(record: dict) -> Row:
         tuple(record["completion_form"].split()),
         tuple(record["executors_raw"].split()),
         tuple(record["deadline_raw"].split()),
-        tuple(amount + (record["funding_note"] or "").split()),
+        tuple(amount + (record["funding_note"] or "").split() + marks),
         tuple((record["funding_source"] or "").replace(",", " ").split()),
     )
     return Row(
@@ -149,8 +152,10 @@ def load(path: Path) -> Decree:
     start = lines.index("№")
     end = next(i for i in range(start, len(lines)) if re.fullmatch(r"1(?:\s+\d+){4,}", lines[i].strip()))
     entries = [LegendEntry(r["abbreviation"], r["full_name"], r["kind"], 0) for r in legend.to_pylist()]
-    return Decree(lines, measures, legend, metadata, records, [row_of(r) for r in records], lines[start : end + 1],
-                  Vocabulary(entries, int(metadata["roadmap_year"])))
+    marks = {r["measure_no"]: [n["marker"] for n in metadata["notes"] if r["measure_no"] in n["measures"]]
+             for r in records}
+    return Decree(lines, measures, legend, metadata, records, [row_of(r, marks[r["measure_no"]]) for r in records],
+                  lines[start : end + 1], Vocabulary(entries, int(metadata["roadmap_year"])))
 
 
 DECREES = {"2021": load(RAW_2021), "2023": load(ROOT / "tests" / "fixtures" / "roadmap_2023_other.txt")}
@@ -346,9 +351,17 @@ def rewrite(decree: Decree, rnd: random.Random, style: Style, features: set[str]
     rows = decree.rows
     out = decree.lines[: rows[0].first]
     for row, following in zip(rows, rows[1:] + [None]):
+        if rnd.random() < style.page_break / 4:  # the row starts a page
+            out += ["", "", ""] + decree.header
+            features.add("page break between rows")
         out += print_row(decree, row, rnd, style, features)
         out += decree.lines[row.last + 1 : following.first if following else None]
     return "\n".join(out)
+
+
+def _without_lines(metadata: dict) -> dict:
+    """The metadata without the source lines of the notes under the table, which move with the rows."""
+    return {**metadata, "notes": [{k: v for k, v in note.items() if k != "line"} for note in metadata["notes"]]}
 
 
 def differences(decree: Decree, text: str) -> list[str]:
@@ -362,7 +375,7 @@ def differences(decree: Decree, text: str) -> list[str]:
     problems = []
     if not legend.equals(decree.legend):
         problems.append("legend differs")
-    if metadata != decree.metadata:
+    if _without_lines(metadata) != _without_lines(decree.metadata):
         problems.append(f"metadata differs: {metadata} != {decree.metadata}")
     rows = measures.to_pylist()
     if len(rows) != len(decree.records):
@@ -428,7 +441,7 @@ FEATURES = {
     "page break, then column header", "page break, then column numbers", "page break, then nothing",
     "page break, then column header (no blank line)", "page break, then column numbers (no blank line)",
     "sub-point number glued to its text", "page break before or inside a sub-point",
-    "glued title|executors (continuation page)",
+    "glued title|executors (continuation page)", "page break between rows",
 }
 
 
