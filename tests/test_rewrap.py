@@ -7,8 +7,9 @@ amount or funding phrase, funding source, numbered sub-points; the metadata's no
 carry a note's marker), and each row is printed again, between
 the document's own unchanged lines (title block, section and direction headers, note, legend), with
 
-- every cell's words wrapped at any word boundary, onto more or fewer lines, and a hyphenated word
-  sometimes split after its hyphen (``Нур-`` / ``Султана,``);
+- every cell's words wrapped at any word boundary, onto more or fewer lines, a hyphenated word
+  sometimes split after its hyphen (``Нур-`` / ``Султана,``), and quotes torn from their words at a
+  line break (``проекта "`` / ``Экокультура"``, ``алқа`` / ``", победителей``);
 - the last line of a cell sharing a line with the first line of the next column's cell, for every pair
   of neighbouring columns (number|title, title|form, form|executors, executors|deadline,
   deadline|amount-or-phrase, amount-or-phrase|source), so that a deadline's final word can land on the
@@ -37,6 +38,8 @@ Left out, because no reader could tell from the text alone what was meant:
 - a line that would start with what the layout reads as structure: a number and a dot (``3.`` starts a
   measure or a sub-point), a roman numeral and a dot (a section), ``Направление``, ``№``, ``Примечание``.
   A title wrapped there is another document.
+- three single characters in a row in one cell's line (a torn closing quote, «и», a torn opening
+  quote: ``" и "`` reads as the spaced ``"и"``): the line is broken before the third.
 - a line break right after a word that itself ends in a hyphen: a hyphen at a line end is read as a
   word hyphenated over the break, so the two words are joined.  And a word hyphenated over a page
   break: its first half ends one cell's part of the page and the next line there is another cell's
@@ -204,9 +207,35 @@ def wrap(words: tuple[str, ...], rnd: random.Random, chance: float, features: se
             features.add("word hyphenated over a line end")
         elif lines and not (rnd.random() < chance and may_start_line(word) and may_end_line(lines[-1][-1])):
             lines[-1].append(word)
+        elif lines and rnd.random() < 0.5 and _tear(lines, word):
+            features.add("quote torn from its word")
         else:
             lines.append([word])
-    return lines
+    return [piece for line in lines for piece in _without_lone_runs(line)]
+
+
+def _without_lone_runs(line: list[str]) -> list[list[str]]:
+    """A line broken before the third single character in a row (``" и "`` reads as a spaced ``"и"``)."""
+    for i in range(2, len(line)):
+        if all(len(w) == 1 and not isinstance(w, Amount) for w in line[i - 2 : i + 1]):
+            return [line[:i]] + _without_lone_runs(line[i:])
+    return [line]
+
+
+def _tear(lines: list[list[str]], word: str) -> bool:
+    """At a line break, leave an opening quote at the end of the line ('проекта "' / 'Экокультура"') or
+    carry a closing one to the next ('алқа' / '", победителей')."""
+    before = lines[-1][-1]
+    if word.startswith('"') and len(word) > 1 and may_start_line(word[1:]):
+        lines[-1].append('"')
+        lines.append([word[1:]])
+        return True
+    closing = re.match(r'^(.*\w)("[^"\w]*)$', before)
+    if closing and not isinstance(before, (Amount, Split)):
+        lines[-1][-1] = closing.group(1)
+        lines.append([closing.group(2), word])
+        return True
+    return False
 
 
 Printed = list[tuple[str, bool]]  # a line's words, each letter-spaced or not
@@ -441,7 +470,7 @@ FEATURES = {
     "page break, then column header", "page break, then column numbers", "page break, then nothing",
     "page break, then column header (no blank line)", "page break, then column numbers (no blank line)",
     "sub-point number glued to its text", "page break before or inside a sub-point",
-    "glued title|executors (continuation page)", "page break between rows",
+    "glued title|executors (continuation page)", "page break between rows", "quote torn from its word",
 }
 
 
