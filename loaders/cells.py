@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from .errors import LoadError
 from .layout import MeasureBlock
-from .vocabulary import DEADLINE_CUT, Vocabulary
+from .vocabulary import DEADLINE_CUT, DEADLINE_WORD, Vocabulary
 
 
 @dataclass
@@ -65,6 +65,9 @@ class _Row:
 _SUBPOINT = re.compile(r"^(\d{1,2}[.)])(?:\s+(.*))?$")
 _ITEMS = re.compile(r"[^\s,;()]+")
 _HYPHEN_END = re.compile(r"\w-$")
+# The most words a later page's executors, deadline and funding can take up together: a bound on the
+# search for where the title's rest ends, so that no text makes it slow.
+_MOST_CONTINUED = 300
 
 
 def split_cells(block: MeasureBlock, vocab: Vocabulary) -> Cells:
@@ -190,7 +193,9 @@ def _find_form_rest(page: list[Word], need: int, vocab: Vocabulary) -> int | Non
 def _title_goes_on(row: _Row, page: list[Word], last: bool, vocab: Vocabulary) -> int:
     """How many words at the top of a later page continue the title: the fewest after which the rest
     of the page reads as the other cells going on, each of them complete on the row's last page."""
-    for start in range(len(page) + 1):
+    # The title takes at least every word up to the last one that no other cell could hold.
+    floor = max((i + 1 for i, word in enumerate(page) if not _may_go_on(word, vocab)), default=0)
+    for start in range(max(floor, len(page) - _MOST_CONTINUED), len(page) + 1):
         executors, deadline, funding, source, leftover = _columns(row, page[start:], last, vocab)
         if leftover or not all(_is_executor(word, vocab) for word in executors):
             continue
@@ -265,6 +270,10 @@ def _deadline_goes_on(before: list[Word], words: list[Word], start: int, last: b
 
 def _is_executor(word: Word, vocab: Vocabulary) -> bool:
     return not _ITEMS.findall(word.text) or vocab.is_executors(word.text)
+
+
+def _may_go_on(word: Word, vocab: Vocabulary) -> bool:
+    return _is_executor(word, vocab) or vocab.is_funding(word.text) or DEADLINE_WORD.fullmatch(word.text) is not None
 
 
 def _is_source(word: Word, vocab: Vocabulary) -> bool:

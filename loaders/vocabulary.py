@@ -43,6 +43,11 @@ DEADLINE = re.compile(rf"(?<!\w){_PERIODS}(?:\s+\d{{4}}\s+года)?(?!\w)")
 _PERIOD_HEAD = (
     rf"(?:(?:{ROMAN})\s*(?:-?(?:й|го))?|(?:{_MONTH})\s*[–-]|до(?:\s+\d{{1,2}})?|в(?:\s+течение(?:\s+\d{{4}})?)?)"
 )
+# Any single word a deadline is made of.
+DEADLINE_WORD = re.compile(
+    rf"(?:{ROMAN}|\d{{1,4}}|{_MONTH}|{_MONTH_GEN}|-?(?:й|го)|квартала?|полугодие|до|в|течение|года|[–-]|и"
+    rf"|ежеквартально|ежемесячно|ежегодно|постоянно)[,;]?"
+)
 DEADLINE_CUT = re.compile(rf"(?:{_PERIODS}(?:{_SEPARATOR}(?:{_PERIOD_HEAD})?|\s+\d{{4}})?|{_PERIOD_HEAD})")
 
 # With or without the thousands gap: "32 500,0", "32500,0".
