@@ -12,7 +12,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 install = { [ -x $(BIN)/uv ] && $(BIN)/uv pip install --python $(BIN)/python $(1); } \
 	|| $(BIN)/pip install $(1)
 
-.PHONY: setup setup-dev browser data rebuild-data run lint test bench clean
+.PHONY: setup setup-dev browser data rebuild-data run lint test fuzz bench clean
 
 setup: $(VENV)/.stamp-runtime
 
@@ -64,6 +64,15 @@ lint: setup-dev
 # start recompile streamlit and pandas (~2.5 s each); unsetting it keeps the bytecode cache.
 test: setup-dev lint
 	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# A deeper run of the loader's property tests than `make test` makes: every decree text rewritten
+# FUZZ_EXAMPLES times the way another extractor would have wrapped it (tests/test_rewrap.py), and
+# damaged texts (tests/test_fuzz_loader.py).  About a minute per 1,000 examples of each.
+FUZZ_EXAMPLES ?= 5000
+
+fuzz: $(VENV)/.stamp-dev
+	env -u PYTHONDONTWRITEBYTECODE REWRAP_EXAMPLES=$(FUZZ_EXAMPLES) LOADER_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) \
+		$(BIN)/python -m pytest tests/test_rewrap.py tests/test_fuzz_loader.py --hypothesis-show-statistics $(PYTEST_ARGS)
 
 # The benchmark of issue 5 (a few minutes): the dashboard at 1× and 1,000× the data, from the loader to a
 # real browser; prints a table and writes bench/results.json.  Not part of `make test`: it measures, it

@@ -1,9 +1,11 @@
 """Build the roadmap dataset from a decree text.
 
-    python -m loaders.build [SOURCE] [--out PATH]
+    python -m loaders.build [SOURCE] [--out PATH] [--check]
 
 Writes PATH (default data/roadmap.parquet) and the abbreviation legend beside it
 (<stem>_legend.parquet), both atomically: either the new files are complete or the old ones stay.
+A damaged text is reported in full, one located line per problem (at most 50), and nothing is
+written; --check reads and validates without writing anything.
 """
 from __future__ import annotations
 
@@ -21,10 +23,12 @@ import pyarrow.parquet as pq
 
 from .calendar import reporting_calendar
 from .cells import split_cells
-from .errors import LoadError
+from .errors import LoadError, Problems
 from .files import legend_path
 from .layout import parse_document
 from .normalise import to_record
+from .notes import decree_notes
+from .regions import regions_date
 from .schema import LEGEND_SCHEMA, MEASURES_SCHEMA, check_measures
 from .source import Line, decode_lines, read_source
 from .vocabulary import Vocabulary
@@ -35,25 +39,40 @@ DEFAULT_OUT = ROOT / "data" / "roadmap.parquet"
 
 
 def parse_lines(lines: list[Line]) -> tuple[pa.Table, pa.Table, dict]:
-    """Parse, normalise and validate; raises LoadError naming the line at fault."""
+    """Parse, normalise and validate.
+
+    Raises LoadError naming the line at fault; when the text has several faults, a LoadErrors
+    naming each of them (every measure is read even after one has failed).
+    """
     doc = parse_document(lines)
-    vocab = Vocabulary(doc.legend, doc.roadmap_year)
+    problems: Problems = doc.problems
+    as_of = regions_date(doc.decree_date, doc.roadmap_year)
+    vocab = Vocabulary(doc.legend, doc.roadmap_year, as_of)
     raw_lines = [ln.raw for ln in lines]
-    records = [to_record(doc, block, split_cells(block, vocab), vocab, raw_lines) for block in doc.measures]
+    records = []
+    for block in doc.measures:
+        cells = problems.attempt(split_cells, block, vocab)
+        record = cells and problems.attempt(to_record, doc, block, cells, vocab, raw_lines)
+        if record:
+            records.append(record)
+    # The contract is checked on a complete reading only: a measure left out above would only be
+    # reported again as a gap in the data.
+    problems.raise_any()
     measures = pa.Table.from_pylist(records, schema=MEASURES_SCHEMA)
     legend = pa.Table.from_pylist(
         [{"abbreviation": e.abbreviation, "full_name": e.full_name, "kind": e.kind} for e in doc.legend],
         schema=LEGEND_SCHEMA,
     )
-    problems = check_measures(measures, legend)
-    if problems:
-        raise LoadError(f"the parsed data fails validation: {problems[0]}")
+    for problem in check_measures(measures, legend, as_of):
+        problems.add(LoadError(f"the parsed data fails validation: {problem}"))
+    problems.raise_any()
     metadata = {
         "title": doc.title,
         "roadmap_year": str(doc.roadmap_year),
         "decree_number": doc.decree_number or "",
         "decree_date": doc.decree_date or "",
         "reporting_calendar": reporting_calendar(doc.preamble, doc.legend),
+        "notes": decree_notes(doc.notes, {r["measure_no"]: r["source_text"] for r in records}),
     }
     return measures, legend, metadata
 
@@ -114,9 +133,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m loaders.build", description=__doc__.splitlines()[1])
     parser.add_argument("source", nargs="?", type=Path, default=DEFAULT_SOURCE, help="decree text (UTF-8)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="parquet file to write")
+    parser.add_argument("--check", action="store_true", help="read and validate only; write nothing")
     args = parser.parse_args(argv)
     try:
         measures, legend, metadata = parse_file(args.source)
+        if args.check:
+            print(summary(measures, metadata))
+            print(f"{args.source}: valid; nothing written (--check)")
+            return 0
         schema_meta = {b"roadmap": json.dumps(metadata, ensure_ascii=False).encode("utf-8")}
         write_atomically(
             {
@@ -125,7 +149,8 @@ def main(argv: list[str] | None = None) -> int:
             }
         )
     except LoadError as exc:
-        print(f"error: {exc.located(str(args.source))}", file=sys.stderr)
+        for line in exc.located_lines(str(args.source)):
+            print(f"error: {line}", file=sys.stderr)
         return 1
     except OSError as exc:
         print(f"error: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .errors import LoadError
+from .errors import LoadError, Problems
 from .source import Line
 from .text import join_lines
 from .vocabulary import MONTHS_GENITIVE
@@ -58,6 +58,8 @@ class Document:
     legend: list[LegendEntry]
     measures: list[MeasureBlock]
     preamble: list[Line]
+    notes: list[Line]  # the note block under the table (from "Примечание" to the legend), if any
+    problems: Problems = field(default_factory=Problems)  # faults found that did not stop the reading
 
 
 def parse_document(lines: list[Line]) -> Document:
@@ -82,11 +84,14 @@ def parse_document(lines: list[Line]) -> Document:
         if _NOTE_START.match(lines[i].text):
             table_end = i
             break
-    legend = _legend(lines[legend_at + 1 :])
-    measures = _measures(lines[header_row + 1 : table_end])
+    problems = Problems()
+    legend = _legend(lines[legend_at + 1 :], problems)
+    measures = _measures(lines[header_row + 1 : table_end], problems)
     if not measures:
-        raise LoadError("the table holds no numbered measures", lines[header_row].number)
-    return Document(title, year, decree_number, decree_date, legend, measures, preamble)
+        problems.add(LoadError("the table holds no numbered measures", lines[header_row].number))
+        problems.raise_any()
+    notes = lines[table_end:legend_at]
+    return Document(title, year, decree_number, decree_date, legend, measures, preamble, notes, problems)
 
 
 def _metadata(preamble: list[Line]) -> tuple[str, int, str | None, str | None]:
@@ -118,7 +123,7 @@ def _metadata(preamble: list[Line]) -> tuple[str, int, str | None, str | None]:
     return title, year, decree_number, decree_date
 
 
-def _legend(lines: list[Line]) -> list[LegendEntry]:
+def _legend(lines: list[Line], problems: Problems) -> list[LegendEntry]:
     entries: list[LegendEntry] = []
     last_line = lines[-1].number if lines else None
     for ln in lines:
@@ -134,23 +139,33 @@ def _legend(lines: list[Line]) -> list[LegendEntry]:
         elif entries:  # a long name wrapped onto the next line
             entries[-1].full_name = f"{entries[-1].full_name} {ln.text}"
         else:
-            raise LoadError(f"expected \"ABBR – full name\" in the abbreviation legend, found {ln.text[:60]!r}", ln.number)
+            problems.add(LoadError(
+                f"expected \"ABBR – full name\" in the abbreviation legend, found {ln.text[:60]!r}", ln.number
+            ))
     if not entries:
         raise LoadError("the abbreviation legend is empty: the text looks truncated", last_line)
     seen: dict[str, LegendEntry] = {}
     for entry in entries:
         if entry.abbreviation in seen and seen[entry.abbreviation].full_name != entry.full_name:
-            raise LoadError(f"abbreviation {entry.abbreviation!r} is defined twice, differently", entry.line)
+            problems.add(LoadError(f"abbreviation {entry.abbreviation!r} is defined twice, differently", entry.line))
+            continue
         seen[entry.abbreviation] = entry
     return list(seen.values())
 
 
-def _measures(lines: list[Line]) -> list[MeasureBlock]:
+def _measures(lines: list[Line], problems: Problems) -> list[MeasureBlock]:
+    """The measure blocks under their sections and directions.
+
+    A fault in the numbering is recorded and reading goes on: the measure is kept with the number it
+    has, and the next one may follow either it or the number that was expected, so that one wrong or
+    missing number is one problem, not one per measure after it.
+    """
     section: Header | None = None
     direction: Header | None = None
     header_lines: list[Line] | None = None  # lines of the section/direction name being read
     current: MeasureBlock | None = None
     measures: list[MeasureBlock] = []
+    expected = {1}
     i = 0
     while i < len(lines):
         ln = lines[i]
@@ -160,12 +175,12 @@ def _measures(lines: list[Line]) -> list[MeasureBlock]:
                 current.lines.append(ln)
             i += 1
             continue
-        if text.startswith("№"):  # a column header repeated at the top of a page
-            end = next((j for j in range(i, min(i + 40, len(lines))) if _COLUMN_NUMBERS.match(lines[j].raw.strip())), None)
-            if end is not None:
-                i = end + 1
-                continue
+        if (end := _repeated_header_end(lines, i)) is not None:  # a column header atop a new page
+            _page_break(current, ln)
+            i = end + 1
+            continue
         if _COLUMN_NUMBERS.match(ln.raw.strip()):
+            _page_break(current, ln)
             i += 1
             continue
         if (m := _SECTION.match(text)) and _roman(m.group("num")) and not _looks_like_deadline(m.group("rest")):
@@ -178,7 +193,8 @@ def _measures(lines: list[Line]) -> list[MeasureBlock]:
             continue
         if m := _DIRECTION.match(text):
             if section is None:
-                raise LoadError("a direction comes before any roman-numbered section", ln.number)
+                problems.add(LoadError("a direction comes before any roman-numbered section", ln.number))
+                section = Header("", "", ln.number)
             direction = Header(m.group("num"), "", ln.number)
             current = None
             header_lines = [Line(ln.number, m.group("rest"), m.group("rest"))]
@@ -187,35 +203,45 @@ def _measures(lines: list[Line]) -> list[MeasureBlock]:
             continue
         if m := _MEASURE.match(text):
             number = int(m.group("num"))
-            expected = measures[-1].number + 1 if measures else 1
-            if number == expected:
-                if section is None:
-                    raise LoadError(f"measure {number} comes before any roman-numbered section", ln.number)
-                current = MeasureBlock(number, section, direction, [ln])
-                measures.append(current)
-                header_lines = None
-                i += 1
-                continue
-            if current is not None and _starts_subpoint(m.group("rest"), lines, i):
-                current.lines.append(ln)
-                i += 1
-                continue
-            if measures and number <= measures[-1].number:
-                raise LoadError(
-                    f"measure number {number} repeats: measure {measures[-1].number} came before it", ln.number
-                )
-            raise LoadError(
-                f"measure number {number} where {expected} was expected: a measure is missing", ln.number
-            )
+            if number not in expected:
+                if current is not None and _starts_subpoint(m.group("rest"), lines, i):
+                    current.lines.append(ln)
+                    i += 1
+                    continue
+                if measures and number <= measures[-1].number:
+                    problems.add(LoadError(
+                        f"measure number {number} repeats: measure {measures[-1].number} came before it", ln.number
+                    ))
+                else:
+                    problems.add(LoadError(
+                        f"measure number {number} where {min(expected)} was expected: a measure is missing", ln.number
+                    ))
+                expected = {number + 1, min(expected) + 1}
+            else:
+                expected = {number + 1}
+            if section is None:
+                problems.add(LoadError(f"measure {number} comes before any roman-numbered section", ln.number))
+                section = Header("", "", ln.number)
+            current = MeasureBlock(number, section, direction, [ln])
+            measures.append(current)
+            header_lines = None
+            i += 1
+            continue
         if header_lines is not None:
             header_lines.append(ln)
             _close_header(direction if direction and direction.line == header_lines[0].number else section, header_lines)
         elif current is not None:
             current.lines.append(ln)
         else:
-            raise LoadError(f"text outside any measure: {text[:60]!r}", ln.number)
+            problems.add(LoadError(f"text outside any measure: {text[:60]!r}", ln.number, key="outside"))
         i += 1
     return measures
+
+
+def _page_break(current: MeasureBlock | None, at: Line) -> None:
+    """A repeated header inside a row is left out, but the row's cells read it as the page break it is."""
+    if current is not None:
+        current.lines.append(Line(at.number, "\f", ""))
 
 
 def _close_header(header: Header | None, lines: list[Line]) -> None:
@@ -236,5 +262,19 @@ def _starts_subpoint(rest: str | None, lines: list[Line], index: int) -> bool:
     """A numbered sub-point inside a measure's text starts with a small letter, a measure with a capital."""
     if rest:
         return rest[:1].islower()
-    following = next((ln.text for ln in lines[index + 1 :] if ln.text), "")
-    return following[:1].islower()
+    j = index + 1
+    while j < len(lines):  # the next text, over a page break and the header repeated after it
+        if (end := _repeated_header_end(lines, j)) is not None:
+            j = end + 1
+            continue
+        if lines[j].text and not _COLUMN_NUMBERS.match(lines[j].raw.strip()):
+            return lines[j].text[:1].islower()
+        j += 1
+    return False
+
+
+def _repeated_header_end(lines: list[Line], index: int) -> int | None:
+    """The column number row closing a column header repeated from lines[index] ("№"), if it is one."""
+    if not lines[index].text.startswith("№"):
+        return None
+    return next((j for j in range(index, min(index + 40, len(lines))) if _COLUMN_NUMBERS.match(lines[j].raw.strip())), None)

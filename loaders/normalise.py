@@ -7,11 +7,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from .cells import Cells
-from .errors import LoadError
+from .errors import LoadError, Problems
 from .layout import Document, MeasureBlock
-from .regions import REGIONS, match_region, oblasts_in, sort_key
+from .regions import REGIONS, all_regions_on, named_regions, regions_on, sort_key
 from .text import join_lines
-from .vocabulary import AMOUNT, FUNDING_NOTES, MONTHS, MONTHS_GENITIVE, PERIOD, Vocabulary
+from .vocabulary import MONTHS, MONTHS_GENITIVE, PERIOD, Vocabulary, read_funding
+
+# A capitalised word missing from the legend: reported once for all its measures with the other gaps.
+_ABBREVIATION = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}")
 
 _CITY_NAMES = {r.name for r in REGIONS if r.kind == "city"}
 
@@ -24,10 +27,12 @@ class Executors:
 
 
 def parse_executors(raw: str, vocab: Vocabulary, line: int, measure: int) -> Executors:
+    """Ministries and akimats as of the decree's date (vocab.as_of): "акиматы областей" stands for the
+    oblasts of that day, and an akimat of a region that did not exist on that day is an error."""
+    day = vocab.as_of
     ministries: list[str] = []
     akimats: list[str] = []
     pending_oblasts: list[str] = []
-    collective_oblasts = False
     in_akimats = False
     words = re.findall(r"[^\s,;()]+", raw)
     for index, word in enumerate(words):
@@ -43,31 +48,36 @@ def parse_executors(raw: str, vocab: Vocabulary, line: int, measure: int) -> Exe
             if pending_oblasts:  # "Атырауской и … областей": the names came first
                 akimats.extend(pending_oblasts)
                 pending_oblasts = []
-            elif not _oblast_follows(words[index + 1 :], vocab.year):
-                # "акиматы областей" with no names after it ("области Абай") means every oblast of that year
-                akimats.extend(oblasts_in(vocab.year))
-                collective_oblasts = True
+            elif not _oblast_follows(words[index + 1 :]):
+                # "акиматы областей" with no names after it ("области Абай") means every oblast of that day
+                akimats.extend(regions_on(day, "oblast"))
         elif lower in ("и", "городов", "города", "г.", "г", "по", "согласованию", "районов", "районы"):
             continue
-        elif in_akimats and (region := match_region(bare, vocab.year)):
+        elif in_akimats and (named := named_regions(bare)):
+            region = next((r.name for r in named if r.exists_on(day)), None)
+            if region is None:
+                raise LoadError(
+                    f"measure {measure}: akimat {bare!r} names {named[0].name}, which exists "
+                    f"{' and '.join(r.lifetime() for r in named)}, not on the decree's date {day:%Y-%m-%d}",
+                    line,
+                )
             (akimats if region in _CITY_NAMES else pending_oblasts).append(region)
         elif bare in vocab.budgets:
             raise LoadError(f"measure {measure}: budget {bare!r} is listed among the executors", line)
         else:
+            gap = bool(_ABBREVIATION.fullmatch(bare))  # most likely missing from a truncated legend
             raise LoadError(
                 f"measure {measure}: executor {bare!r} is neither an abbreviation from the legend nor an akimat",
-                line,
+                line, key="legend" if gap else None, subject=bare if gap else None,
             )
     akimats.extend(pending_oblasts)
     akimats = sorted(dict.fromkeys(akimats), key=sort_key)
-    cities_that_year = {r.name for r in REGIONS if r.kind == "city" and r.exists_in(vocab.year)}
-    all_regions = collective_oblasts and cities_that_year <= set(akimats)
-    return Executors(ministries, akimats, all_regions)
+    return Executors(ministries, akimats, all_regions_on(akimats, day))
 
 
-def _oblast_follows(words: list[str], year: int) -> bool:
+def _oblast_follows(words: list[str]) -> bool:
     following = next((w for w in words if w.lower() != "и"), "")
-    return match_region(following.rstrip("."), year, kind="oblast") is not None
+    return bool(named_regions(following.rstrip("."), kind="oblast"))
 
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
@@ -120,20 +130,9 @@ class Funding:
 
 def parse_funding(raw: str, vocab: Vocabulary, line: int, measure: int) -> Funding:
     text = " ".join(raw.replace("*", " ").split())
-    amounts = [float(a.replace(" ", "").replace("\u00a0", "").replace(",", ".")) for a in re.findall(AMOUNT, text)]
-    rest = re.sub(AMOUNT, " ", text)
-    note = note_class = None
-    for klass, patterns in FUNDING_NOTES.items():
-        for pattern in patterns:
-            if m := re.search(pattern, rest):
-                note, note_class = m.group(0), klass
-                rest = rest[: m.start()] + " " + rest[m.end() :]
-                break
-        if note:
-            break
-    sources = [w for w in re.findall(r"[^\s,;]+", rest) if w in vocab.budgets]
-    leftover = [w for w in re.findall(r"[^\s,;]+", rest) if w not in vocab.budgets]
-    if leftover:
+    parts = read_funding(text, vocab.budgets)
+    amounts, note, note_class, sources = parts.amounts, parts.note, parts.note_class, parts.sources
+    if parts.leftover:
         raise LoadError(f"measure {measure}: funding {text!r} is neither an amount nor a known funding phrase", line)
     if any(a <= 0 for a in amounts):
         raise LoadError(f"measure {measure}: funding amount {text!r} is not positive", line)
@@ -144,13 +143,20 @@ def parse_funding(raw: str, vocab: Vocabulary, line: int, measure: int) -> Fundi
 
 def to_record(doc: Document, block: MeasureBlock, cells: Cells, vocab: Vocabulary, source_lines: list[str]) -> dict:
     number = block.number
+    problems = Problems()  # the three cells are read independently: report each one's fault
     executors_raw = join_lines(cells.executor_lines)
-    executors = parse_executors(executors_raw, vocab, cells.line_of.get("executors", cells.first_line), number)
-    deadline_raw = join_lines(cells.deadline_lines)
-    start, end = parse_deadline(deadline_raw, doc.roadmap_year, cells.line_of.get("deadline", cells.first_line), number)
-    funding = parse_funding(
-        join_lines(cells.funding_lines), vocab, cells.line_of.get("funding", cells.first_line), number
+    executors = problems.attempt(
+        parse_executors, executors_raw, vocab, cells.line_of.get("executors", cells.first_line), number
     )
+    deadline_raw = join_lines(cells.deadline_lines)
+    window = problems.attempt(
+        parse_deadline, deadline_raw, doc.roadmap_year, cells.line_of.get("deadline", cells.first_line), number
+    )
+    funding = problems.attempt(
+        parse_funding, join_lines(cells.funding_lines), vocab, cells.line_of.get("funding", cells.first_line), number
+    )
+    problems.raise_any()
+    start, end = window
     title = join_lines(cells.title_lines)
     subpoints = [join_lines(lines) for lines in cells.subpoints]
     return {

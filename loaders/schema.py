@@ -5,10 +5,11 @@ LEGEND below."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import pyarrow as pa
 
-from .regions import CANONICAL_ORDER
+from .regions import CANONICAL_ORDER, regions_on
 
 SECTIONS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 # In the order the filter lists them; the catalogues' labels follow it (tests/test_i18n.py).
@@ -53,14 +54,14 @@ MEASURES: tuple[Column, ...] = (
     Column("ministries", _TEXTS, False, "the executing ministries and other state bodies: legend abbreviations, "
            "in source order", legend_body=True, noun="executor", expected="a body in the legend"),
     Column("akimats", _TEXTS, False, "the executing akimats, one per region; «акиматы областей, городов "
-           "Нур-Султана, Алматы и Шымкента» expands to all 17", CANONICAL_ORDER, noun="akimat",
+           "Нур-Султана, Алматы и Шымкента» expands to every region of the decree's date", CANONICAL_ORDER, noun="akimat",
            expected="a known region"),
     Column("akimats_all_regions", pa.bool_(), False,
-           "whether the executors name the akimats of all regions at once"),
+           "whether the akimats are all the regions that exist on the decree's date"),
     Column("deadline_raw", _STR, False, "the deadline's cell as written"),
     Column("deadline_start", pa.date32(), False, "the first day of the deadline's window"),
     Column("deadline_end", pa.date32(), False, "the last day of the deadline's window, not before its first"),
-    Column("cost_thousand_kzt", pa.float64(), True, "the planned amount in thousand tenge, positive; there exactly "
+    Column("cost_thousand_kzt", pa.float64(), True, "the estimated expenditure («Предполагаемые расходы») in thousand tenge, positive; there exactly "
            "when funding_class is budget_amount"),
     Column("funding_note", _STR, True, "the funding phrase, e.g. «в пределах предусмотренных средств»"),
     Column("funding_source", _STR, True, "the budgets named beside the amount (legend abbreviations: РБ, МБ)"),
@@ -90,8 +91,13 @@ NOT_NULL = tuple(c.name for c in MEASURES if not c.nullable)
 _CLOSED = tuple(c for c in MEASURES if c.allowed or c.legend_body)
 
 
-def check_measures(table: pa.Table, legend: pa.Table) -> list[str]:
-    """Every way the table breaks the contract, as sentences; empty when it holds."""
+def check_measures(table: pa.Table, legend: pa.Table, as_of: date | None = None) -> list[str]:
+    """Every way the table breaks the contract, as sentences; empty when it holds.
+
+    Region names may be those of any date.  Given the decree's date (the loader knows it; a dataset of
+    several decrees does not), the akimats must exist on that day and the all-regions flag must say
+    whether every region of that day is among them.
+    """
     problems = check_columns("legend", legend, LEGEND_SCHEMA) + check_columns("measures", table, MEASURES_SCHEMA)
     if problems:
         return problems
@@ -114,6 +120,7 @@ def check_measures(table: pa.Table, legend: pa.Table) -> list[str]:
                         + (f": {', '.join(f'{y} № {n}' for y, n in repeated)}" if repeated else ""))
     bodies = frozenset(r["abbreviation"] for r in legend_rows if r["kind"] == "body")
     allowed = {c.name: bodies if c.legend_body else frozenset(c.allowed) for c in _CLOSED}
+    regions_of_the_day = set(regions_on(as_of)) if as_of is not None else set()
     for r in rows:
         no = r["measure_no"]
         for column in _CLOSED:
@@ -128,6 +135,14 @@ def check_measures(table: pa.Table, legend: pa.Table) -> list[str]:
             problems.append(f"measure {no}: an amount goes with funding class budget_amount and only with it")
         if r["cost_thousand_kzt"] is not None and not r["cost_thousand_kzt"] > 0:
             problems.append(f"measure {no}: cost {r['cost_thousand_kzt']} is not positive")
+        if as_of is not None:
+            gone = [a for a in r["akimats"] or [] if a not in regions_of_the_day]
+            if gone:
+                problems.append(f"measure {no}: akimats {gone} do not exist on {as_of:%Y-%m-%d}")
+            if r["akimats_all_regions"] != (regions_of_the_day <= set(r["akimats"] or [])):
+                problems.append(f"measure {no}: akimats_all_regions is {r['akimats_all_regions']}, "
+                                f"but the akimats are{'' if not r['akimats_all_regions'] else ' not'} "
+                                f"all regions of {as_of:%Y-%m-%d}")
         if not (r["ministries"] or r["akimats"]):
             problems.append(f"measure {no}: no executor")
         if r["deadline_start"] and r["deadline_end"] and r["deadline_start"] > r["deadline_end"]:

@@ -1,6 +1,7 @@
 """Reading a decree text file, refusing what is not one with a message that says why."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,7 +42,8 @@ def decode_lines(data: bytes) -> list[Line]:
             f"not UTF-8 (byte 0x{data[exc.start]:02x}); re-save the text as UTF-8", line
         ) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    bad = next((i for i, ch in enumerate(text) if _is_junk(ch)), None)
+    junk = _JUNK.search(text)
+    bad = junk.start() if junk else None
     if bad is not None:
         raise LoadError(
             f"control character U+{ord(text[bad]):04X}: binary data, not a text file",
@@ -50,6 +52,6 @@ def decode_lines(data: bytes) -> list[Line]:
     return [Line(n, raw, despace(raw).strip()) for n, raw in enumerate(text.split("\n"), start=1)]
 
 
-def _is_junk(ch: str) -> bool:
-    code = ord(ch)
-    return (code < 32 and ch not in "\n\t\f") or 0x7F <= code < 0xA0 or ch == "\ufffd"
+# Control characters but newline, tab and form feed (CR is gone by now), C1 controls, the replacement
+# character: what a binary file or a broken conversion leaves.  One search instead of a test per character.
+_JUNK = re.compile("[\x00-\x08\x0b\x0d-\x1f\x7f-\x9f\ufffd]")

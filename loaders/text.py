@@ -10,6 +10,7 @@ import re
 # A run of single characters each separated by one or two spaces: ``М И О Р ,`` or
 # ``9 3 2  8 7 0 , 0``.  Within a run, two spaces separate words and one space separates letters.
 _SPACED_RUN = re.compile(r"(?<!\S)\S(?= )(?:  ?\S(?!\S))+")
+_CLOSERS = ",;:.!?)"
 _UPPER = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]$")
 
 
@@ -66,7 +67,8 @@ def tidy(text: str) -> str:
 def attach_quotes(text: str) -> str:
     """Glue each straight double quote to the word it opens or closes.
 
-    A quote touching a word on one side only is unambiguous.  A quote with spaces on both sides
+    A quote touching a word on one side only is unambiguous (one touching punctuation on its right
+    closes, even after a space: the extraction carried it to the start of the next line).  A quote with spaces on both sides
     (the extraction broke the line right after it) opens when a capital, a digit or a Latin
     letter follows, closes when punctuation or the end follows, and otherwise follows the
     nesting depth.
@@ -84,14 +86,14 @@ def attach_quotes(text: str) -> str:
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i + 1 < n else " "
         if before.isspace() and not after.isspace():
-            opening = True
+            opening = after not in _CLOSERS  # '", победителей': punctuation only ever follows a closing quote
         elif not before.isspace() and (after.isspace() or not after.isalnum()):
             opening = False
         elif not before.isspace() and after.isalnum():
             opening = depth == 0
         else:
             nxt = text[i + 1 :].lstrip()[:1]
-            if not nxt or nxt in ",;:.!?)":
+            if not nxt or nxt in _CLOSERS:
                 opening = False
             elif nxt.isupper() or nxt.isdigit():
                 opening = True

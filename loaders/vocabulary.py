@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from .errors import LoadError
-from .regions import match_region
+from .regions import named_regions
 
 if TYPE_CHECKING:  # layout reads month names from here, so a run-time import back would be circular
     from .layout import LegendEntry
@@ -37,12 +38,23 @@ PERIOD = (
     rf"|в\s+течение(?:\s+\d{{4}})?\s+года"
     rf"|ежеквартально|ежемесячно|ежегодно|постоянно)"
 )
-DEADLINE = re.compile(rf"(?<!\w){PERIOD}(?:\s*(?:,|и)\s*{PERIOD})*(?:\s+\d{{4}}\s+года)?(?!\w)")
-# A deadline cut by a line break: "в течение" + "года", "І квартал" + "2021 года".
-_DEADLINE_TAIL = re.compile(r"^(?:\d{4}\s+года|года)(?!\w)")
-_DEADLINE_HEAD_CUT = re.compile(r"(?<!\w)в\s+течение$")
+_SEPARATOR = r"\s*(?:,|и)\s*"
+_PERIODS = rf"{PERIOD}(?:{_SEPARATOR}{PERIOD})*"
+DEADLINE = re.compile(rf"(?<!\w){_PERIODS}(?:\s+\d{{4}}\s+года)?(?!\w)")
+# The words a deadline can be cut after, at a line or page break, with the rest following later:
+# "в" | "течение года", "ІІ" | "полугодие", "апрель –" | "май", "до 15" | "января", "декабрь 2021" | "года".
+_PERIOD_HEAD = (
+    rf"(?:(?:{ROMAN})\s*(?:-?(?:й|го))?|(?:{_MONTH})\s*[–-]|до(?:\s+\d{{1,2}})?|в(?:\s+течение(?:\s+\d{{4}})?)?)"
+)
+# Any single word a deadline is made of.
+DEADLINE_WORD = re.compile(
+    rf"(?:{ROMAN}|\d{{1,4}}|{_MONTH}|{_MONTH_GEN}|-?(?:й|го)|квартала?|полугодие|до|в|течение|года|[–-]|и"
+    rf"|ежеквартально|ежемесячно|ежегодно|постоянно)[,;]?"
+)
+DEADLINE_CUT = re.compile(rf"(?:{_PERIODS}(?:{_SEPARATOR}(?:{_PERIOD_HEAD})?|\s+\d{{4}})?|{_PERIOD_HEAD})")
 
-AMOUNT = r"\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d+)?"
+# With or without the thousands gap: "32 500,0", "32500,0".
+AMOUNT = r"(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:,\d+)?"
 FUNDING_NOTES: dict[str, tuple[str, ...]] = {
     "within_existing_funds": (
         r"в\s+пределах\s+(?:предусмотренных|выделенных)\s+средств",
@@ -66,46 +78,84 @@ AKIMAT_WORDS = frozenset(
     {"акимат", "акиматы", "акимата", "акиматов", "акиматам", "областей", "области", "облаcти",
      "городов", "города", "г", "г.", "и", "по", "согласованию", "районов", "районы"}
 )
-_UNKNOWN_RECIPIENT = re.compile(r"^в\s+([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,})(?!\w)")
+_UNKNOWN_RECIPIENT = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}(?!\w)")
 _WORD = re.compile(r"[^\s,;()]+")
+
+
+@dataclass
+class FundingParts:
+    amounts: list[float]
+    note: str | None
+    note_class: str | None
+    sources: list[str]
+    leftover: list[str]  # words that are none of these
+
+
+def read_funding(text: str, budgets: set[str]) -> FundingParts:
+    """A funding cell's amounts, funding phrase, budget sources, and whatever is left unexplained."""
+    text = " ".join(text.replace("*", " ").split())
+    amounts = [float(a.replace(" ", "").replace("\u00a0", "").replace(",", ".")) for a in re.findall(AMOUNT, text)]
+    rest = re.sub(AMOUNT, " ", text)
+    note = note_class = None
+    for klass, patterns in FUNDING_NOTES.items():
+        for pattern in patterns:
+            if m := re.search(pattern, rest):
+                note, note_class = m.group(0), klass
+                rest = rest[: m.start()] + " " + rest[m.end() :]
+                break
+        if note:
+            break
+    words = re.findall(r"[^\s,;]+", rest)
+    return FundingParts(
+        amounts, note, note_class, [w for w in words if w in budgets], [w for w in words if w not in budgets]
+    )
 
 
 @dataclass
 class Vocabulary:
     legend: list[LegendEntry]
     year: int
+    as_of: date | None = None  # the day whose regions the decree names (regions.regions_date)
 
     def __post_init__(self) -> None:
+        if self.as_of is None:
+            self.as_of = date(self.year, 1, 1)
         self.bodies = {e.abbreviation for e in self.legend if e.kind == "body"}
         self.budgets = {e.abbreviation for e in self.legend if e.kind == "budget"}
         abbreviations = "|".join(sorted(map(re.escape, self.bodies | self.budgets), key=len, reverse=True))
         self._recipient = re.compile(rf"^в\s+(?P<abbr>{abbreviations})(?!\w)")
 
-    # -- completion form ---------------------------------------------------------------------
-    def find_form(self, text: str, next_text: str, line: int) -> re.Match[str] | None:
-        """The completion form's head word, when "в" + a legend abbreviation follows it."""
-        for match in re.finditer(rf"(?<!\w)(?P<head>{'|'.join(FORM_HEADS)})(?!\w)", text):
-            after = text[match.end() :].strip() or next_text
-            if self._recipient.match(after):
-                return match
-            if unknown := _UNKNOWN_RECIPIENT.match(after):
-                raise LoadError(
-                    f"report recipient {unknown.group(1)!r} is not in the abbreviation legend (is the legend complete?)",
-                    line,
-                )
+    # -- completion form ("информация в МИОР": a head word, "в", the recipient) ------------------------
+    @staticmethod
+    def is_form_head(word: str) -> bool:
+        return word in FORM_HEADS
+
+    def recipient(self, word: str, line: int, strict: bool = True) -> str | None:
+        """The legend abbreviation a word after "в" names.  Strict (right after a form's head word), a
+        capitalised word missing from the legend is an error."""
+        if match := self._recipient.match(f"в {word}"):
+            return match.group("abbr")
+        if strict and (unknown := _UNKNOWN_RECIPIENT.match(word)):
+            raise LoadError(
+                f"report recipient {unknown.group(0)!r} is not in the abbreviation legend (is the legend complete?)",
+                line, key="legend", subject=unknown.group(0),
+            )
         return None
 
-    def match_recipient(self, text: str) -> re.Match[str] | None:
-        return self._recipient.match(text)
-
     # -- deadline ------------------------------------------------------------------------------
-    def find_deadline(self, text: str) -> re.Match[str] | None:
-        return DEADLINE.search(text) or _DEADLINE_HEAD_CUT.search(text)
+    @staticmethod
+    def is_deadline(text: str) -> bool:
+        return DEADLINE.fullmatch(text) is not None
 
-    def deadline_tail(self, text: str) -> re.Match[str] | None:
-        return _DEADLINE_TAIL.match(text)
+    @staticmethod
+    def is_deadline_start(text: str) -> bool:
+        """A whole deadline, or its first words with the rest cut off by a line or page break."""
+        return DEADLINE.fullmatch(text) is not None or DEADLINE_CUT.fullmatch(text) is not None
 
     # -- funding -------------------------------------------------------------------------------
+    def is_complete_funding(self, text: str) -> bool:
+        return not read_funding(text, self.budgets).leftover
+
     def is_funding(self, text: str) -> bool:
         rest = re.sub(AMOUNT, " ", text)
         words = [w.strip("*.:") for w in _WORD.findall(rest)]
@@ -122,5 +172,5 @@ class Vocabulary:
         return (
             word in self.bodies
             or word.lower() in AKIMAT_WORDS
-            or match_region(word, self.year) is not None
+            or bool(named_regions(word))  # of any date: normalise says when one did not exist then
         )

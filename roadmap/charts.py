@@ -232,6 +232,8 @@ def region_map(workload_by_region: dict[str, int], shapes: list[tuple[str, list[
     """Regions as filled shapes on plain axes, so the map needs nothing from the network.
 
     shapes: (region name, rings of (lon, lat)); points: (region name, lon, lat) for cities drawn as markers.
+    A region with neither (one created after the boundaries were drawn, or renamed) is listed with its
+    count under the map, never dropped.
     """
     import plotly.colors as pc
 
@@ -272,10 +274,26 @@ def region_map(workload_by_region: dict[str, int], shapes: list[tuple[str, list[
              font=dict(size=12, color="#111111"))
         for name, label_lon, label_lat in _label_positions(shapes, points)
     ]
+    undrawn = unmapped_regions(workload_by_region, shapes, points)
+    if undrawn:
+        annotations.append(dict(
+            x=0, y=0, xref="paper", yref="paper", xanchor="left", yanchor="top", yshift=-6, showarrow=False,
+            align="left", font=dict(size=12, color="#333333"),
+            text=_escape(t.MAP_NOT_DRAWN.format(regions=", ".join(f"{name}: {n}" for name, n in undrawn))),
+        ))
     fig = go.Figure(data=traces, layout=dict(annotations=annotations))
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1.55)
-    return _layout(fig, t, 460, plot_bgcolor="#ffffff")
+    _layout(fig, t, 460, plot_bgcolor="#ffffff")
+    if undrawn:
+        fig.update_layout(margin_b=40)
+    return fig
+
+
+def unmapped_regions(workload_by_region: dict[str, int], shapes, points) -> list[tuple[str, int]]:
+    """The regions of the data that the map has no shape or point for, with their counts."""
+    drawn = {name for name, _ in shapes} | {name for name, _, _ in points}
+    return [(name, n) for name, n in workload_by_region.items() if name not in drawn]
 
 
 def _label_positions(shapes, points):

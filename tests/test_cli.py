@@ -108,3 +108,90 @@ def test_make_data_rebuilds_a_missing_parquet_and_leaves_a_present_one(tmp_path)
     again = subprocess.run(make, capture_output=True, text=True, timeout=300)
     assert again.returncode == 0 and "loaders.build" not in again.stdout
     assert out.stat().st_mtime_ns == stamp
+
+
+def _with_lines_replaced(*changes: tuple[str, str]) -> str:
+    """The 2021 text with the first line matching each pattern (in turn, from the previous one) replaced."""
+    lines = list(LINES)
+    start = 0
+    for pattern, replacement in changes:
+        index = next(i for i in range(start, len(lines)) if re.fullmatch(pattern, lines[i]))
+        lines[index] = replacement
+        start = index + 1
+    return "\n".join(lines)
+
+
+FIVE_FAULTS = [
+    # (line pattern, damaged replacement, fragment of the message for that line)
+    (r"МИОР в течение года", "МЮ в течение года", "executor 'МЮ'"),
+    (r"14\.", "13.", "number 13 repeats"),
+    (r"І  к в а р т а л", "V  к в а р т а л", "names no existing квартал"),
+    (r"в течение года 32 500,0", "в течение года 32 500,0 долларов", "after the deadline and funding"),
+    (r"до 15 января 2021 года не требуется", "до 32 января 2021 года не требуется", "does not exist"),
+]
+
+
+def test_every_fault_is_reported_at_once(tmp_path):
+    """Five faults in five measures: five located lines in source order, exit 1, nothing written."""
+    source = tmp_path / "decree.txt"
+    source.write_text(_with_lines_replaced(*[(p, r) for p, r, _ in FIVE_FAULTS]), encoding="utf-8")
+    damaged = source.read_text(encoding="utf-8").split("\n")
+    out = tmp_path / "out" / "roadmap.parquet"
+
+    result = run_build(source, "--out", out)
+
+    assert result.returncode == 1 and result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 5, result.stderr
+    numbers = []
+    for line, (_, replacement, fragment) in zip(lines, FIVE_FAULTS):
+        match = re.match(rf"error: {re.escape(str(source))}:(\d+): (.+)$", line)
+        assert match, line
+        assert fragment in match.group(2), line
+        numbers.append(int(match.group(1)))
+        assert damaged[numbers[-1] - 1] == replacement or fragment == "after the deadline and funding", line
+    assert numbers == sorted(numbers)
+    assert not out.parent.exists()
+
+
+def test_one_cause_in_many_measures_is_one_line(tmp_path):
+    """An abbreviation missing from the legend is one problem however many measures use it."""
+    text = "\n".join(line for line in LINES if not line.startswith("АП –"))
+    source = tmp_path / "decree.txt"
+    source.write_text(text, encoding="utf-8")
+    result = run_build(source, "--check")
+    assert result.returncode == 1
+    [line] = result.stderr.splitlines()
+    assert "report recipient 'АП' is not in the abbreviation legend" in line
+    assert "'АП' on lines" in line and "and 17 more" in line  # 23 measures report to АП
+
+
+def test_at_most_fifty_problems_are_listed(tmp_path):
+    """The 62 deadlines "в течение года" made impossible: 62 problems, 50 shown and a count of the rest."""
+    text = SOURCE.replace("в течение года", "до 31 февраля")
+    source = tmp_path / "decree.txt"
+    source.write_text(text, encoding="utf-8")
+    result = run_build(source, "--check")
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 51, result.stderr
+    assert all(re.match(rf"error: {re.escape(str(source))}:\d+: measure \d+: deadline", line) for line in lines[:50])
+    assert lines[50] == f"error: {source}: 12 more problems not shown"
+
+
+def test_check_validates_without_writing(tmp_path):
+    out = tmp_path / "out.parquet"
+    result = run_build(RAW_2021, "--out", out, "--check")
+    assert result.returncode == 0, result.stderr
+    assert "measures: 67 (numbered 1–67)" in result.stdout
+    assert "valid; nothing written" in result.stdout
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_check_reports_a_fault_and_writes_nothing(tmp_path):
+    source = tmp_path / "decree.txt"
+    source.write_text(_replace_line(r"14\.", "13."), encoding="utf-8")
+    result = run_build(source, "--check")
+    assert result.returncode == 1 and result.stdout == ""
+    assert re.fullmatch(rf"error: {re.escape(str(source))}:\d+: measure number 13 repeats: .*\n", result.stderr)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["decree.txt"]

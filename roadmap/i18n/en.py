@@ -106,6 +106,7 @@ EXECUTORS_AKIMATS = "Measures by akimat"
 EXECUTORS_MATRIX = "Responsible body × area: number of measures"
 EXECUTORS_MAP = "Workload by region: number of measures"
 EXECUTORS_MAP_NOTE = "Shymkent is shown as a point. Boundaries: Natural Earth (public domain)."
+MAP_NOT_DRAWN = "Not on the map of the 2021 boundaries (measures): {regions}"
 NO_EXECUTORS = "None of the selected measures has a responsible body of this kind."
 
 # Timeline
