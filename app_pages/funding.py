@@ -6,6 +6,7 @@ t = ui.texts()
 
 filters = ui.current_filters()
 st.title(t.PAGE_FUNDING)
+ui.decree_notes(ui.database())
 groups = ui.query("by_group", filters)
 ui.stop_if_empty(groups)
 

@@ -25,6 +25,7 @@ c2.caption(t.thousand_tenge(k["cost_thousand_kzt"]))
 c3.metric(t.KPI_BUDGET_SHARE, t.percent(k["budget_measures"], k["measures"]), help=t.KPI_BUDGET_HELP)
 c3.caption(t.PART_OF.format(part=int(k["budget_measures"]), whole=int(k["measures"])))
 c4.metric(t.KPI_EXECUTORS, int(k["executors"]), help=t.KPI_EXECUTORS_HELP)
+ui.decree_notes(db)
 
 ui.stop_if_empty(k["measures"])
 

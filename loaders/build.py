@@ -118,7 +118,10 @@ def summary(measures: pa.Table, metadata: dict[str, str]) -> str:
     lines = [
         f"{metadata['title']}",
         f"measures: {len(rows)} (numbered {rows[0]['measure_no']}–{rows[-1]['measure_no']})",
-        f"total planned cost: {_money(total)} thousand tenge in {sum(1 for r in rows if r['cost_thousand_kzt'])} measures",
+        (
+            f"total planned cost: {_money(total)} thousand tenge in "
+            f"{sum(1 for r in rows if r['cost_thousand_kzt'])} measures"
+        ),
     ]
     lines += [f"  {group}: {_money(value)}" for group, value in by_group.items()]
     lines.append("funding classes: " + ", ".join(f"{k} {v}" for k, v in sorted(classes.items())))

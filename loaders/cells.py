@@ -167,7 +167,11 @@ def _read_page(row: _Row, page: list[Word], later: list[list[Word]], vocab: Voca
 def _find_form(page: list[Word], later: list[list[Word]], vocab: Vocabulary) -> tuple[int, int] | None:
     """Where the completion form starts on the page and how many of its three words are there."""
     for i, word in enumerate(page[:-2]):
-        if vocab.is_form_head(word.text) and page[i + 1].text == "в" and vocab.recipient(page[i + 2].text, page[i + 2].line):
+        if (
+            vocab.is_form_head(word.text)
+            and page[i + 1].text == "в"
+            and vocab.recipient(page[i + 2].text, page[i + 2].line)
+        ):
             return i, 3
     heads = [i for i, word in enumerate(page) if vocab.is_form_head(word.text)]
     if not heads or not later:
@@ -339,7 +343,9 @@ def _check_complete(cells: Cells) -> None:
             f"measure {cells.number}: no completion form (such as \"информация в МИОР\") found in its row", where
         )
     if cells.report_to is None:
-        raise LoadError(f"measure {cells.number}: the completion form names no recipient", cells.line_of.get("form", where))
+        raise LoadError(
+            f"measure {cells.number}: the completion form names no recipient", cells.line_of.get("form", where)
+        )
     if not cells.executor_lines:
         raise LoadError(f"measure {cells.number}: no responsible executors found", cells.line_of.get("form", where))
     if not cells.deadline_lines:

@@ -20,7 +20,9 @@ _DIRECTION = re.compile(r"^Направление\s+(?P<num>\d+)\s*\.\s*(?P<rest
 _MEASURE = re.compile(r"^(?P<num>\d{1,4})\.(?:\s+(?P<rest>.*))?$")
 _LEGEND_START = re.compile(r"расшифровка\s+аббревиатур", re.IGNORECASE)
 _NOTE_START = re.compile(r"^Примечани[ея]\s*:?", re.IGNORECASE)
-_LEGEND_ENTRY = re.compile(r"^(?P<abbr>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІа-яё]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])\s*[–—-]\s*(?P<name>\S.*)$")
+_LEGEND_ENTRY = re.compile(
+    r"^(?P<abbr>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІа-яё]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])\s*[–—-]\s*(?P<name>\S.*)$"
+)
 _RULE = re.compile(r"^[_\-–—=*]{3,}$")
 _YEAR_IN_TITLE = re.compile(r"\bна\s+(\d{4})\s+год\b")
 _DECREE = re.compile(r"от\s+(\d{1,2})\s+(\w+)\s+(\d{4})\s+года\s+№\s*(\d+)")
@@ -229,7 +231,9 @@ def _measures(lines: list[Line], problems: Problems) -> list[MeasureBlock]:
             continue
         if header_lines is not None:
             header_lines.append(ln)
-            _close_header(direction if direction and direction.line == header_lines[0].number else section, header_lines)
+            _close_header(
+                direction if direction and direction.line == header_lines[0].number else section, header_lines
+            )
         elif current is not None:
             current.lines.append(ln)
         else:
@@ -277,4 +281,6 @@ def _repeated_header_end(lines: list[Line], index: int) -> int | None:
     """The column number row closing a column header repeated from lines[index] ("№"), if it is one."""
     if not lines[index].text.startswith("№"):
         return None
-    return next((j for j in range(index, min(index + 40, len(lines))) if _COLUMN_NUMBERS.match(lines[j].raw.strip())), None)
+    return next(
+        (j for j in range(index, min(index + 40, len(lines))) if _COLUMN_NUMBERS.match(lines[j].raw.strip())), None
+    )

@@ -3,7 +3,8 @@ expenses marked "*" will be considered, so that the app can show them beside the
 
 Found by the block's shape, not its wording: the block runs from the note heading that ends the table
 to the legend's heading; each note starts on a line with a marker ("*", "**", "1)", "–") and runs on
-until the next marker; the measures a star note qualifies are those whose row carries its marker after a word or an amount.
+until the next marker; the measures a star note qualifies are those whose row carries its marker
+after a word or an amount.
 """
 from __future__ import annotations
 

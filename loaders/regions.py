@@ -6,8 +6,8 @@ names the regions that exist on its own date, so every question here is asked fo
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date, timedelta
+from functools import lru_cache
 
 # The changes a decree's date decides (official dates of the decrees that made them).
 NEW_OBLASTS_2022 = date(2022, 6, 8)  # Абай, Жетісу and Ұлытау oblasts

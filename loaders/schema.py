@@ -54,15 +54,15 @@ MEASURES: tuple[Column, ...] = (
     Column("ministries", _TEXTS, False, "the executing ministries and other state bodies: legend abbreviations, "
            "in source order", legend_body=True, noun="executor", expected="a body in the legend"),
     Column("akimats", _TEXTS, False, "the executing akimats, one per region; «акиматы областей, городов "
-           "Нур-Султана, Алматы и Шымкента» expands to every region of the decree's date", CANONICAL_ORDER, noun="akimat",
-           expected="a known region"),
+           "Нур-Султана, Алматы и Шымкента» expands to every region of the decree's date", CANONICAL_ORDER,
+           noun="akimat", expected="a known region"),
     Column("akimats_all_regions", pa.bool_(), False,
            "whether the akimats are all the regions that exist on the decree's date"),
     Column("deadline_raw", _STR, False, "the deadline's cell as written"),
     Column("deadline_start", pa.date32(), False, "the first day of the deadline's window"),
     Column("deadline_end", pa.date32(), False, "the last day of the deadline's window, not before its first"),
-    Column("cost_thousand_kzt", pa.float64(), True, "the estimated expenditure («Предполагаемые расходы») in thousand tenge, positive; there exactly "
-           "when funding_class is budget_amount"),
+    Column("cost_thousand_kzt", pa.float64(), True, "the estimated expenditure («Предполагаемые расходы») in thousand "
+           "tenge, positive; there exactly when funding_class is budget_amount"),
     Column("funding_note", _STR, True, "the funding phrase, e.g. «в пределах предусмотренных средств»"),
     Column("funding_source", _STR, True, "the budgets named beside the amount (legend abbreviations: РБ, МБ)"),
     Column("funding_class", _STR, False, "what the funding cell says: an amount, a funding phrase's class, "
@@ -106,7 +106,9 @@ def check_measures(table: pa.Table, legend: pa.Table, as_of: date | None = None)
     legend_rows = legend.to_pylist()
     for entry in legend_rows:
         if entry["kind"] not in LEGEND_KINDS or not entry["abbreviation"]:
-            problems.append(f"legend entry {entry['abbreviation']!r}: kind {entry['kind']!r} is not one of {LEGEND_KINDS}")
+            problems.append(
+                f"legend entry {entry['abbreviation']!r}: kind {entry['kind']!r} is not one of {LEGEND_KINDS}"
+            )
     rows = table.to_pylist()
     for name in NOT_NULL:
         nulls = [r["measure_no"] for r in rows if r[name] is None]

@@ -68,10 +68,10 @@ def attach_quotes(text: str) -> str:
     """Glue each straight double quote to the word it opens or closes.
 
     A quote touching a word on one side only is unambiguous (one touching punctuation on its right
-    closes, even after a space: the extraction carried it to the start of the next line).  A quote with spaces on both sides
-    (the extraction broke the line right after it) opens when a capital, a digit or a Latin
-    letter follows, closes when punctuation or the end follows, and otherwise follows the
-    nesting depth.
+    closes, even after a space: the extraction carried it to the start of the next line).  A quote
+    with spaces on both sides (the extraction broke the line right after it) opens when a capital, a
+    digit or a Latin letter follows, closes when punctuation or the end follows, and otherwise
+    follows the nesting depth.
     """
     out: list[str] = []
     depth = 0

@@ -50,8 +50,11 @@ main { background: #fff; padding: 12mm; margin: 8mm auto; box-shadow: 0 0 4mm #c
 
 def render(filters: Filters, measures: pd.DataFrame, kpis: dict, groups: pd.DataFrame, workload: pd.DataFrame,
            metadata: dict, total_measures: int, labels: dict[str, dict[str, str]], t: ModuleType,
-           today: date | None = None) -> bytes:
-    """The brief as UTF-8 HTML.  `labels` maps a filter key to {value: label} for the selection in words."""
+           today: date | None = None, notes: list[dict] | None = None) -> bytes:
+    """The brief as UTF-8 HTML.  `labels` maps a filter key to {value: label} for the selection in words;
+    `notes` are the decrees' notes (RoadmapDB.notes), printed as written under the money figures; by default
+    those of `metadata`."""
+    notes = notes if notes is not None else metadata.get("notes") or []
     today = today or date.today()
     parts = [
         f'<!DOCTYPE html><html lang="{t.LANGUAGE_CODE}"><head><meta charset="utf-8">',
@@ -63,6 +66,7 @@ def render(filters: Filters, measures: pd.DataFrame, kpis: dict, groups: pd.Data
         _selection(filters, labels, t),
         f"<h2>{escape(t.BRIEF_KPIS)}</h2>",
         _kpis(kpis, total_measures, t),
+        *_notes(notes, t),
     ]
     if len(measures):
         parts += [
@@ -80,6 +84,17 @@ def render(filters: Filters, measures: pd.DataFrame, kpis: dict, groups: pd.Data
         parts.append(f'<p class="note">{escape(t.NOTHING_FOUND)}</p>')
     parts += [f'<p class="note">{escape(t.DATA_LANGUAGE_NOTE)}</p>', "</main></body></html>"]
     return "\n".join(parts).encode("utf-8")
+
+
+def _notes(notes: list[dict], t: ModuleType) -> list[str]:
+    several = len({note.get("year") for note in notes}) > 1
+    lines = []
+    for note in notes:
+        line = t.DECREE_NOTE.format(marker=note["marker"], text=note["text"])
+        if several:
+            line = f"{note['year']} · {line}"
+        lines.append(f'<p class="note">{escape(line)}</p>')
+    return lines
 
 
 def _source(metadata: dict, t: ModuleType) -> str:

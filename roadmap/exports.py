@@ -119,9 +119,11 @@ _WIDTHS = {"measure_no": 6, "roadmap_year": 7, "title": 70, "executors_raw": 40,
 _STYLES = {"deadline_start": xlsx.DATE, "deadline_end": xlsx.DATE, "cost_thousand_kzt": xlsx.AMOUNT}
 
 
-def xlsx_chunks(tables: Iterable[pa.Table], t: ModuleType, header: list[str] | None = None) -> Iterator[bytes]:
+def xlsx_chunks(tables: Iterable[pa.Table], t: ModuleType, header: list[str] | None = None,
+                notes: list[dict] = ()) -> Iterator[bytes]:
     """The XLSX of export tables as they come, in constant memory (see roadmap/xlsx.py).  `header`: the
-    tables' columns, by default those of export_table."""
+    tables' columns, by default those of export_table; `notes` (RoadmapDB.notes), the decrees' notes on a
+    sheet of their own, beside the amounts they qualify."""
     header = header or [t.COLUMNS[c] for c in COLUMNS]
     key_of = {label: key for key, label in t.COLUMNS.items()}
 
@@ -134,7 +136,16 @@ def xlsx_chunks(tables: Iterable[pa.Table], t: ModuleType, header: list[str] | N
         widths=[_WIDTHS.get(key_of.get(h), max(12, min(30, len(h) + 2))) for h in header],
         styles=[_STYLES.get(key_of.get(h), xlsx.PLAIN) for h in header],
     )
-    yield from xlsx.stream([sheet])
+    sheets = [sheet]
+    if notes:
+        sheets.append(xlsx.Sheet(
+            name=t.NOTES_SHEET,
+            header=[t.COL_YEAR, t.NOTES_COLUMNS["marker"], t.NOTES_COLUMNS["text"], t.NOTES_COLUMNS["measures"]],
+            rows=[(n["year"], neutralise(n["marker"]), neutralise(n["text"]),
+                   "; ".join(str(m) for m in n.get("measures") or [])) for n in notes],
+            widths=[8, 8, 100, 24], styles=[xlsx.PLAIN, xlsx.PLAIN, xlsx.WRAPPED, xlsx.PLAIN], freeze=False,
+        ))
+    yield from xlsx.stream(sheets)
 
 
 def to_xlsx(table: pa.Table | pd.DataFrame, t: ModuleType) -> bytes:

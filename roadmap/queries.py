@@ -209,6 +209,12 @@ class RoadmapDB:
         finally:
             cursor.close()
 
+    def notes(self) -> list[dict]:
+        """The notes each loaded decree prints under its table (marker, text, line, measures), with the
+        year of its roadmap, from the parquet's metadata."""
+        return [{"year": year, **note} for year, meta in sorted(self.decrees.items())
+                for note in meta.get("notes") or []]
+
     def plain(self, name: str, params: dict[str, object] | None = None) -> pd.DataFrame:
         """facts/<name>.sql, a question about the whole dataset (a filter's choices, a total, a source text)."""
         return self._run(sql(f"facts/{name}"), params or {})

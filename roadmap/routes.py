@@ -98,7 +98,7 @@ def brief_html(db: RoadmapDB, filters: Filters, t) -> bytes:
     names["ministry"] = {m: f"{m} ({db.legend.full_names.get(m, m)})" for m in filters.ministry}
     return brief.render(filters, db.filtered("measure_list", filters), db.filtered("kpis", filters).iloc[0],
                         db.filtered("by_group", filters), db.filtered("executor_workload", filters), db.metadata,
-                        db.options.total_measures, names, t)
+                        db.options.total_measures, names, t, notes=db.notes())
 
 
 def export_endpoint(database: Callable[[], RoadmapDB]) -> Callable:
@@ -135,7 +135,7 @@ def export_endpoint(database: Callable[[], RoadmapDB]) -> Callable:
         if name == "measures.csv":
             body = exports.csv_chunks(_measure_tables(db, view.filters, t), t)
         elif name == "measures.xlsx":
-            body = exports.xlsx_chunks(_measure_tables(db, view.filters, t), t)
+            body = exports.xlsx_chunks(_measure_tables(db, view.filters, t), t, notes=db.notes())
         else:
             objects = db.batches("measures_json", view.filters, ROWS_PER_BATCH)
             body = exports.json_chunks(objects, _applied(view), count)

@@ -66,14 +66,14 @@ def metric(at: AppTest, label_start: str) -> str:
 def test_overview_kpis_follow_the_filters(data):
     at = run_page(PAGES[0])
     assert metric(at, "Мероприятий") == "67 из 67"
-    assert metric(at, "Планируемые расходы") == "2\u202f088,0"
+    assert metric(at, "Предполагаемые расходы") == "2\u202f088,0"
     assert metric(at, "С бюджетной суммой") == "22,4 %"
     assert metric(at, "Исполнителей") == "23"
     at.multiselect(key="ministry").set_value(["МКС"]).run()
     mks = expected("ministry", ["МКС"])
     assert metric(at, "Мероприятий") == f"{len(mks)} из 67"
     cost = mks.cost_thousand_kzt.sum() / 1000
-    assert metric(at, "Планируемые расходы") == f"{cost:,.1f}".replace(",", "\u202f").replace(".", ",")
+    assert metric(at, "Предполагаемые расходы") == f"{cost:,.1f}".replace(",", "\u202f").replace(".", ",")
     executors = {e for row in mks.itertuples() for e in list(row.ministries) + list(row.akimats)}
     assert metric(at, "Исполнителей") == str(len(executors))
 

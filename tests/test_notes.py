@@ -38,12 +38,17 @@ def test_the_notes_are_in_the_parquet_metadata(fresh_parquet):
     assert meta["notes"] == [_note(2021, 1379, [])]
 
 
-BODY = "1.\nТитул\n\nинформация\nв МИОР\n\nМОН в течение года 5 000,0 *\n\n2.\nТитул два\n\nинформация\nв МИОР\n\nМОН в течение года 7 000,0 **\n"
+BODY = (
+    "1.\nТитул\n\nинформация\nв МИОР\n\nМОН в течение года 5 000,0 *\n\n"
+    "2.\nТитул два\n\nинформация\nв МИОР\n\nМОН в течение года 7 000,0 **\n"
+)
 
 
 def _with_note_block(block: str) -> str:
     text = decree(BODY)
-    return text.replace("      Примечание:\n      расшифровка аббревиатур:\n", block + "      расшифровка аббревиатур:\n")
+    return text.replace(
+        "      Примечание:\n      расшифровка аббревиатур:\n", block + "      расшифровка аббревиатур:\n"
+    )
 
 
 def test_several_notes_with_their_markers_and_wrapped_lines():

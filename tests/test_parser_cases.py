@@ -3,6 +3,7 @@
 Each body is a table row as the PDF extraction damages it; the expected values are what a
 person reads from the printed decree.
 """
+import contextlib
 from datetime import date
 
 import pytest
@@ -180,8 +181,6 @@ def test_a_huge_row_after_a_page_break_is_read_in_linear_time():
 
     body = "1.\nТитул\n\nинформация\nв МИОР\n\nМОН в течение года\n\n\n\n" + "\n".join(["МОН, и МОН"] * 3000) + "\nдо\n"
     started = time.perf_counter()
-    try:
+    with contextlib.suppress(LoadError):
         parse_text(decree(body))
-    except LoadError:
-        pass
     assert time.perf_counter() - started < 5

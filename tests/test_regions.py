@@ -52,7 +52,9 @@ ALL_REGIONS_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("day", "capital", "canonical", "oblasts"), ALL_REGIONS_CASES, ids=[str(c[0]) for c in ALL_REGIONS_CASES])
+@pytest.mark.parametrize(
+    ("day", "capital", "canonical", "oblasts"), ALL_REGIONS_CASES, ids=[str(c[0]) for c in ALL_REGIONS_CASES]
+)
 def test_all_akimats_are_that_days_regions(day, capital, canonical, oblasts):
     row = first_row(day, ALL.format(capital=capital))
     assert row["akimats"] == oblasts + [canonical, "г. Алматы", "г. Шымкент"]

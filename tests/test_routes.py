@@ -155,7 +155,9 @@ def test_every_format_holds_exactly_the_filtered_measures(server, pairs, filters
 
     status, headers, body = get(server, f"/export/measures.xlsx?{query}")
     assert status == 200 and headers["Content-Type"] == routes.XLSX_TYPE
-    sheet = openpyxl.load_workbook(io.BytesIO(body)).active
+    book = openpyxl.load_workbook(io.BytesIO(body))
+    assert book.sheetnames == [t.PAGE_MEASURES[:31], t.NOTES_SHEET]  # the decree's note beside the amounts
+    sheet = book.active
     header = [c.value for c in sheet[1]]
     assert header == [t.COLUMNS[c] for c in exports.COLUMNS]
     values = list(sheet.iter_rows(min_row=2, values_only=True))

@@ -67,10 +67,15 @@ REPORT_TO = {"МИОР": "Ministry of Information and Social Development (МИО
 
 # Overview
 KPI_MEASURES = "Measures"
-KPI_COST = "Planned expenditure, million tenge"
+KPI_COST = "Estimated expenditure, million tenge"
 KPI_BUDGET_SHARE = "With a budget amount"
 KPI_EXECUTORS = "Responsible bodies"
 KPI_COST_HELP = "Total of the decree’s “Estimated expenditure” column for the selected measures."
+# The note a decree prints under its table (in 2021: when the amounts will be considered), shown as
+# written beside every money figure.
+DECREE_NOTE = "Note in the decree: {marker} {text}"
+NOTES_SHEET = "Notes"
+NOTES_COLUMNS = {"marker": "Marker", "text": "Note", "measures": "Measures marked"}
 KPI_BUDGET_HELP = "Share of measures for which the decree states an expenditure amount; all amounts are budget funds."
 KPI_EXECUTORS_HELP = "Ministries and government bodies, plus each akimat counted separately (17 regions)."
 OVERVIEW_BY_GROUP = "By area"

@@ -70,10 +70,15 @@ REPORT_TO = {"МИОР": "Ақпарат және қоғамдық даму ми
 
 # Overview
 KPI_MEASURES = "Іс-шаралар"
-KPI_COST = "Жоспарланған шығыстар, млн теңге"
+KPI_COST = "Болжанатын шығыстар, млн теңге"
 KPI_BUDGET_SHARE = "Бюджет сомасы көрсетілген"
 KPI_EXECUTORS = "Орындаушылар"
 KPI_COST_HELP = "Іріктелген іс-шаралар бойынша «Болжанатын шығыстар» бағанының сомасы."
+# The note a decree prints under its table (in 2021: when the amounts will be considered), shown as
+# written beside every money figure.
+DECREE_NOTE = "Қаулының ескертпесі: {marker} {text}"
+NOTES_SHEET = "Ескертпелер"
+NOTES_COLUMNS = {"marker": "Белгі", "text": "Ескертпе", "measures": "Белгі қойылған іс-шаралар"}
 KPI_BUDGET_HELP = "Қаулыда шығыстар сомасы көрсетілген іс-шаралардың үлесі; барлық сомалар — бюджет қаражаты."
 KPI_EXECUTORS_HELP = "Министрліктер мен мемлекеттік органдар, сондай-ақ жеке есептелетін әкімдіктер (17 өңір)."
 OVERVIEW_BY_GROUP = "Бағыттар бойынша"

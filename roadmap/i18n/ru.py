@@ -63,10 +63,15 @@ REPORT_TO = {"МИОР": "Министерство информации и об�
 
 # Overview
 KPI_MEASURES = "Мероприятий"
-KPI_COST = "Планируемые расходы, млн тенге"
+KPI_COST = "Предполагаемые расходы, млн тенге"
 KPI_BUDGET_SHARE = "С бюджетной суммой"
 KPI_EXECUTORS = "Исполнителей"
 KPI_COST_HELP = "Сумма столбца «Предполагаемые расходы» по отобранным мероприятиям."
+# The note a decree prints under its table (in 2021: when the amounts will be considered), shown as
+# written beside every money figure.
+DECREE_NOTE = "Примечание постановления: {marker} {text}"
+NOTES_SHEET = "Примечания"
+NOTES_COLUMNS = {"marker": "Знак", "text": "Примечание", "measures": "Мероприятия со знаком"}
 KPI_BUDGET_HELP = "Доля мероприятий, для которых в постановлении указана сумма расходов; все суммы — бюджетные."
 KPI_EXECUTORS_HELP = "Министерства и госорганы плюс отдельные акиматы (17 регионов)."
 OVERVIEW_BY_GROUP = "По направлениям"

@@ -7,6 +7,6 @@
 """
 from .cached import kpis, query, source_text
 from .data import database
-from .panel import current_filters, stop_if_empty, texts
+from .panel import current_filters, decree_notes, stop_if_empty, texts
 
-__all__ = ["database", "query", "kpis", "source_text", "texts", "current_filters", "stop_if_empty"]
+__all__ = ["database", "query", "kpis", "source_text", "texts", "current_filters", "stop_if_empty", "decree_notes"]

@@ -2,6 +2,7 @@
 what a page reads of them (`texts`, `current_filters`) and the one empty state every page shows."""
 from __future__ import annotations
 
+import re
 from types import ModuleType
 from urllib.parse import parse_qsl
 
@@ -108,6 +109,23 @@ def _reset() -> None:
 def current_filters() -> Filters:
     """The filters the entry script built in this rerun; pages never read widgets themselves."""
     return st.session_state.get(_FILTERS_KEY, Filters())
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$])")
+
+
+def plain(text: str) -> str:
+    """Text from the data made literal for Streamlit's Markdown (captions): no emphasis, link or HTML."""
+    return _MARKDOWN.sub(r"\\\1", text)
+
+
+def decree_notes(db: RoadmapDB) -> None:
+    """The notes the decrees print under their tables, as written, beside the money figures."""
+    t = texts()
+    several = len(db.decrees) > 1
+    for note in db.notes():
+        line = t.DECREE_NOTE.format(marker=note["marker"], text=note["text"])
+        st.caption(plain(f"{note['year']} · {line}" if several else line))
 
 
 def stop_if_empty(frame: pd.DataFrame | int) -> None:

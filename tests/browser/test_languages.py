@@ -81,6 +81,7 @@ def test_brief_prints_on_a4_with_the_figures_on_screen(page: Page, app_url, lang
     for value in on_screen:
         assert _flat(value) in first, (value, page_texts[0][:800])
     assert _flat(t.BRIEF_KPIS) in first and _flat(t.BRIEF_TABLE) not in first  # the table starts a new page
+    assert _flat(t.DECREE_NOTE.split("{")[0]) in first  # the decree's note under the money figures
     assert _flat(page_texts[1]).startswith(_flat(t.BRIEF_TABLE))
     expected = kept(Filters(ministry=("МКС",)) if query else Filters())
     numbers = [int(n) for text in page_texts[1:] for n in re.findall(r"^(\d+) ", text, re.MULTILINE)]
