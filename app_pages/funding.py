@@ -1,6 +1,7 @@
 import streamlit as st
 
 from roadmap import charts, config, ui
+from roadmap.ui import clicks
 
 t = ui.texts()
 
@@ -10,22 +11,32 @@ ui.decree_notes(ui.database())
 groups = ui.query("by_group", filters)
 ui.stop_if_empty(groups)
 
-st.subheader(t.FUNDING_BY_GROUP)
-st.plotly_chart(charts.funding_by_group(groups, t=t), key="chart_funding_by_group")
+st.caption(t.CLICK_HINT)
+st.header(t.FUNDING_BY_GROUP)
+clicks.chart(charts.funding_by_group(groups, t=t), "chart_funding_by_group", clicks.by("direction"))
 
-st.subheader(t.FUNDING_SPLIT)
+st.header(t.FUNDING_SPLIT)
 split = ui.query("funding_split", filters)
 left, right = st.columns(2)
 left.caption(t.FUNDING_SPLIT_COUNT)
 left.plotly_chart(charts.budget_split(split, "measures", t=t), key="chart_split_count")
-right.caption(t.FUNDING_SPLIT_AMOUNT)
-right.plotly_chart(charts.budget_split(split, "cost_thousand_kzt", t=t), key="chart_split_amount")
+if (split.cost_thousand_kzt > 0).sum() > 1:
+    right.caption(t.FUNDING_SPLIT_AMOUNT)
+    right.plotly_chart(charts.budget_split(split, "cost_thousand_kzt", t=t), key="chart_split_amount")
+else:
+    # Every amount is of one class (a decree gives amounts only for the budget): a donut of one colour
+    # would say nothing, so the classes are shown against the directions instead.
+    with right:
+        st.caption(t.FUNDING_CLASS_BY_GROUP)
+        clicks.chart(charts.directions_by_class(ui.query("by_group_class", filters), t=t), "chart_class_by_group",
+                     clicks.by("direction"))
 
-st.subheader(t.FUNDING_CLASSES_TITLE)
-st.plotly_chart(charts.funding_classes(ui.query("funding_classes", filters), t=t), key="chart_funding_classes")
+st.header(t.FUNDING_CLASSES_TITLE)
+clicks.chart(charts.funding_classes(ui.query("funding_classes", filters), t=t), "chart_funding_classes",
+             clicks.by("funding"))
 
 ranked = ui.query("ranked_costs", filters, limit=config.RANKED_MAX_BARS)
-st.subheader(t.FUNDING_RANKED)
+st.header(t.FUNDING_RANKED)
 if ranked.empty:
     st.info(t.NO_AMOUNTS)
 else:
@@ -33,5 +44,5 @@ else:
     if with_amount > len(ranked):
         st.caption(t.RANKED_CUT.format(shown=len(ranked), total=t.number(with_amount)))
     st.plotly_chart(charts.ranked_costs(ranked, t=t), key="chart_ranked")
-    st.subheader(t.FUNDING_TREEMAP)
+    st.header(t.FUNDING_TREEMAP)
     st.plotly_chart(charts.cost_treemap(ranked, groups, t=t), key="chart_treemap")

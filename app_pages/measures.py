@@ -13,7 +13,7 @@ st.title(t.PAGE_MEASURES)
 total = int(ui.kpis(filters)["measures"])
 ui.stop_if_empty(total)
 
-st.subheader(t.MEASURES_TABLE)
+st.header(t.MEASURES_TABLE)
 # The table is paged in DuckDB: the browser gets one page of rows, never the whole filtered set.
 pages = math.ceil(total / config.MEASURES_PAGE_SIZE)
 if pages > 1:
@@ -43,7 +43,7 @@ st.dataframe(
     },
 )
 
-st.subheader(t.MEASURE_PICK)
+st.header(t.MEASURE_PICK)
 keys = list(zip(measures.roadmap_year.astype(int), measures.measure_no.astype(int), strict=True))
 titles = dict(zip(keys, measures.title, strict=True))
 pick = st.selectbox(t.MEASURE_PICK, keys, format_func=lambda k: f"{t.measure(k[1], k[0] if several_years else None)}. "

@@ -3,7 +3,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from roadmap import charts, ui
+from roadmap import charts, config, ui
+from roadmap.ui import clicks
 
 t = ui.texts()
 
@@ -29,8 +30,17 @@ ui.decree_notes(db)
 
 ui.stop_if_empty(k["measures"])
 
+# The picture first: where the work and the money are, the reporting calendar, the busiest executors.
+st.header(t.OVERVIEW_PICTURE)
+st.caption(t.CLICK_HINT)
+clicks.chart(charts.directions_by_class(ui.query("by_group_class", filters), t=t), "chart_overview_groups",
+             clicks.by("direction"))
+st.header(t.OVERVIEW_BUSIEST)
+busiest = ui.query("busiest_executors", filters, limit=config.OVERVIEW_BUSIEST)
+clicks.chart(charts.workload(busiest, db.legend.full_names, t=t), "chart_busiest", clicks.by_kind)
+
 if several_years:
-    st.subheader(t.OVERVIEW_YEARS)
+    st.header(t.OVERVIEW_YEARS)
     by_year = ui.query("by_year", filters)
     st.plotly_chart(charts.years_side_by_side(by_year, t=t), key="chart_years")
     per_group = by_year.groupby(["roadmap_year", "group_key"], as_index=False, sort=False).agg(
@@ -47,7 +57,7 @@ if several_years:
     )
     st.caption(t.OVERVIEW_YEARS_NOTE)
 
-st.subheader(t.OVERVIEW_BY_GROUP)
+st.header(t.OVERVIEW_BY_GROUP)
 groups = ui.query("by_group", filters)
 st.dataframe(
     pd.DataFrame({
@@ -60,7 +70,12 @@ st.dataframe(
     hide_index=True, width="stretch",
 )
 
-st.subheader(t.OVERVIEW_CALENDAR)
+st.header(t.OVERVIEW_CALENDAR)
+events = sorted((date.fromisoformat(e["date"]), t.REPORT_TO_SHORT.get(e["recipient"], e["recipient"]))
+                for meta in db.decrees.values() for e in meta.get("reporting_calendar") or [])
+if events:
+    st.plotly_chart(charts.calendar_strip(events, date.today(), t=t), key="chart_calendar",
+                    config={"displayModeBar": False})
 calendar = [(year, e) for year, meta in sorted(db.decrees.items()) for e in meta.get("reporting_calendar") or []]
 st.dataframe(
     pd.DataFrame({

@@ -21,7 +21,7 @@ st.markdown(t.TIMELINE_PASSED_SUMMARY.format(date=t.day_attr(as_of), passed=int(
 
 reporting = sorted({date.fromisoformat(e["date"]) for meta in db.decrees.values()
                     for e in meta.get("reporting_calendar") or []})
-st.subheader(t.TIMELINE_GANTT)
+st.header(t.TIMELINE_GANTT)
 if k["measures"] <= config.GANTT_MAX_BARS:
     gantt = charts.gantt(ui.query("gantt_measures", filters, limit=config.GANTT_MAX_BARS), reporting, as_of, t=t)
 else:
@@ -34,7 +34,7 @@ else:
     gantt = charts.gantt_windows(windows, reporting, as_of, t=t)
 st.plotly_chart(gantt, key="chart_gantt")
 
-st.subheader(t.TIMELINE_PER_MONTH)
+st.header(t.TIMELINE_PER_MONTH)
 period = st.segmented_control(t.TIMELINE_PERIOD, ["month", "quarter"], default="month", key="period",
                               format_func=t.PERIODS.get, label_visibility="collapsed") or "month"
 by_month = ui.query("deadlines_by_month", filters, period=period)

@@ -59,7 +59,8 @@ EXPORT_MS = {"measures.csv": 1000, "measures.json": 1000, "measures.xlsx": 4000}
 EXPORT_RSS_GROWTH_MB = 100
 
 PAGES = [
-    browser.PageCase("", frames=2, charts=lambda db, f: 0),
+    browser.PageCase("", frames=2,
+                     charts=lambda db, f: 2 + any(m.get("reporting_calendar") for m in db.decrees.values())),
     browser.PageCase("funding", frames=0,
                      charts=lambda db, f: 4 + 2 * (not db.filtered("ranked_costs", f, limit=1).empty)),
     browser.PageCase("executors", frames=0,

@@ -24,6 +24,8 @@ FUNDING_COLOURS = {
     "unspecified": "#eceff1",
 }
 BUDGET_COLOURS = {True: "#00695c", False: "#b0bec5"}
+# Measures an executor is named in on its own, and those it takes part in as one of "all akimats".
+NAMED_COLOUR, COLLECTIVE_COLOUR = "#1f5f99", "#a9c6e3"
 WORKLOAD_SCALE = "Blues"
 FONT = dict(family="Source Sans Pro, DejaVu Sans, sans-serif", size=13)
 
@@ -67,7 +69,8 @@ def funding_by_group(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
             x=df.cost_thousand_kzt, y=labels, orientation="h",
             marker_color=[group_colour(k) for k in df.group_key],
             text=[t.number(v, 1) for v in df.cost_thousand_kzt], textposition="auto", textangle=0,
-            customdata=list(zip([_wrap(n) for n in df.group_name], df.measures, df.budget_measures)),
+            customdata=list(zip([_wrap(n) for n in df.group_name], df.measures, df.budget_measures, df.group_key,
+                                strict=True)),
             hovertemplate="<b>%{y}</b><br>%{customdata[0]}<br>" + t.COL_COST + ": %{x:,.1f}<br>"
             + t.COL_MEASURES + ": %{customdata[1]} (" + t.COL_BUDGET_MEASURES.lower()
             + ": %{customdata[2]})<extra></extra>",
@@ -99,7 +102,7 @@ def funding_classes(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
             x=df.measures, y=[t.FUNDING_CLASSES[c] for c in df.funding_class], orientation="h",
             marker_color=[FUNDING_COLOURS[c] for c in df.funding_class], marker_line_color="#90a4ae",
             marker_line_width=1, text=df.measures, textposition="auto", textangle=0,
-            hovertemplate="%{y}: %{x}<extra></extra>",
+            customdata=[[c] for c in df.funding_class], hovertemplate="%{y}: %{x}<extra></extra>",
         )
     )
     fig.update_yaxes(autorange="reversed")
@@ -128,6 +131,74 @@ def years_side_by_side(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
     return _layout(fig, t, 360)
 
 
+def directions_by_class(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
+    """Where the work and the money are: per direction, measures stacked by funding class (left) and the
+    estimated amount (right); columns of views/by_group_class.sql.  Each bar's customdata ends with the
+    direction's key, for a click to filter by it."""
+    groups = df.drop_duplicates("group_key").sort_values("group_order")
+    labels = {k: t.group_label(k) for k in groups.group_key}
+    order = [labels[k] for k in groups.group_key]
+    fig = make_subplots(rows=1, cols=2, subplot_titles=(t.COL_MEASURES, t.COL_COST), shared_yaxes=True,
+                        horizontal_spacing=0.04)
+    for funding_class in [c for c in FUNDING_COLOURS if c in set(df.funding_class)]:
+        part = df[df.funding_class == funding_class]
+        fig.add_trace(go.Bar(
+            y=[labels[k] for k in part.group_key], x=part.measures, orientation="h",
+            name=t.FUNDING_CLASSES[funding_class], marker_color=FUNDING_COLOURS[funding_class],
+            marker_line_color="#90a4ae", marker_line_width=0.5, legendgroup=funding_class,
+            customdata=list(zip([_wrap(n) for n in part.group_name], part.group_key, strict=True)),
+            hovertemplate="<b>%{y}</b> · " + _escape(t.FUNDING_CLASSES[funding_class]) + ": %{x}<br>"
+            "%{customdata[0]}<extra></extra>",
+        ), row=1, col=1)
+    totals = df.groupby("group_key", sort=False).agg(cost=("cost_thousand_kzt", "sum"), name=("group_name", "first"))
+    totals = totals.reindex(groups.group_key)
+    fig.add_trace(go.Bar(
+        y=order, x=totals.cost, orientation="h", showlegend=False,
+        marker_color=[group_colour(k) for k in totals.index], text=[t.number(v, 1) for v in totals.cost],
+        textposition="auto", textangle=0, customdata=list(zip([_wrap(n) for n in totals.name], totals.index,
+                                                              strict=True)),
+        hovertemplate="<b>%{y}</b><br>%{customdata[0]}<br>" + t.COL_COST + ": %{x:,.1f}<extra></extra>",
+    ), row=1, col=2)
+    fig.update_layout(barmode="stack", legend=dict(orientation="h", y=-0.18))
+    fig.update_yaxes(autorange="reversed", type="category", categoryorder="array", categoryarray=order)
+    fig.update_xaxes(tickformat=",.0f", row=1, col=2)
+    return _layout(fig, t, max(280, 44 * len(order) + 140))
+
+
+def calendar_strip(events: list[tuple[date, str]], today: date, *, t: ModuleType) -> go.Figure:
+    """The reporting calendar as a dated strip over the roadmap's year(s), today marked when it falls
+    inside them: (date, who receives the report) per event.  Labels alternate above and below the strip,
+    since reporting dates come in pairs ten days apart."""
+    days = [d for d, _ in events]
+    first, last = date(min(days).year, 1, 1), date(max(days).year, 12, 31)
+    fig = go.Figure(go.Scatter(
+        x=days, y=[0] * len(events), mode="markers+text", marker=dict(size=14, color="#1f5f99"),
+        text=[f"{t.short_date(d)} → {_escape(who)}" for d, who in events],
+        textposition=["top center" if i % 2 == 0 else "bottom center" for i in range(len(events))],
+        hovertemplate="%{text}<extra></extra>", showlegend=False,
+    ))
+    if first <= today <= last:
+        fig.add_shape(type="line", x0=today, x1=today, y0=-1, y1=1, line=dict(color="#b71c1c", width=2))
+        fig.add_annotation(x=today, y=0.95, text=f"{t.TODAY}: {t.short_date(today)}", showarrow=False,
+                           font=dict(color="#b71c1c"), xanchor="left")
+    else:  # today lies outside the roadmap's year(s): said at the edge it lies beyond
+        after = today > last
+        fig.add_annotation(x=1 if after else 0, xref="paper", y=0.95, showarrow=False, font=dict(color="#b71c1c"),
+                           xanchor="right" if after else "left",
+                           text=f"{t.TODAY}: {today.strftime(t.DATE_TICKFORMAT)} {'→' if after else '←'}")
+    fig.update_xaxes(range=[first, last], tickformat=t.DATE_TICKFORMAT, showgrid=True, gridcolor="#eeeeee")
+    fig.update_yaxes(visible=False, range=[-1, 1])
+    return _layout(fig, t, 170)
+
+
+def short_title(title: str, width: int = 42) -> str:
+    """A title cut at a word boundary for a bar's label; the full title stays in the hover."""
+    if len(title) <= width:
+        return title
+    cut = title[:width].rsplit(" ", 1)[0]
+    return (cut or title[:width]).rstrip(" ,.;:«\"") + "…"
+
+
 def measure_labels(df: pd.DataFrame, t: ModuleType) -> list[str]:
     """ "№ 29" for each measure; "2021 · № 29" when the measures come from several roadmaps, whose numbers
     each start from 1."""
@@ -136,8 +207,14 @@ def measure_labels(df: pd.DataFrame, t: ModuleType) -> list[str]:
     return [t.measure(int(n), int(y)) for n, y in zip(df.measure_no, df.roadmap_year)]
 
 
+def titled_labels(df: pd.DataFrame, t: ModuleType) -> list[str]:
+    """ "№ 29 · Реализация проекта …": a bar's label a reader can use; the number keeps it unique."""
+    return [f"{label} · {_escape(short_title(title))}" for label, title in zip(measure_labels(df, t), df.title,
+                                                                             strict=True)]
+
+
 def ranked_costs(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
-    labels = measure_labels(df, t)
+    labels = titled_labels(df, t)
     fig = go.Figure(
         go.Bar(
             x=df.cost_thousand_kzt, y=labels, orientation="h",
@@ -196,45 +273,70 @@ def cost_treemap(df: pd.DataFrame, groups: pd.DataFrame, *, t: ModuleType) -> go
 
 
 def workload(df: pd.DataFrame, full_names: dict[str, str] | None = None, *, t: ModuleType) -> go.Figure:
+    """Measures per executor.  Where executors take part as one of "all akimats", that share is drawn apart
+    (lighter) from the measures they are named in on their own, so that regions differ on screen.  Each
+    bar's customdata ends with the executor's kind and the executor, for a click to filter by it."""
     names = [_escape((full_names or {}).get(e, e)) for e in df.executor]
-    fig = go.Figure(
-        go.Bar(
-            x=df.measures, y=df.executor, orientation="h", marker_color="#1f77b4",
-            text=df.measures, textposition="auto", textangle=0,
-            customdata=list(zip(names, [t.number(v, 1) for v in df.cost_thousand_kzt])),
-            hovertemplate="<b>%{customdata[0]}</b><br>" + t.COL_MEASURES + ": %{x}<br>"
-            + t.COL_COST + ": %{customdata[1]}<extra></extra>",
-        )
-    )
+    named = df.named_measures if "named_measures" in df else df.measures
+    collective = df.measures - named
+    common = dict(y=df.executor, orientation="h", textposition="auto", textangle=0,
+                  customdata=list(zip(names, [t.number(v, 1) for v in df.cost_thousand_kzt], df.measures,
+                                      named, collective, df.executor_kind, df.executor, strict=True)))
+    hover = ("<b>%{customdata[0]}</b><br>" + t.COL_MEASURES + ": %{customdata[2]}"
+             + (" (" + t.WORKLOAD_NAMED.lower() + ": %{customdata[3]}, " + t.WORKLOAD_COLLECTIVE.lower()
+                + ": %{customdata[4]})" if collective.any() else "")
+             + "<br>" + t.COL_COST + ": %{customdata[1]}<extra></extra>")
+    traces = [go.Bar(x=named, name=t.WORKLOAD_NAMED, marker_color=NAMED_COLOUR, text=named, hovertemplate=hover,
+                     **common)]
+    if collective.any():
+        traces.append(go.Bar(x=collective, name=t.WORKLOAD_COLLECTIVE, marker_color=COLLECTIVE_COLOUR,
+                             text=collective, hovertemplate=hover, **common))
+    fig = go.Figure(traces)
+    fig.update_layout(barmode="stack", showlegend=bool(collective.any()),
+                      legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"))
     fig.update_yaxes(autorange="reversed", type="category")
     fig.update_xaxes(title=t.COL_MEASURES)
-    return _layout(fig, t, max(220, 26 * len(df) + 80))
+    return _layout(fig, t, max(240, 26 * len(df) + 110))
 
 
 def executor_matrix(df: pd.DataFrame, executor_order: list[str], *, t: ModuleType) -> go.Figure:
+    """Executors × directions.  The colour counts the measures an executor is named in on its own; a share
+    taken as one of "all akimats" is added in brackets, so regions that differ show it."""
     groups = df.drop_duplicates("group_key").sort_values("group_order").group_key.tolist()
-    pivot = df.pivot_table(index="executor", columns="group_key", values="measures", aggfunc="sum", fill_value=0)
-    pivot = pivot.reindex(index=[e for e in executor_order if e in pivot.index], columns=groups, fill_value=0)
+    named_column = "named_measures" if "named_measures" in df else "measures"
+
+    def pivot(values: str) -> pd.DataFrame:
+        table = df.pivot_table(index="executor", columns="group_key", values=values, aggfunc="sum", fill_value=0)
+        return table.reindex(index=[e for e in executor_order if e in table.index], columns=groups, fill_value=0)
+
+    total, named = pivot("measures"), pivot(named_column)
+    text = [[f"{n}" if n == m else f"{n} (+{m - n})" for n, m in zip(row_n, row_m, strict=True)]
+            for row_n, row_m in zip(named.values, total.values, strict=True)]
     fig = go.Figure(
         go.Heatmap(
-            z=pivot.values, x=[t.group_label(g) for g in pivot.columns], y=list(pivot.index),
-            colorscale=WORKLOAD_SCALE, text=pivot.values, texttemplate="%{text}", xgap=2, ygap=2,
-            hovertemplate="%{y} · %{x}: %{z}<extra></extra>", colorbar=dict(title=t.COL_MEASURES),
+            z=named.values, x=[t.group_label(g) for g in named.columns], y=list(named.index),
+            colorscale=WORKLOAD_SCALE, text=text, texttemplate="%{text}", xgap=2, ygap=2,
+            hovertemplate="%{y} · %{x}: %{text}<extra></extra>", colorbar=dict(title=t.WORKLOAD_NAMED_SHORT),
         )
     )
     fig.update_yaxes(autorange="reversed", type="category")
     fig.update_xaxes(side="top")
-    return _layout(fig, t, max(300, 24 * len(pivot) + 120))
+    return _layout(fig, t, max(300, 24 * len(named) + 120))
 
 
 def region_map(workload_by_region: dict[str, int], shapes: list[tuple[str, list[list[tuple[float, float]]]]],
-               points: list[tuple[str, float, float]], *, t: ModuleType) -> go.Figure:
+               points: list[tuple[str, float, float]], *, t: ModuleType,
+               collective: dict[str, int] | None = None) -> go.Figure:
     """Regions as filled shapes on plain axes, so the map needs nothing from the network.
 
     shapes: (region name, rings of (lon, lat)); points: (region name, lon, lat) for cities drawn as markers.
-    A region with neither (one created after the boundaries were drawn, or renamed) is listed with its
-    count under the map, never dropped.
+    The colour counts `workload_by_region`; `collective`, the measures a region takes part in only as one of
+    "all akimats", is added to each label ("1 + 46"), so regions differ where the collective share is the
+    same.  A marker at each label carries the region's name for a click (filled shapes report none).
+    A region with neither shape nor point (one created after the boundaries were drawn, or renamed) is
+    listed with its count under the map, never dropped.
     """
+    collective = collective or {}
     import plotly.colors as pc
 
     values = list(workload_by_region.values()) or [0]
@@ -261,7 +363,7 @@ def region_map(workload_by_region: dict[str, int], shapes: list[tuple[str, list[
         traces.append(go.Scatter(
             x=[lon], y=[lat], mode="markers", showlegend=False, name=name,
             marker=dict(size=14, color=colour(n), line=dict(color="#333333", width=1.5)),
-            text=f"{_escape(name)}: {n}", hoverinfo="text",
+            text=f"{_escape(name)}: {n}", hoverinfo="text", customdata=[[name]],
         ))
     # An invisible trace carries the colour bar for the whole scale.
     traces.append(go.Scatter(
@@ -269,11 +371,24 @@ def region_map(workload_by_region: dict[str, int], shapes: list[tuple[str, list[
         marker=dict(colorscale=WORKLOAD_SCALE, cmin=0, cmax=top, color=[0], showscale=True,
                     colorbar=dict(title=t.COL_MEASURES)),
     ))
+
+    def label(name: str) -> str:
+        n, m = workload_by_region.get(name, 0), collective.get(name, 0)
+        return f"{n} + {m}" if m else str(n)
+
+    labelled = list(_label_positions(shapes, points))
     annotations = [
-        dict(x=label_lon, y=label_lat, text=str(workload_by_region.get(name, 0)), showarrow=False,
-             font=dict(size=12, color="#111111"))
-        for name, label_lon, label_lat in _label_positions(shapes, points)
+        dict(x=label_lon, y=label_lat, text=label(name), showarrow=False,
+             # white on the darker half of the scale, or the label is lost in its region
+             font=dict(size=12, color="#ffffff" if workload_by_region.get(name, 0) / top > 0.45 else "#111111"))
+        for name, label_lon, label_lat in labelled
     ]
+    # Click targets: nearly transparent markers under the labels (a fully transparent one takes no click).
+    traces.append(go.Scatter(
+        x=[lon for _, lon, _ in labelled], y=[lat for _, _, lat in labelled], mode="markers", showlegend=False,
+        marker=dict(size=22, color="rgba(255,255,255,0.01)"), customdata=[[name] for name, _, _ in labelled],
+        text=[f"{_escape(name)}: {label(name)}" for name, _, _ in labelled], hoverinfo="text", name="regions",
+    ))
     undrawn = unmapped_regions(workload_by_region, shapes, points)
     if undrawn:
         annotations.append(dict(
@@ -310,8 +425,8 @@ def gantt(df: pd.DataFrame, reporting_dates: list[date], as_of: date | None, *, 
     fig = go.Figure()
     df = df.sort_values(["group_order", "deadline_start", *(["roadmap_year"] if "roadmap_year" in df else []),
                          "measure_no"])
-    order = measure_labels(df, t)
-    label_of = dict(zip(df.index, order))
+    order = titled_labels(df, t)
+    label_of = dict(zip(df.index, order, strict=True))
     for key, part in df.groupby("group_key", sort=False):
         start = pd.to_datetime(part.deadline_start)
         end = pd.to_datetime(part.deadline_end) + pd.Timedelta(days=1)

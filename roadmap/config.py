@@ -23,3 +23,4 @@ GANTT_MAX_BARS = 120  # one bar per measure up to this; above it, one bar per gr
 GANTT_MAX_WINDOWS = 60  # the most populous windows when even those are more
 RANKED_MAX_BARS = 25  # the largest amounts; the treemap puts the rest of each group in one tile
 MEASURES_PAGE_SIZE = 100  # rows of the measure table per page
+OVERVIEW_BUSIEST = 10  # executors on the Overview's workload chart

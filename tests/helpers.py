@@ -18,7 +18,7 @@ from tests.conftest import ROOT
 DATA = ROOT / "data" / "roadmap.parquet"
 PAGES = ["app_pages/overview.py", "app_pages/funding.py", "app_pages/executors.py", "app_pages/timeline.py",
          "app_pages/measures.py"]
-CHARTS = {"app_pages/overview.py": 0, "app_pages/funding.py": 6, "app_pages/executors.py": 4,
+CHARTS = {"app_pages/overview.py": 3, "app_pages/funding.py": 6, "app_pages/executors.py": 4,
           "app_pages/timeline.py": 2, "app_pages/measures.py": 0}
 
 

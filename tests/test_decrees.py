@@ -91,8 +91,8 @@ def test_the_app_offers_the_year_filter_and_compares_the_years(app_with_two, db)
     total = db.options.total_measures
     assert ru.SHOWN.format(shown=total, total=total) in shown(at)
     assert at.multiselect(key="year").options == ["2021", "2023"]
-    assert at.subheader[0].value == ru.OVERVIEW_YEARS
-    figure = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert ru.OVERVIEW_YEARS in [s.value for s in [*at.subheader, *at.header]]
+    figure = json.loads(next(c for c in at.get("plotly_chart") if c.key == "chart_years").proto.spec)
     assert {x for trace in figure["data"] for x in trace["x"]} == {"2021", "2023"}
     assert sum(1 for c in at.caption if c.value.startswith(ru.SOURCE_NOTE.split("{")[0])) == 2  # both decrees cited
 
@@ -123,6 +123,6 @@ def test_with_one_decree_there_is_no_year_on_screen():
     at.run()
     assert not at.exception
     assert not [w for w in at.multiselect if w.key == "year"]
-    assert ru.OVERVIEW_YEARS not in [s.value for s in at.subheader]
+    assert ru.OVERVIEW_YEARS not in [s.value for s in [*at.subheader, *at.header]]
     at.switch_page("app_pages/measures.py").run()
     assert at.selectbox(key="measure").options[0].startswith(ru.measure(1) + ". ")

@@ -26,6 +26,7 @@ FILTER_AKIMAT_HELP = "Measures assigned to all akimats are included whichever re
 FILTER_DIRECTION = "Area / section"
 FILTER_FUNDING = "Funding"
 FILTER_REPORT_TO = "Information submitted to"
+REPORT_TO_SHORT = {"МИОР": "MISD", "АП": "PA"}  # on the calendar strip, where a full name does not fit
 FILTER_YEAR = "Roadmap year"
 FILTER_Q = "Search in titles"
 FILTER_Q_PLACEHOLDER = "e.g. Дәстүр"
@@ -79,6 +80,15 @@ NOTES_COLUMNS = {"marker": "Marker", "text": "Note", "measures": "Measures marke
 KPI_BUDGET_HELP = "Share of measures for which the decree states an expenditure amount; all amounts are budget funds."
 KPI_EXECUTORS_HELP = "Ministries and government bodies, plus each akimat counted separately (17 regions)."
 OVERVIEW_BY_GROUP = "By area"
+# Charts that can be clicked, and the Overview's picture
+WORKLOAD_NAMED = "Assigned on its own"
+WORKLOAD_COLLECTIVE = "As one of all akimats"
+WORKLOAD_NAMED_SHORT = "On its own"
+TODAY = "Today"
+OVERVIEW_PICTURE = "Where the work and the money are"
+OVERVIEW_BUSIEST = "Busiest responsible bodies"
+FUNDING_CLASS_BY_GROUP = "Funding classes by area"
+CLICK_HINT = "Click a bar or a region to filter by it; click it again to clear the filter."
 OVERVIEW_YEARS = "Roadmaps by year"
 OVERVIEW_YEARS_NOTE = "Each roadmap has its own areas: compare them by name."
 COL_YEAR = "Year"
@@ -110,7 +120,8 @@ EXECUTORS_MINISTRIES = "Measures by ministry and government body"
 EXECUTORS_AKIMATS = "Measures by akimat"
 EXECUTORS_MATRIX = "Responsible body × area: number of measures"
 EXECUTORS_MAP = "Workload by region: number of measures"
-EXECUTORS_MAP_NOTE = "Shymkent is shown as a point. Boundaries: Natural Earth (public domain)."
+EXECUTORS_MAP_NOTE = ("Colour: measures assigned to the region on its own; number: on its own + as one of all "
+                      "akimats. Shymkent is shown as a point. Boundaries: Natural Earth (public domain).")
 MAP_NOT_DRAWN = "Not on the map of the 2021 boundaries (measures): {regions}"
 NO_EXECUTORS = "None of the selected measures has a responsible body of this kind."
 
@@ -218,3 +229,37 @@ SHORT_DATE = "{day} {month_short}"
 
 (number, thousand_tenge, million_tenge, percent, day, day_attr, short_date, month_year, quarter,
  group_label, measure) = formatters(globals())
+
+# Reporting rounds: the report template an executor fills in (roadmap/report_template.py).  The status labels
+# and column headings are also what loaders/reports.py accepts in a file (tests/test_reports.py checks it).
+REPORT_SHEET = "Report"
+REPORT_TITLE = "Roadmap progress report: {executor}"
+REPORT_SUBTITLE = (
+    "Reporting date — {round}; Decree of the Government of the Republic of Kazakhstan No. {number} of {date}."
+)
+REPORT_INSTRUCTIONS = (
+    "For each measure choose a value from the list in the “{status}” column and, if needed, fill in “{spent}” and "
+    "“{comment}”. The other columns are protected. A measure without a status counts as not included in the report."
+)
+REPORT_COLUMNS = {
+    "measure_no": "No.",
+    "title": "Measure",
+    "deadline_raw": "Deadline",
+    "cost_thousand_kzt": "Estimated expenditure, thousand tenge",
+    "status": "Status",
+    "spent_thousand_kzt": "Spent, thousand tenge",
+    "comment": "Comment",
+}
+REPORT_STATUS_LABELS = {
+    "done": "done",
+    "in_progress": "in progress",
+    "not_started": "not started",
+    "not_done": "not done",
+}
+REPORT_NOT_REPORTED = "not reported"
+REPORT_STATUS_PROMPT = "Choose a status from the list."
+REPORT_STATUS_ERROR = "Only the values in the list are allowed: {labels}."
+REPORT_SPENT_ERROR = "Enter a number of 0 or more (thousand tenge), not a formula."
+REPORT_COMMENT_ERROR = "A comment may be at most {limit} characters long."
+REPORT_ERROR_TITLE = "Invalid value"
+REPORT_FILE_STEM = "report"

@@ -25,6 +25,7 @@ FILTER_AKIMAT_HELP = "Барлық әкімдіктерге жүктелген �
 FILTER_DIRECTION = "Бағыт / бөлім"
 FILTER_FUNDING = "Қаржыландыру"
 FILTER_REPORT_TO = "Ақпарат жолданатын орган"
+REPORT_TO_SHORT = {"МИОР": "АҚДМ", "АП": "ПӘ"}  # on the calendar strip, where a full name does not fit
 FILTER_YEAR = "Жол картасының жылы"
 FILTER_Q = "Атауы бойынша іздеу"
 FILTER_Q_PLACEHOLDER = "мысалы, Дәстүр"
@@ -82,6 +83,15 @@ NOTES_COLUMNS = {"marker": "Белгі", "text": "Ескертпе", "measures":
 KPI_BUDGET_HELP = "Қаулыда шығыстар сомасы көрсетілген іс-шаралардың үлесі; барлық сомалар — бюджет қаражаты."
 KPI_EXECUTORS_HELP = "Министрліктер мен мемлекеттік органдар, сондай-ақ жеке есептелетін әкімдіктер (17 өңір)."
 OVERVIEW_BY_GROUP = "Бағыттар бойынша"
+# Charts that can be clicked, and the Overview's picture
+WORKLOAD_NAMED = "Жеке тапсырылған"
+WORKLOAD_COLLECTIVE = "Барлық әкімдіктің қатарында"
+WORKLOAD_NAMED_SHORT = "Жеке"
+TODAY = "Бүгін"
+OVERVIEW_PICTURE = "Жұмыс пен қаражат қайда"
+OVERVIEW_BUSIEST = "Ең көп жүктелген орындаушылар"
+FUNDING_CLASS_BY_GROUP = "Бағыттар бойынша қаржыландыру нысандары"
+CLICK_HINT = "Іріктеу үшін бағанды немесе өңірді басыңыз; қайта басу іріктеуді алып тастайды."
 OVERVIEW_YEARS = "Жол карталары жылдар бойынша"
 OVERVIEW_YEARS_NOTE = "Әр жол картасының өз бағыттары бар: оларды атаулары бойынша салыстырыңыз."
 COL_YEAR = "Жыл"
@@ -114,7 +124,8 @@ EXECUTORS_MINISTRIES = "Министрліктер мен мемлекеттік
 EXECUTORS_AKIMATS = "Әкімдіктер бойынша іс-шаралар"
 EXECUTORS_MATRIX = "Орындаушы × бағыт: іс-шаралар саны"
 EXECUTORS_MAP = "Өңірлер бойынша жүктеме: іс-шаралар саны"
-EXECUTORS_MAP_NOTE = "Шымкент нүктемен көрсетілген. Шекаралар: Natural Earth (қоғам игілігі)."
+EXECUTORS_MAP_NOTE = ("Түс — өңірге жеке тапсырылған іс-шаралар; сан — жеке + барлық әкімдіктің қатарында. "
+                      "Шымкент нүктемен көрсетілген. Шекаралар: Natural Earth (қоғам игілігі).")
 MAP_NOT_DRAWN = "2021 жылғы шекаралар картасында жоқ (іс-шаралар): {regions}"
 NO_EXECUTORS = "Іріктелген іс-шаралар арасында осы түрдегі орындаушылар жоқ."
 
@@ -227,3 +238,39 @@ SHORT_DATE = "{day:02d}.{month:02d}"
 
 (number, thousand_tenge, million_tenge, percent, day, day_attr, short_date, month_year, quarter,
  group_label, measure) = formatters(globals())
+
+# Reporting rounds: the report template an executor fills in (roadmap/report_template.py).  The status labels
+# and column headings are also what loaders/reports.py accepts in a file (tests/test_reports.py checks it).
+REPORT_SHEET = "Есеп"
+REPORT_TITLE = "Жол картасының орындалу барысы туралы есеп: {executor}"
+# {date} is day_attr, as in SOURCE_NOTE: «2021 жылғы 9 ақпандағы № 50 қаулысы».
+REPORT_SUBTITLE = "Есеп беру күні — {round}; Қазақстан Республикасы Үкіметінің {date} № {number} қаулысы."
+REPORT_INSTRUCTIONS = (
+    "Әр іс-шара бойынша «{status}» бағанында тізімнен мәнді таңдаңыз, қажет болса, «{spent}» және «{comment}» "
+    "бағандарын толтырыңыз. Қалған бағандар өзгертуден қорғалған. Күйі көрсетілмеген іс-шара есепке "
+    "енгізілмеген болып есептеледі."
+)
+REPORT_COLUMNS = {
+    "measure_no": "№",
+    "title": "Іс-шара",
+    "deadline_raw": "Орындау мерзімі",
+    "cost_thousand_kzt": "Болжанатын шығыстар, мың теңге",
+    "status": "Орындалу күйі",
+    "spent_thousand_kzt": "Жұмсалған қаражат, мың теңге",
+    "comment": "Түсініктеме",
+}
+# орындалды "has been carried out", орындалуда "is being carried out", басталған жоқ "has not begun",
+# орындалмады "was not carried out".
+REPORT_STATUS_LABELS = {
+    "done": "орындалды",
+    "in_progress": "орындалуда",
+    "not_started": "басталған жоқ",
+    "not_done": "орындалмады",
+}
+REPORT_NOT_REPORTED = "есеп берілмеген"
+REPORT_STATUS_PROMPT = "Күйді тізімнен таңдаңыз."
+REPORT_STATUS_ERROR = "Тек тізімдегі мәндерге рұқсат етіледі: {labels}."
+REPORT_SPENT_ERROR = "0-ден кем емес сан енгізіңіз (мың теңге), формуласыз."
+REPORT_COMMENT_ERROR = "Түсініктеме {limit} таңбадан аспауы керек."
+REPORT_ERROR_TITLE = "Жарамсыз мән"
+REPORT_FILE_STEM = "esep"

@@ -23,6 +23,7 @@ FILTER_AKIMAT_HELP = "Мероприятия, поручённые всем ак
 FILTER_DIRECTION = "Направление / раздел"
 FILTER_FUNDING = "Финансирование"
 FILTER_REPORT_TO = "Информация направляется в"
+REPORT_TO_SHORT = {"МИОР": "МИОР", "АП": "АП"}  # on the calendar strip, where a full name does not fit
 FILTER_YEAR = "Год дорожной карты"
 FILTER_Q = "Поиск в названии"
 FILTER_Q_PLACEHOLDER = "например, Дәстүр"
@@ -75,6 +76,15 @@ NOTES_COLUMNS = {"marker": "Знак", "text": "Примечание", "measures
 KPI_BUDGET_HELP = "Доля мероприятий, для которых в постановлении указана сумма расходов; все суммы — бюджетные."
 KPI_EXECUTORS_HELP = "Министерства и госорганы плюс отдельные акиматы (17 регионов)."
 OVERVIEW_BY_GROUP = "По направлениям"
+# Charts that can be clicked, and the Overview's picture
+WORKLOAD_NAMED = "Поручено отдельно"
+WORKLOAD_COLLECTIVE = "В числе всех акиматов"
+WORKLOAD_NAMED_SHORT = "Отдельно"
+TODAY = "Сегодня"
+OVERVIEW_PICTURE = "Где работа и деньги"
+OVERVIEW_BUSIEST = "Самые загруженные исполнители"
+FUNDING_CLASS_BY_GROUP = "Формы финансирования по направлениям"
+CLICK_HINT = "Щёлкните столбец или регион, чтобы отобрать по нему; повторный щелчок снимает отбор."
 OVERVIEW_YEARS = "Дорожные карты по годам"
 OVERVIEW_YEARS_NOTE = "Направления у каждой дорожной карты свои: сравнивайте их по названиям."
 COL_YEAR = "Год"
@@ -106,7 +116,8 @@ EXECUTORS_MINISTRIES = "Мероприятия по министерствам �
 EXECUTORS_AKIMATS = "Мероприятия по акиматам"
 EXECUTORS_MATRIX = "Исполнитель × направление: число мероприятий"
 EXECUTORS_MAP = "Нагрузка по регионам: число мероприятий"
-EXECUTORS_MAP_NOTE = "Шымкент показан точкой. Границы: Natural Earth (общественное достояние)."
+EXECUTORS_MAP_NOTE = ("Цвет — мероприятия, поручённые региону отдельно; число — отдельно + в числе всех акиматов. "
+                      "Шымкент показан точкой. Границы: Natural Earth (общественное достояние).")
 MAP_NOT_DRAWN = "Нет на карте границ 2021 года (мероприятий): {regions}"
 NO_EXECUTORS = "Нет исполнителей этого вида среди отобранных мероприятий."
 
@@ -217,3 +228,36 @@ SHORT_DATE = "{day:02d}.{month:02d}"
 
 (number, thousand_tenge, million_tenge, percent, day, day_attr, short_date, month_year, quarter,
  group_label, measure) = formatters(globals())
+
+# Reporting rounds: the report template an executor fills in (roadmap/report_template.py).  The status labels
+# and column headings are also what loaders/reports.py accepts in a file (tests/test_reports.py checks it).
+REPORT_SHEET = "Отчёт"
+REPORT_TITLE = "Отчёт о ходе исполнения Дорожной карты: {executor}"
+REPORT_SUBTITLE = "Отчётная дата — {round}; постановление Правительства РК от {date} № {number}."
+REPORT_INSTRUCTIONS = (
+    "Для каждого мероприятия выберите значение в столбце «{status}» из списка и при необходимости заполните "
+    "столбцы «{spent}» и «{comment}». Остальные столбцы защищены от изменений. Мероприятие без статуса "
+    "считается не включённым в отчёт."
+)
+REPORT_COLUMNS = {
+    "measure_no": "№",
+    "title": "Мероприятие",
+    "deadline_raw": "Срок исполнения",
+    "cost_thousand_kzt": "Предполагаемые расходы, тыс. тенге",
+    "status": "Статус исполнения",
+    "spent_thousand_kzt": "Израсходовано, тыс. тенге",
+    "comment": "Комментарий",
+}
+REPORT_STATUS_LABELS = {
+    "done": "выполнено",
+    "in_progress": "в работе",
+    "not_started": "не начато",
+    "not_done": "не выполнено",
+}
+REPORT_NOT_REPORTED = "нет отчёта"
+REPORT_STATUS_PROMPT = "Выберите статус из списка."
+REPORT_STATUS_ERROR = "Допустимы только значения из списка: {labels}."
+REPORT_SPENT_ERROR = "Введите число не меньше 0 (тыс. тенге), без формулы."
+REPORT_COMMENT_ERROR = "Комментарий — не длиннее {limit} символов."
+REPORT_ERROR_TITLE = "Недопустимое значение"
+REPORT_FILE_STEM = "otchet"

@@ -1,8 +1,11 @@
 -- One row per (filtered measure, executor): ministries and individual akimats unnested from the filtered
 -- measures themselves.  At tens of thousands of measures this is several times cheaper than joining the
--- staging table measure_executors back to them.
-SELECT measure_no, unnest(ministries) AS executor, 'ministry' AS executor_kind, group_key, group_order, cost_thousand_kzt
+-- staging table measure_executors back to them.  `collective`: an akimat that takes part only as one of
+-- "all akimats", not named on its own; it tells the regions apart where the collective share is the same.
+SELECT measure_no, unnest(ministries) AS executor, 'ministry' AS executor_kind, false AS collective,
+       group_key, group_order, cost_thousand_kzt
 FROM filtered
 UNION ALL
-SELECT measure_no, unnest(akimats) AS executor, 'akimat' AS executor_kind, group_key, group_order, cost_thousand_kzt
+SELECT measure_no, unnest(akimats) AS executor, 'akimat' AS executor_kind, akimats_all_regions AS collective,
+       group_key, group_order, cost_thousand_kzt
 FROM filtered

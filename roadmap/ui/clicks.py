@@ -1,0 +1,48 @@
+"""Charts that filter when clicked (cross-filtering): a click sets the same link-bound filter the sidebar
+sets, so the sidebar shows it, the link reproduces it, the reset clears it and every chart, KPI and
+download follows; a click on the chosen item again clears it.
+
+Plotly's selection is reset whenever the figure changes (its widget id includes the figure), and the
+figure changes as soon as the filter does: so the click is copied into the filter's own state in the
+on_select callback, before the rerun draws the panel."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from .data import database
+
+# A point's customdata → (filter key, value); None when the point stands for nothing to filter by.
+Click = Callable[[list], tuple[str, str] | None]
+
+
+def by(filter_key: str) -> Click:
+    """The filter `filter_key` set to the value a point's customdata ends with."""
+    return lambda customdata: (filter_key, customdata[-1])
+
+
+def by_kind(customdata: list) -> tuple[str, str] | None:
+    """An executor (customdata ends with its kind and name): the ministry or akimat filter."""
+    kind, name = customdata[-2], customdata[-1]
+    return ({"ministry": "ministry", "akimat": "akimat"}.get(kind), name) if kind in ("ministry", "akimat") else None
+
+
+def chart(fig: go.Figure, key: str, click: Click, **kwargs) -> None:
+    """A Plotly chart whose points filter the dashboard when clicked."""
+    st.plotly_chart(fig, key=key, on_select=partial(_apply, key, click), selection_mode="points", **kwargs)
+
+
+def _apply(chart_key: str, click: Click) -> None:
+    points = st.session_state[chart_key]["selection"]["points"]
+    chosen = [click(p["customdata"]) for p in points if p.get("customdata")]
+    chosen = [c for c in chosen if c]
+    if not chosen:
+        return
+    key, value = chosen[0]
+    if value not in database().options.choices.get(key, ()):
+        return  # a stale or forged point: only known values become filters, as from a link
+    current = list(st.session_state.get(key) or [])
+    st.session_state[key] = [v for v in current if v != value] if value in current else [value]
