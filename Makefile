@@ -12,11 +12,11 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 install = { [ -x $(BIN)/uv ] && $(BIN)/uv pip install --python $(BIN)/python $(1); } \
 	|| $(BIN)/pip install $(1)
 
-.PHONY: setup setup-dev browser data rebuild-data run lint test fuzz bench clean
+.PHONY: setup setup-dev browser axe data rebuild-data run lint test fuzz bench clean
 
 setup: $(VENV)/.stamp-runtime
 
-setup-dev: $(VENV)/.stamp-dev browser
+setup-dev: $(VENV)/.stamp-dev browser axe
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,16 @@ browser:
 		$(SUDO) apt-get update && \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-dejavu-core; \
 	fi
+
+# axe-core, the accessibility checker tests/browser/test_accessibility.py injects into every page: one
+# exact version from the npm registry, kept under .venv (the stamp names the version, so a bump reinstalls).
+AXE_VERSION := 4.14.1
+
+axe: $(VENV)/.stamp-axe-$(AXE_VERSION)
+
+$(VENV)/.stamp-axe-$(AXE_VERSION): | $(BIN)/python
+	npm install --no-save --no-audit --no-fund --prefix $(VENV)/axe axe-core@$(AXE_VERSION)
+	touch $@
 
 # The dataset the app serves; a test points it elsewhere to prove a missing file is rebuilt.
 DATA ?= data/roadmap.parquet
