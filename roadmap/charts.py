@@ -293,10 +293,13 @@ def workload(df: pd.DataFrame, full_names: dict[str, str] | None = None, *, t: M
                              text=collective, hovertemplate=hover, **common))
     fig = go.Figure(traces)
     fig.update_layout(barmode="stack", showlegend=bool(collective.any()),
-                      legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"))
+                      legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom"))
     fig.update_yaxes(autorange="reversed", type="category")
     fig.update_xaxes(title=t.COL_MEASURES)
-    return _layout(fig, t, max(240, 26 * len(df) + 110))
+    _layout(fig, t, max(240, 26 * len(df) + 110))
+    if collective.any():  # room above the bars for the legend, which would otherwise cover the first one
+        fig.update_layout(margin_t=70)
+    return fig
 
 
 def executor_matrix(df: pd.DataFrame, executor_order: list[str], *, t: ModuleType) -> go.Figure:

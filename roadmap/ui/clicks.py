@@ -39,10 +39,21 @@ def _apply(chart_key: str, click: Click) -> None:
     points = st.session_state[chart_key]["selection"]["points"]
     chosen = [click(p["customdata"]) for p in points if p.get("customdata")]
     chosen = [c for c in chosen if c]
+    remembered = f"{chart_key}__chosen"
     if not chosen:
+        # A click on the point Plotly still shows as selected deselects it and reports nothing: that happens
+        # when the filter left the figure unchanged, so the point chosen last is the one clicked again.
+        if remembered in st.session_state:
+            key, value = st.session_state.pop(remembered)
+            st.session_state[key] = [v for v in st.session_state.get(key) or [] if v != value]
         return
     key, value = chosen[0]
     if value not in database().options.choices.get(key, ()):
         return  # a stale or forged point: only known values become filters, as from a link
     current = list(st.session_state.get(key) or [])
-    st.session_state[key] = [v for v in current if v != value] if value in current else [value]
+    if value in current:
+        st.session_state[key] = [v for v in current if v != value]
+        st.session_state.pop(remembered, None)
+    else:
+        st.session_state[key] = [value]
+        st.session_state[remembered] = (key, value)
