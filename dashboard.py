@@ -7,15 +7,12 @@ Streamlit's legacy multipage mode, and a deep link then runs the page without th
 import streamlit as st
 
 from roadmap import config
-from roadmap.ui import data, downloads, panel
+from roadmap.ui import clicks, data, downloads, panel
 
 t = panel.language_switch()
 st.set_page_config(page_title=t.APP_TITLE, page_icon=str(config.FAVICON), layout="wide")
 
 db = data.open_database_or_stop(t)
-filters = panel.filter_panel(db)
-downloads.downloads(filters)
-
 navigation = st.navigation([
     st.Page("app_pages/overview.py", title=t.PAGE_OVERVIEW, icon=":material/dashboard:", default=True),
     st.Page("app_pages/funding.py", title=t.PAGE_FUNDING, icon=":material/payments:", url_path="funding"),
@@ -23,4 +20,8 @@ navigation = st.navigation([
     st.Page("app_pages/timeline.py", title=t.PAGE_TIMELINE, icon=":material/event:", url_path="timeline"),
     st.Page("app_pages/measures.py", title=t.PAGE_MEASURES, icon=":material/list:", url_path="measures"),
 ])
+# The measure page owns one link key of its own: the measure whose detail it shows (/measures?measure=29).
+filters = panel.filter_panel(db, page_keys=("measure",) if navigation.url_path == "measures" else ())
+downloads.downloads(filters)
+clicks.open_measure_if_asked()
 navigation.run()

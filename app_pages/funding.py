@@ -43,6 +43,6 @@ else:
     with_amount = int(ranked.with_amount.iloc[0])
     if with_amount > len(ranked):
         st.caption(t.RANKED_CUT.format(shown=len(ranked), total=t.number(with_amount)))
-    st.plotly_chart(charts.ranked_costs(ranked, t=t), key="chart_ranked")
+    clicks.measure_chart(charts.ranked_costs(ranked, t=t), "chart_ranked")
     st.header(t.FUNDING_TREEMAP)
     st.plotly_chart(charts.cost_treemap(ranked, groups, t=t), key="chart_treemap")

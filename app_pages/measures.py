@@ -13,6 +13,18 @@ st.title(t.PAGE_MEASURES)
 total = int(ui.kpis(filters)["measures"])
 ui.stop_if_empty(total)
 
+# /measures?measure=29 opens that measure's detail, on the page of the table it is on; read when it changes,
+# so that a pick in the page afterwards is not undone.
+linked = st.query_params.get("measure")
+if linked != st.session_state.get("measure_link_seen"):
+    st.session_state["measure_link_seen"] = linked
+    found = ui.query("measure_position", filters, measure_no=int(linked)) if (linked or "").isdigit() else None
+    if found is not None and len(found):
+        st.session_state["measures_page"] = int(found.position.iloc[0]) // config.MEASURES_PAGE_SIZE + 1
+        st.session_state["measure"] = (int(found.roadmap_year.iloc[0]), int(found.measure_no.iloc[0]))
+    elif linked:
+        st.info(t.MEASURE_NOT_IN_VIEW.format(n=linked))
+
 st.header(t.MEASURES_TABLE)
 # The table is paged in DuckDB: the browser gets one page of rows, never the whole filtered set.
 pages = math.ceil(total / config.MEASURES_PAGE_SIZE)
@@ -35,8 +47,18 @@ if not several_years:
 columns = ("roadmap_year",) * several_years + ("measure_no", "title", "executors_raw", "deadline_raw",
                                                "cost_thousand_kzt", "funding")
 shown = [t.COLUMNS[c] for c in columns]
+keys = list(zip(measures.roadmap_year.astype(int), measures.measure_no.astype(int), strict=True))
+
+
+def pick_row() -> None:  # a row clicked in the table opens its detail below
+    rows = st.session_state["measure_table"]["selection"]["rows"]
+    if rows and rows[0] < len(keys):
+        st.session_state["measure"] = keys[rows[0]]
+
+
 st.dataframe(
     table[shown], hide_index=True, width="stretch", height=min(600, 36 * len(table) + 40),
+    key="measure_table", on_select=pick_row, selection_mode="single-row",
     column_config={
         t.COLUMNS["title"]: st.column_config.TextColumn(width="large"),
         t.COLUMNS["cost_thousand_kzt"]: st.column_config.NumberColumn(format="localized"),
@@ -44,11 +66,16 @@ st.dataframe(
 )
 
 st.header(t.MEASURE_PICK)
-keys = list(zip(measures.roadmap_year.astype(int), measures.measure_no.astype(int), strict=True))
+if st.session_state.get("measure") not in keys:  # the filters or the page left the chosen measure out
+    st.session_state.pop("measure", None)
 titles = dict(zip(keys, measures.title, strict=True))
 pick = st.selectbox(t.MEASURE_PICK, keys, format_func=lambda k: f"{t.measure(k[1], k[0] if several_years else None)}. "
                     f"{titles[k][:100]}", key="measure", label_visibility="collapsed")
 position = keys.index(pick)
+# The detail has a link of its own (with the roadmap's year beside it when several are loaded).
+if st.query_params.get("measure") != str(pick[1]):
+    st.query_params["measure"] = str(pick[1])
+    st.session_state["measure_link_seen"] = str(pick[1])
 row, detail = measures.iloc[position], table.iloc[position]
 for column, value in detail.items():
     if value is None or value != value:

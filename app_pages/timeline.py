@@ -3,6 +3,7 @@ from datetime import date
 import streamlit as st
 
 from roadmap import charts, config, ui
+from roadmap.ui import clicks
 
 t = ui.texts()
 
@@ -32,7 +33,7 @@ else:
         note += " " + t.GANTT_WINDOWS_CUT.format(shown=len(windows), windows=int(windows.windows.iloc[0]))
     st.caption(note)
     gantt = charts.gantt_windows(windows, reporting, as_of, t=t)
-st.plotly_chart(gantt, key="chart_gantt")
+clicks.measure_chart(gantt, "chart_gantt")
 
 st.header(t.TIMELINE_PER_MONTH)
 period = st.segmented_control(t.TIMELINE_PERIOD, ["month", "quarter"], default="month", key="period",

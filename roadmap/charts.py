@@ -207,6 +207,12 @@ def measure_labels(df: pd.DataFrame, t: ModuleType) -> list[str]:
     return [t.measure(int(n), int(y)) for n, y in zip(df.measure_no, df.roadmap_year)]
 
 
+def _measure_ids(df: pd.DataFrame) -> tuple[list[int], list[int]]:
+    """Each measure's year and number, last in a bar's customdata, for a click to open its detail."""
+    years = df.roadmap_year if "roadmap_year" in df else pd.Series(0, index=df.index)
+    return [int(y) for y in years], [int(n) for n in df.measure_no]
+
+
 def titled_labels(df: pd.DataFrame, t: ModuleType) -> list[str]:
     """ "№ 29 · Реализация проекта …": a bar's label a reader can use; the number keeps it unique."""
     return [f"{label} · {_escape(short_title(title))}" for label, title in zip(measure_labels(df, t), df.title,
@@ -220,7 +226,8 @@ def ranked_costs(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
             x=df.cost_thousand_kzt, y=labels, orientation="h",
             marker_color=[group_colour(k) for k in df.group_key],
             text=[t.number(v, 1) for v in df.cost_thousand_kzt], textposition="auto", textangle=0,
-            customdata=list(zip([_wrap(title) for title in df.title], [t.group_label(k) for k in df.group_key])),
+            customdata=list(zip([_wrap(title) for title in df.title], [t.group_label(k) for k in df.group_key],
+                                *_measure_ids(df), strict=True)),
             hovertemplate="<b>%{y}</b> · %{customdata[1]}<br>%{customdata[0]}<br>" + t.COL_COST
             + ": %{x:,.1f}<extra></extra>",
         )
@@ -437,7 +444,8 @@ def gantt(df: pd.DataFrame, reporting_dates: list[date], as_of: date | None, *, 
             base=start, x=(end - start).dt.total_seconds() * 1000,
             y=[label_of[i] for i in part.index],
             orientation="h", name=t.group_label(key), marker_color=group_colour(key),
-            customdata=list(zip([_wrap(title) for title in part.title], part.deadline_raw.map(_escape))),
+            customdata=list(zip([_wrap(title) for title in part.title], part.deadline_raw.map(_escape),
+                                *_measure_ids(part), strict=True)),
             hovertemplate="<b>%{y}</b><br>%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
         ))
     return _timeline_axes(fig, order, reporting_dates, as_of, max(320, 18 * len(df) + 120), len(df), t=t)

@@ -142,6 +142,7 @@ QUARTER = "Q{q} {year}"
 # Measures
 MEASURES_TABLE = "Selected measures"
 MEASURE_PICK = "Measure details"
+MEASURE_NOT_IN_VIEW = "Measure No. {n} is not in the current selection."
 MEASURE_SOURCE = "Original text of the decree (lines {start}–{end})"
 
 # Column headers of the table and of the downloads

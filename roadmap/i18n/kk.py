@@ -148,6 +148,7 @@ QUARTER = "{year} ж. {q_roman} тоқсан"
 # Measures
 MEASURES_TABLE = "Іріктелген іс-шаралар"
 MEASURE_PICK = "Іс-шара туралы толығырақ"
+MEASURE_NOT_IN_VIEW = "№ {n} іс-шара ағымдағы іріктеуге кірмейді."
 MEASURE_SOURCE = "Қаулының бастапқы мәтіні ({start}–{end}-жолдар)"
 
 # Column headers of the table and of the downloads

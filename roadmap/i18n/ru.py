@@ -137,6 +137,7 @@ QUARTER = "{q_roman} кв. {year}"
 # Measures
 MEASURES_TABLE = "Отобранные мероприятия"
 MEASURE_PICK = "Подробно о мероприятии"
+MEASURE_NOT_IN_VIEW = "Мероприятие № {n} не входит в текущий отбор."
 MEASURE_SOURCE = "Исходный текст постановления (строки {start}–{end})"
 
 # Column headers of the table and of the downloads

@@ -57,3 +57,37 @@ def _apply(chart_key: str, click: Click) -> None:
     else:
         st.session_state[key] = [value]
         st.session_state[remembered] = (key, value)
+
+
+_OPEN_MEASURE = "roadmap_open_measure"
+
+
+def opens_measure(chart_key: str) -> Callable[[], None]:
+    """An on_select callback: a click on a measure (customdata ends with its year and number) opens its
+    detail on the measure page, at a link of its own."""
+    def callback() -> None:
+        points = st.session_state[chart_key]["selection"]["points"]
+        picked = [p["customdata"][-2:] for p in points if p.get("customdata")]
+        if picked:
+            year, number = int(picked[0][0]), int(picked[0][1])
+            st.session_state[_OPEN_MEASURE] = (year, number)
+            if len(database().decrees) > 1:  # the measure's roadmap, so that the measure page has it in view
+                st.session_state["year"] = [str(year)]
+    return callback
+
+
+def measure_chart(fig: go.Figure, key: str, **kwargs) -> None:
+    """A Plotly chart of measures whose bars open a measure's detail when clicked."""
+    st.plotly_chart(fig, key=key, on_select=opens_measure(key), selection_mode="points", **kwargs)
+
+
+def open_measure_if_asked() -> None:
+    """Called by the entry script after the panel: switches to the measure page if a click asked for it
+    (a callback may not switch pages itself)."""
+    if _OPEN_MEASURE not in st.session_state:
+        return
+    year, number = st.session_state.pop(_OPEN_MEASURE)
+    params = {key: st.query_params.get_all(key) for key in st.query_params if key != "measure"}
+    if len(database().decrees) > 1:
+        params["year"] = [str(year)]
+    st.switch_page("app_pages/measures.py", query_params={**params, "measure": str(number)})

@@ -39,8 +39,9 @@ def texts() -> ModuleType:
 
 
 # The filter panel ----------------------------------------------------------------------------------
-def filter_panel(db: RoadmapDB) -> Filters:
-    """Draw the sidebar filters once per rerun and return them as one value."""
+def filter_panel(db: RoadmapDB, page_keys: tuple[str, ...] = ()) -> Filters:
+    """Draw the sidebar filters once per rerun and return them as one value.  `page_keys`: link keys the
+    page on screen owns (the measure page's `measure`), kept in the link beside the filters."""
     t = texts()
     known = db.options  # computed once when the data loaded: a rerun runs no SQL for the choices
     choices = known.choices
@@ -68,7 +69,7 @@ def filter_panel(db: RoadmapDB) -> Filters:
         st.markdown(f"**{t.SHOWN.format(shown=int(shown), total=known.total_measures)}**")
         st.button(t.RESET, on_click=_reset, disabled=filters.is_empty, key="reset_filters")
     st.session_state[_FILTERS_KEY] = filters
-    _link_from_state(filters)
+    _link_from_state(filters, page_keys)
     return filters
 
 
@@ -92,10 +93,13 @@ def current_view(filters: Filters) -> LinkView:
     return LinkView(filters, None if lang == i18n.DEFAULT else lang)
 
 
-def _link_from_state(filters: Filters) -> None:
+def _link_from_state(filters: Filters, page_keys: tuple[str, ...] = ()) -> None:
     wanted: dict[str, list[str]] = {}
     for key, value in parse_qsl(current_view(filters).query_string()):
         wanted.setdefault(key, []).append(value)
+    for key in page_keys:
+        if key in st.query_params:
+            wanted[key] = st.query_params.get_all(key)[:1]
     current = {key: st.query_params.get_all(key) for key in st.query_params}
     if current != wanted:
         st.query_params.from_dict(wanted)

@@ -13,6 +13,7 @@ from roadmap.filters import Filters
 from roadmap.i18n import ru as texts
 from tests.browser.shared import open_page, settled
 from tests.helpers import kept_numbers
+from tests.server import streamlit_server
 
 pytestmark = pytest.mark.browser
 
@@ -86,3 +87,33 @@ def test_a_click_filters_and_a_second_click_clears(page: Page, app_url, path, he
     shown(page, 67)
     expect(page).not_to_have_url(re.compile(rf"[?&]{key}="))
     settled(page)
+
+
+def detail_shows(page: Page, number: int) -> None:
+    """The measure page's detail is that of measure `number`, and the link says so."""
+    expect(page.get_by_test_id("stText").filter(has_text=re.compile(rf"^№: {number}$"))).to_be_visible()
+    expect(page).to_have_url(re.compile(rf"/measures\?(.*&)?measure={number}(&|$)"))
+
+
+@pytest.fixture(scope="module")
+def fresh_server(tmp_path_factory):
+    with streamlit_server(tmp_path_factory.mktemp("fresh")) as server:
+        yield server
+
+
+def test_a_measure_link_opens_its_detail_on_a_fresh_server(page: Page, fresh_server):
+    """The link is the server's very first request: nothing is cached, no session has run."""
+    open_page(page, f"{fresh_server.url}/measures?measure=29&ministry=%D0%9C%D0%98%D0%9E%D0%A0", texts.PAGE_MEASURES)
+    detail_shows(page, 29)
+    assert link_values(page, "ministry") == ["МИОР"]
+
+
+@pytest.mark.parametrize(("path", "heading", "chart", "number"), [
+    ("funding", texts.PAGE_FUNDING, "chart_ranked", 29),
+    ("timeline", texts.PAGE_TIMELINE, "chart_gantt", 41),
+], ids=["ranked-costs", "gantt"])
+def test_a_click_on_a_measure_opens_its_detail(page: Page, app_url, path, heading, chart, number):
+    open_page(page, f"{app_url}/{path}", heading)
+    click_item(page, chart, number)
+    expect(page.get_by_role("heading", name=texts.PAGE_MEASURES, level=1)).to_be_visible()
+    detail_shows(page, number)
