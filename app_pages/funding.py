@@ -17,19 +17,21 @@ clicks.chart(charts.funding_by_group(groups, t=t), "chart_funding_by_group", cli
 
 st.header(t.FUNDING_SPLIT)
 split = ui.query("funding_split", filters)
-left, right = st.columns(2)
-left.caption(t.FUNDING_SPLIT_COUNT)
-left.plotly_chart(charts.budget_split(split, "measures", t=t), key="chart_split_count")
 if (split.cost_thousand_kzt > 0).sum() > 1:
+    left, right = st.columns(2)
+    left.caption(t.FUNDING_SPLIT_COUNT)
+    left.plotly_chart(charts.budget_split(split, "measures", t=t), key="chart_split_count")
     right.caption(t.FUNDING_SPLIT_AMOUNT)
     right.plotly_chart(charts.budget_split(split, "cost_thousand_kzt", t=t), key="chart_split_amount")
 else:
     # Every amount is of one class (a decree gives amounts only for the budget): a donut of one colour
-    # would say nothing, so the classes are shown against the directions instead.
-    with right:
-        st.caption(t.FUNDING_CLASS_BY_GROUP)
-        clicks.chart(charts.directions_by_class(ui.query("by_group_class", filters), t=t), "chart_class_by_group",
-                     clicks.by("direction"))
+    # would say nothing, so the classes are shown against the directions instead, at full width.
+    left, _ = st.columns(2)
+    left.caption(t.FUNDING_SPLIT_COUNT)
+    left.plotly_chart(charts.budget_split(split, "measures", t=t), key="chart_split_count")
+    st.caption(t.FUNDING_CLASS_BY_GROUP)
+    clicks.chart(charts.directions_by_class(ui.query("by_group_class", filters), t=t), "chart_class_by_group",
+                 clicks.by("direction"))
 
 st.header(t.FUNDING_CLASSES_TITLE)
 clicks.chart(charts.funding_classes(ui.query("funding_classes", filters), t=t), "chart_funding_classes",

@@ -494,7 +494,10 @@ def deadlines_by_month(df: pd.DataFrame, quarters: bool = False, *, t: ModuleTyp
         return t.quarter(m) if quarters else t.month_year(m)
 
     fig = go.Figure()
-    for key, part in df.groupby("group_key", sort=False):
+    # Directions in chart order (as in every legend of the dashboard), whatever month each first appears in.
+    firsts = df.drop_duplicates("group_key")
+    order = (firsts.sort_values("group_order") if "group_order" in df else firsts).group_key.tolist()
+    for key, part in sorted(df.groupby("group_key", sort=False), key=lambda kv: order.index(kv[0])):
         months = pd.to_datetime(part.month)
         fig.add_trace(go.Bar(
             x=[label(m) for m in months], y=part.measures,
@@ -505,4 +508,4 @@ def deadlines_by_month(df: pd.DataFrame, quarters: bool = False, *, t: ModuleTyp
     fig.update_xaxes(type="category", categoryorder="array",
                      categoryarray=[label(m) for m in pd.to_datetime(all_months)])
     fig.update_yaxes(title=t.COL_MEASURES)
-    return _layout(fig, t, 320, barmode="stack", legend=dict(orientation="h", y=-0.2))
+    return _layout(fig, t, 320, barmode="stack", legend=dict(orientation="h", y=-0.2, traceorder="normal"))
