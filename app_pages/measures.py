@@ -1,4 +1,5 @@
 import math
+import re
 from datetime import date
 
 import streamlit as st
@@ -13,17 +14,21 @@ st.title(t.PAGE_MEASURES)
 total = int(ui.kpis(filters)["measures"])
 ui.stop_if_empty(total)
 
-# /measures?measure=29 opens that measure's detail, on the page of the table it is on; read when it changes,
-# so that a pick in the page afterwards is not undone.
+# /measures?measure=29 opens that measure's detail, on the page of the table it is on ("2023-5" names the
+# roadmap too, as the page writes it when several are loaded); read when it changes, so that a pick in the
+# page afterwards is not undone.  Anything else in the link is ignored, as every unknown link value is.
 linked = st.query_params.get("measure")
 if linked != st.session_state.get("measure_link_seen"):
     st.session_state["measure_link_seen"] = linked
-    found = ui.query("measure_position", filters, measure_no=int(linked)) if (linked or "").isdigit() else None
-    if found is not None and len(found):
-        st.session_state["measures_page"] = int(found.position.iloc[0]) // config.MEASURES_PAGE_SIZE + 1
-        st.session_state["measure"] = (int(found.roadmap_year.iloc[0]), int(found.measure_no.iloc[0]))
-    elif linked:
-        st.info(t.MEASURE_NOT_IN_VIEW.format(n=linked))
+    wanted = re.fullmatch(r"(?:([0-9]{4})-)?([0-9]{1,6})", linked or "")
+    if wanted:
+        year = int(wanted.group(1)) if wanted.group(1) else None
+        found = ui.query("measure_position", filters, measure_no=int(wanted.group(2)), year=year)
+        if len(found):
+            st.session_state["measures_page"] = int(found.position.iloc[0]) // config.MEASURES_PAGE_SIZE + 1
+            st.session_state["measure"] = (int(found.roadmap_year.iloc[0]), int(found.measure_no.iloc[0]))
+        else:
+            st.info(t.MEASURE_NOT_IN_VIEW.format(n=wanted.group(2)))
 
 st.header(t.MEASURES_TABLE)
 # The table is paged in DuckDB: the browser gets one page of rows, never the whole filtered set.
@@ -72,10 +77,11 @@ titles = dict(zip(keys, measures.title, strict=True))
 pick = st.selectbox(t.MEASURE_PICK, keys, format_func=lambda k: f"{t.measure(k[1], k[0] if several_years else None)}. "
                     f"{titles[k][:100]}", key="measure", label_visibility="collapsed")
 position = keys.index(pick)
-# The detail has a link of its own (with the roadmap's year beside it when several are loaded).
-if st.query_params.get("measure") != str(pick[1]):
-    st.query_params["measure"] = str(pick[1])
-    st.session_state["measure_link_seen"] = str(pick[1])
+# The detail has a link of its own, naming the roadmap too when several are loaded.
+own_link = f"{pick[0]}-{pick[1]}" if several_years else str(pick[1])
+if st.query_params.get("measure") != own_link:
+    st.query_params["measure"] = own_link
+    st.session_state["measure_link_seen"] = own_link
 row, detail = measures.iloc[position], table.iloc[position]
 for column, value in detail.items():
     if value is None or value != value:

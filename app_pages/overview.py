@@ -41,7 +41,7 @@ clicks.chart(charts.workload(busiest, db.legend.full_names, t=t), "chart_busiest
 
 if several_years:
     st.header(t.OVERVIEW_YEARS)
-    by_year = ui.query("by_year", filters)
+    by_year = ui.query("by_group_class", filters)
     st.plotly_chart(charts.years_side_by_side(by_year, t=t), key="chart_years")
     per_group = by_year.groupby(["roadmap_year", "group_key"], as_index=False, sort=False).agg(
         group_name=("group_name", "first"), measures=("measures", "sum"), cost=("cost_thousand_kzt", "sum"))

@@ -20,11 +20,12 @@ status = ui.query("deadline_status", filters, as_of=as_of).iloc[0]
 st.markdown(t.TIMELINE_PASSED_SUMMARY.format(date=t.day_attr(as_of), passed=int(status["passed"]),
                                              total=int(status["measures"])))
 
-reporting = sorted({date.fromisoformat(e["date"]) for meta in db.decrees.values()
-                    for e in meta.get("reporting_calendar") or []})
+reporting = sorted({date.fromisoformat(e["date"]) for year, meta in db.decrees.items()
+                    if not filters.year or str(year) in filters.year for e in meta.get("reporting_calendar") or []})
 st.header(t.TIMELINE_GANTT)
 if k["measures"] <= config.GANTT_MAX_BARS:
     gantt = charts.gantt(ui.query("gantt_measures", filters, limit=config.GANTT_MAX_BARS), reporting, as_of, t=t)
+    clicks.measure_chart(gantt, "chart_gantt")  # a bar is a measure: a click opens its detail
 else:
     # Thousands of bars would be unreadable and slow to draw: DuckDB folds them into deadline windows.
     windows = ui.query("gantt_windows", filters, limit=config.GANTT_MAX_WINDOWS)
@@ -32,8 +33,7 @@ else:
     if int(windows.windows.iloc[0]) > len(windows):
         note += " " + t.GANTT_WINDOWS_CUT.format(shown=len(windows), windows=int(windows.windows.iloc[0]))
     st.caption(note)
-    gantt = charts.gantt_windows(windows, reporting, as_of, t=t)
-clicks.measure_chart(gantt, "chart_gantt")
+    st.plotly_chart(charts.gantt_windows(windows, reporting, as_of, t=t), key="chart_gantt")
 
 st.header(t.TIMELINE_PER_MONTH)
 period = st.segmented_control(t.TIMELINE_PERIOD, ["month", "quarter"], default="month", key="period",

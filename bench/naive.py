@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from loaders.groups import group_key, group_order
+from loaders.groups import group_keys
 from roadmap.filters import Filters
 from roadmap.queries import dataset_files
 
@@ -27,8 +27,8 @@ MEASURE_COLUMNS = [
 def load(spec: str | Path) -> pd.DataFrame:
     df = pd.concat([pd.read_parquet(p) for p in dataset_files(spec)], ignore_index=True)
     directions = [None if pd.isna(d) else int(d) for d in df.direction]
-    df["group_key"] = [group_key(s, d) for s, d in zip(df.section, directions)]
-    df["group_order"] = [group_order(s, d) for s, d in zip(df.section, directions)]
+    df["group_key"], df["group_order"] = group_keys(df.section, directions, df.roadmap_year,
+                                                    df.direction_name.fillna(df.section_name))
     df["has_budget_amount"] = df.funding_class == "budget_amount"
     df["group_name"] = df.direction_name.fillna(df.section_name)
     df["deadline_start"] = pd.to_datetime(df.deadline_start)

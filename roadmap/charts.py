@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from loaders.groups import group_key as _key
+from loaders.groups import split_key
 
 # One colour per group and per funding class, the same on every page.
 GROUP_COLOURS = {
@@ -31,6 +32,7 @@ FONT = dict(family="Source Sans Pro, DejaVu Sans, sans-serif", size=13)
 
 
 def group_colour(group_key: str) -> str:
+    group_key = split_key(group_key)[1]  # a direction's colour whatever roadmap it belongs to
     if group_key in GROUP_COLOURS:
         return GROUP_COLOURS[group_key]
     return EXTRA_GROUP_COLOURS[sum(map(ord, group_key)) % len(EXTRA_GROUP_COLOURS)]
@@ -283,7 +285,7 @@ def workload(df: pd.DataFrame, full_names: dict[str, str] | None = None, *, t: M
     """Measures per executor.  Where executors take part as one of "all akimats", that share is drawn apart
     (lighter) from the measures they are named in on their own, so that regions differ on screen.  Each
     bar's customdata ends with the executor's kind and the executor, for a click to filter by it."""
-    names = [_escape((full_names or {}).get(e, e)) for e in df.executor]
+    names = [_escape((full_names or {}).get(e) or e) for e in df.executor]
     named = df.named_measures if "named_measures" in df else df.measures
     collective = df.measures - named
     common = dict(y=df.executor, orientation="h", textposition="auto", textangle=0,

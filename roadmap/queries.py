@@ -53,12 +53,27 @@ def sql(name: str) -> str:
 RELATIONS = tuple(sorted(p.stem for p in (SQL_DIR / "relations").glob("*.sql")))
 
 
+def _uses(text: str) -> list[str]:
+    return [r for r in RELATIONS if re.search(rf"\b{r}\b", text)]
+
+
 @cache
 def view_query(name: str, scope: str) -> str:
-    """views/<name>.sql behind a WITH of the scope and of every relation the view names."""
+    """views/<name>.sql behind a WITH of the scope and of every relation the view names, and the relations
+    those name in turn, each after the ones it builds on."""
+    ordered: list[str] = []
+
+    def add(relation: str) -> None:
+        if relation not in ordered:
+            for used in _uses(sql(f"relations/{relation}")):
+                if used != relation:
+                    add(used)
+            ordered.append(relation)
+
     text = sql(f"views/{name}")
-    used = [r for r in RELATIONS if re.search(rf"\b{r}\b", text)]
-    relations = "".join(f",\n{r} AS (\n{sql(f'relations/{r}')}\n)" for r in used)
+    for relation in _uses(text):
+        add(relation)
+    relations = "".join(f",\n{r} AS (\n{sql(f'relations/{r}')}\n)" for r in ordered)
     return f"WITH {sql(f'scope/{scope}')}{relations}\n{text}"
 
 
@@ -161,6 +176,8 @@ class RoadmapDB:
                     names[spec.key] = dict(zip(found.value, found.name, strict=True))
             else:
                 choices[spec.key] = tuple(spec.choices)
+            if spec.only_if_several and len(choices[spec.key]) < 2:
+                choices[spec.key] = ()  # no choice to make: no filter, on a page or in an export link
         return FilterOptions(choices, names, int(self.plain("total_measures").iloc[0, 0]))
 
     @classmethod
@@ -209,11 +226,11 @@ class RoadmapDB:
         finally:
             cursor.close()
 
-    def notes(self) -> list[dict]:
+    def notes(self, years: tuple[str, ...] = ()) -> list[dict]:
         """The notes each loaded decree prints under its table (marker, text, line, measures), with the
-        year of its roadmap, from the parquet's metadata."""
+        year of its roadmap, from the parquet's metadata; only those of `years` when given (a year filter)."""
         return [{"year": year, **note} for year, meta in sorted(self.decrees.items())
-                for note in meta.get("notes") or []]
+                if not years or str(year) in years for note in meta.get("notes") or []]
 
     def plain(self, name: str, params: dict[str, object] | None = None) -> pd.DataFrame:
         """facts/<name>.sql, a question about the whole dataset (a filter's choices, a total, a source text)."""

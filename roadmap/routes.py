@@ -23,7 +23,7 @@ from starlette.responses import PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from . import brief, exports, i18n
-from .filters import Filters, LinkView, in_words, read_link, value_names
+from .filters import Filters, LinkView, read_link, value_names
 from .queries import DataError, RoadmapDB
 
 log = logging.getLogger("roadmap")
@@ -95,10 +95,11 @@ def brief_html(db: RoadmapDB, filters: Filters, t) -> bytes:
     """The printable brief of a view.  On paper a ministry is also named in full, since no hover is there
     to explain its abbreviation."""
     names = value_names(db.options.data_names, t)
-    names["ministry"] = {m: f"{m} ({db.legend.full_names.get(m, m)})" for m in filters.ministry}
+    names["ministry"] = {m: f"{m} ({db.legend.full_names[m]})" if db.legend.full_names.get(m) else m
+                         for m in filters.ministry}
     return brief.render(filters, db.filtered("measure_list", filters), db.filtered("kpis", filters).iloc[0],
                         db.filtered("by_group", filters), db.filtered("executor_workload", filters), db.metadata,
-                        db.options.total_measures, names, t, notes=db.notes())
+                        db.options.total_measures, names, t, notes=db.notes(filters.year))
 
 
 def export_endpoint(database: Callable[[], RoadmapDB]) -> Callable:
@@ -135,7 +136,7 @@ def export_endpoint(database: Callable[[], RoadmapDB]) -> Callable:
         if name == "measures.csv":
             body = exports.csv_chunks(_measure_tables(db, view.filters, t), t)
         elif name == "measures.xlsx":
-            body = exports.xlsx_chunks(_measure_tables(db, view.filters, t), t, notes=db.notes())
+            body = exports.xlsx_chunks(_measure_tables(db, view.filters, t), t, notes=db.notes(view.filters.year))
         else:
             objects = db.batches("measures_json", view.filters, ROWS_PER_BATCH)
             body = exports.json_chunks(objects, _applied(view), count)
@@ -155,7 +156,3 @@ def export_url(name: str, view: LinkView) -> str:
     """The link of an export of a view, relative to the app's root page."""
     query = view.query_string()
     return f"export/{name}" + (f"?{query}" if query else "")
-
-
-def selection_words(db: RoadmapDB, filters: Filters, t) -> list[tuple[str, str]]:
-    return in_words(filters, value_names(db.options.data_names, t), t)

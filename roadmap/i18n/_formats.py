@@ -5,7 +5,7 @@ import math
 from collections.abc import Callable
 from datetime import date
 
-from loaders.groups import direction_of
+from loaders.groups import direction_of, split_key
 
 MISSING = "—"
 ROMAN_QUARTERS = ("I", "II", "III", "IV")
@@ -56,10 +56,13 @@ def formatters(ns: dict) -> tuple[Callable, ...]:
         return ns["QUARTER"].format(q=q, q_roman=ROMAN_QUARTERS[q - 1], year=value.year)
 
     def group_label(group_key: str) -> str:
-        direction = direction_of(group_key)
+        year, base = split_key(group_key)
+        direction = direction_of(base)
         if direction is not None:
-            return ns["GROUP_DIRECTION"].format(n=direction)
-        return ns["GROUP_SECTION"].format(n=group_key)
+            label = ns["GROUP_DIRECTION"].format(n=direction)
+        else:
+            label = ns["GROUP_SECTION"].format(n=base)
+        return label if year is None else f"{year} · {label}"
 
     def measure(number: int, year: int | None = None) -> str:
         """"№ 29", or "2021 · № 29" where measures of several roadmaps stand side by side."""

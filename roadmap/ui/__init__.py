@@ -4,9 +4,22 @@
     cached.py     the pages' questions, cached per filter combination (st.cache_data, bounded)
     panel.py      the language switch, the filter panel and its link, the page-facing state
     downloads.py  the sidebar's links to the export routes
-"""
-from .cached import kpis, query, source_text
-from .data import database
-from .panel import current_filters, decree_notes, stop_if_empty, texts
+    clicks.py     charts that filter when clicked, and measures that open their detail
 
-__all__ = ["database", "query", "kpis", "source_text", "texts", "current_filters", "stop_if_empty", "decree_notes"]
+The page-facing names are looked up when first used, not imported with the package: server.py imports
+ui.data before Streamlit's runtime exists, and importing cached.py then logs a warning for every
+st.cache_data it declares.
+"""
+from importlib import import_module
+
+_EXPORTS = {"database": "data", "query": "cached", "kpis": "cached", "source_text": "cached",
+            "texts": "panel", "current_filters": "panel", "stop_if_empty": "panel", "decree_notes": "panel"}
+__all__ = list(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        return getattr(import_module(f"{__name__}.{_EXPORTS[name]}"), name)
+    if name in ("data", "cached", "panel", "downloads", "clicks"):
+        return import_module(f"{__name__}.{name}")
+    raise AttributeError(name)

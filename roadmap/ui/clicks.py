@@ -67,7 +67,8 @@ def opens_measure(chart_key: str) -> Callable[[], None]:
     detail on the measure page, at a link of its own."""
     def callback() -> None:
         points = st.session_state[chart_key]["selection"]["points"]
-        picked = [p["customdata"][-2:] for p in points if p.get("customdata")]
+        picked = [p["customdata"][-2:] for p in points if isinstance(p.get("customdata"), list)
+                  and len(p["customdata"]) >= 2]
         if picked:
             year, number = int(picked[0][0]), int(picked[0][1])
             st.session_state[_OPEN_MEASURE] = (year, number)
@@ -88,6 +89,8 @@ def open_measure_if_asked() -> None:
         return
     year, number = st.session_state.pop(_OPEN_MEASURE)
     params = {key: st.query_params.get_all(key) for key in st.query_params if key != "measure"}
-    if len(database().decrees) > 1:
+    several = len(database().decrees) > 1
+    if several:
         params["year"] = [str(year)]
-    st.switch_page("app_pages/measures.py", query_params={**params, "measure": str(number)})
+    link = f"{year}-{number}" if several else str(number)
+    st.switch_page("app_pages/measures.py", query_params={**params, "measure": link})

@@ -51,7 +51,7 @@ def filter_panel(db: RoadmapDB, page_keys: tuple[str, ...] = ()) -> Filters:
         st.header(t.FILTERS_HEADER)
         chosen: dict[str, object] = {}
         for spec in FILTER_SPECS:
-            if spec.only_if_several and len(choices.get(spec.key, ())) < 2:
+            if spec.only_if_several and not choices.get(spec.key):
                 continue
             label, help_text = getattr(t, spec.label), spec.help and getattr(t, spec.help)
             if spec.text:
@@ -124,10 +124,10 @@ def plain(text: str) -> str:
 
 
 def decree_notes(db: RoadmapDB) -> None:
-    """The notes the decrees print under their tables, as written, beside the money figures."""
+    """The notes the decrees in view print under their tables, as written, beside the money figures."""
     t = texts()
     several = len(db.decrees) > 1
-    for note in db.notes():
+    for note in db.notes(current_filters().year):
         line = t.DECREE_NOTE.format(marker=note["marker"], text=note["text"])
         st.caption(plain(f"{note['year']} · {line}" if several else line))
 
