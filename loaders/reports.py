@@ -66,11 +66,18 @@ submission, named ``<UTC time, µs>-<first 16 hex of the file's SHA-256>.parquet
 (``20210705T101502.123456Z-3f2a…​.parquet``): names sort by time and do not collide between app replicas
 sharing the directory.  Columns: ``REPORTS_SCHEMA``.  A file is written under a temporary name starting with
 "." (``.tmp-….partial``, matched by no ``*.parquet`` glob), fsynced, then hard-linked into place; no file is
-ever changed after that.  The same file (same SHA-256 of its bytes, for the same executor, round and decree)
-stored twice is stored once: a second hard link ``.claim-<key>`` to the stored file, made atomically before
-its final name, lets only one of several concurrent writers win, and lets a writer killed between the two
-links be completed by the next attempt.  Where the file system has no hard links the file is renamed into
-place and duplicates are found by name and content instead (not atomic across concurrent writers).
+ever changed after that.  A file is "already stored" only when it is the same file (same SHA-256 of its bytes,
+for the same executor, round and decree) as the executor's latest stored submission for that round and
+decree; any other file is stored anew with a new time, so an earlier file uploaded again (A, then B, then A to
+correct B) is the latest report again.  A second hard link ``.claim-<key>-<n>`` to the file (``<key>`` from
+the submission and the executor's latest file before it), made atomically before its final name, lets only
+one of several concurrent writers of the same submission win, and lets a writer killed between the two links
+be completed by the next attempt.  Should another submission take the final name in between (the same bytes
+for another executor or round, at the same microsecond), that claim is never completed: the next ``<n>`` is
+claimed under a later name, so neither submission is lost.  Where the file system has no hard links the final
+name is created exclusively (an empty placeholder, so an existing file is never replaced) and the complete
+temporary file renamed over it; there the latest file is found by name and content only (not atomic across
+concurrent writers of the same file).
 """
 from __future__ import annotations
 
@@ -345,6 +352,7 @@ class Submission:
                 f"{len(self.not_reported)} not reported")
 
 
+# As roadmap/xlsx.py's column_letter (1-based there), which the loaders must not import; total for any index.
 def _letter(index: int) -> str:
     """0 → A, 25 → Z, 26 → AA."""
     out = ""
@@ -574,7 +582,11 @@ def _number(value: Any) -> float | None:
     return number if math.isfinite(number) else None
 
 
+_WHOLE = re.compile(r"[0-9]{1,9}")  # ASCII digits only: int() takes "١٢" and str.isdigit() "12¹"
+
+
 def _measure_no(value: Any) -> int | None:
+    """A measure number or a roadmap year: a whole number typed, or written in ASCII digits ("№ 12." too)."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
@@ -582,7 +594,7 @@ def _measure_no(value: Any) -> int | None:
     if isinstance(value, float):
         return int(value) if value.is_integer() else None
     text = str(value).strip().lstrip("№").strip().rstrip(".")
-    return int(text) if text.isdigit() else None
+    return int(text) if _WHOLE.fullmatch(text) else None
 
 
 def _day(value: Any) -> date | None:
@@ -910,8 +922,8 @@ def _identity_from_columns(given: dict[str, Any], identity: _Identity, known: di
 
 @dataclass(frozen=True)
 class StoredResult:
-    path: Path  # the stored parquet file (this submission's, or the earlier one of the same file)
-    stored: bool  # False: the same file was stored before ("already stored")
+    path: Path  # the stored parquet file (this submission's, or the executor's latest, the same file)
+    stored: bool  # False: the executor's latest stored submission for the round is this file ("already stored")
     submitter: str  # who stored it (for "already stored": who did, first)
     submitted_at: datetime
     rows: int
@@ -923,7 +935,10 @@ class StoredResult:
 
 
 class StoreConflict(Exception):
-    """Two different submissions were given the same file name at the same microsecond: store again."""
+    """Every file name tried (``STORE_ATTEMPTS``) was taken by another submission meanwhile: store again."""
+
+
+STORE_ATTEMPTS = 20  # final names tried, each after another submission took the one before
 
 
 def default_reports_dir() -> Path:
@@ -970,52 +985,78 @@ def store(submission: Submission, reports_dir: str | os.PathLike | None = None, 
           submitted_at: datetime | None = None) -> StoredResult:
     """Write the submission as one new parquet file in `reports_dir`; never touch an existing file.
 
-    Returns ``stored=True`` with the new file, or ``stored=False`` with the file stored before when the same
-    file (same bytes, executor, round and decree) is there already.  `submitted_at` defaults to now (UTC; a
-    naive datetime is taken as UTC)."""
+    Returns ``stored=True`` with the new file, or ``stored=False`` with the stored file when the executor's
+    latest stored submission for this round and decree is the same file (same bytes, executor, round and
+    decree).  Any other file is stored, an earlier one too (A, then B, then A again: A is the latest report).
+    `submitted_at` defaults to now (UTC; a naive datetime is taken as UTC), and then to just after the
+    executor's latest file should the clock be behind it, so a new submission is always the latest."""
     if not submitter.strip():
         raise ValueError("a submitter is needed: who stores the report")
     if submission.round is None or not submission.rows:
         raise ValueError("an empty submission is not stored")
     directory = Path(reports_dir) if reports_dir is not None else default_reports_dir()
     directory.mkdir(parents=True, exist_ok=True)
-    claim = directory / f".claim-{submission.key}"
-    found = _claimed(claim, directory) or _stored_before(directory, submission)
-    if found:
-        return found
+    latest = _latest_stored(directory, submission)
+    if latest is not None and latest.key == submission.key:
+        return _result_of(latest.path)
+    # The writers of this submission after the same latest file share its claims .claim-<base>-0, -1, …
+    after = latest.path.name if latest is not None else ""
+    base = hashlib.sha256(f"{submission.key}\n{after}".encode()).hexdigest()
     _sweep(directory)
     when = _utc(submitted_at)
-    while (directory / file_name_for(when, submission.file_sha256)).exists():
-        when += timedelta(microseconds=1)  # another submission of the same bytes in the same microsecond
-    table = submission_table(submission, submitter, when)
-    final = directory / file_name_for(when, submission.file_sha256)
-    temp = _write_temporary(directory, table)
+    if submitted_at is None and latest is not None and when <= latest.submitted_at:
+        when = latest.submitted_at + timedelta(microseconds=1)
+    links = True
+    temp: Path | None = None
+    temp_when: datetime | None = None
     try:
-        links = True
-        try:
-            os.link(temp, claim)
-        except FileExistsError:
-            found = _claimed(claim, directory)  # a concurrent writer of the same file won
-            if found:
-                return found
-            raise
-        except OSError as exc:
-            if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.ENOSYS):
-                raise
-            links = False  # no hard links here: rename, and dedupe by name and content only
-        if links:
-            try:
-                os.link(temp, final)
-            except FileExistsError:
-                if not os.path.samefile(temp, final):  # else a concurrent writer completed our claim for us
-                    os.unlink(claim)
-                    raise StoreConflict(f"{final.name} exists with another submission") from None
-        else:
-            os.replace(temp, final)
-        _fsync_directory(directory)
+        for attempt in range(STORE_ATTEMPTS):
+            claim = directory / f".claim-{base}-{attempt}"
+            if links:
+                try:
+                    found = _claimed(claim, directory)
+                except _NameTaken:
+                    continue  # its name went to another submission: the next claim
+                if found:
+                    return found
+            while (directory / file_name_for(when, submission.file_sha256)).exists():
+                when += timedelta(microseconds=1)  # another submission of the same bytes in the same microsecond
+            final = directory / file_name_for(when, submission.file_sha256)
+            if temp is None or when != temp_when:  # the file says its own name and time
+                if temp is not None:
+                    temp.unlink(missing_ok=True)
+                temp, temp_when = _write_temporary(directory, submission_table(submission, submitter, when)), when
+            if links:
+                try:
+                    os.link(temp, claim)
+                except FileExistsError:
+                    try:
+                        found = _claimed(claim, directory)  # a concurrent writer of the same file won
+                    except _NameTaken:
+                        continue
+                    if found:
+                        return found
+                    continue
+                except OSError as exc:
+                    if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.ENOSYS):
+                        raise
+                    links = False  # no hard links here: dedupe by name and content only
+            if links:
+                try:
+                    os.link(temp, final)
+                except FileExistsError:
+                    if not os.path.samefile(temp, final):
+                        continue  # another submission took the name since the check: claim anew, named later
+                    # else a concurrent writer completed our claim for us
+            elif not _create_exclusively(temp, final):
+                continue  # the name was taken since the check: a later one
+            _fsync_directory(directory)
+            return StoredResult(final, True, submitter, when, len(submission.rows))
     finally:
-        temp.unlink(missing_ok=True)
-    return StoredResult(final, True, submitter, when, len(submission.rows))
+        if temp is not None:
+            temp.unlink(missing_ok=True)
+    raise StoreConflict(f"{STORE_ATTEMPTS} file names for {submission.file_sha256[:16]} were taken by other "
+                        "submissions meanwhile")
 
 
 def _write_temporary(directory: Path, table: pa.Table) -> Path:
@@ -1061,9 +1102,14 @@ def _result_of(path: Path) -> StoredResult:
     return StoredResult(path, False, first["submitter"], first["submitted_at"], table.num_rows)
 
 
+class _NameTaken(Exception):
+    """A claim's final name holds another submission's file: the claim is never completed."""
+
+
 def _claimed(claim: Path, directory: Path) -> StoredResult | None:
-    """The file an earlier writer claimed for this submission; if it was stopped before giving the file its
-    name, the name is given now (the claim is a complete, fsynced file: a hard link is made only after)."""
+    """The file an earlier writer claimed for this submission (None: no claim); if it was stopped before giving
+    the file its name, the name is given now (the claim is a complete, fsynced file: a hard link is made only
+    after).  _NameTaken when that name is another submission's file."""
     try:
         name = _stored_meta(claim)["file"]
     except FileNotFoundError:
@@ -1073,18 +1119,51 @@ def _claimed(claim: Path, directory: Path) -> StoredResult | None:
         os.link(claim, final)
         _fsync_directory(directory)
     except FileExistsError:
-        pass
+        if not os.path.samefile(claim, final):
+            raise _NameTaken(name) from None
     return _result_of(final)
 
 
-def _stored_before(directory: Path, submission: Submission) -> StoredResult | None:
-    for path in sorted(directory.glob(f"*-{submission.file_sha256[:16]}.parquet")):
+@dataclass(frozen=True)
+class _Latest:
+    path: Path
+    key: str | None  # Submission.key of the file stored there
+    submitted_at: datetime
+
+
+_WHOSE = ["roadmap_year", "decree_number", "round", "executor", "submitted_at"]
+
+
+def _latest_stored(directory: Path, submission: Submission) -> _Latest | None:
+    """The executor's latest stored file for the submission's decree and round (names sort by time), or None."""
+    wanted = (submission.roadmap_year, submission.decree_number, submission.round, submission.executor)
+    for path in sorted(directory.glob("*.parquet"), reverse=True):
         try:
-            if _stored_meta(path).get("key") == submission.key:
-                return _result_of(path)
-        except (OSError, pa.ArrowException, ValueError):
-            continue
+            with pq.ParquetFile(path) as parquet:
+                first = parquet.read_row_group(0, columns=_WHOSE).slice(0, 1).to_pylist()[0]
+                meta = json.loads((parquet.schema_arrow.metadata or {}).get(_STORED_META, b"{}"))
+        except (OSError, pa.ArrowException, ValueError, IndexError):
+            continue  # not a report (an unfinished placeholder, see _create_exclusively)
+        if (first["roadmap_year"], first["decree_number"], first["round"], first["executor"]) == wanted:
+            return _Latest(path, meta.get("key"), first["submitted_at"])
     return None
+
+
+def _create_exclusively(temp: Path, final: Path) -> bool:
+    """Without hard links: create the final name exclusively (O_EXCL: False when it exists), then rename the
+    complete temporary file over that empty placeholder, which no other writer touches.  An existing file is
+    never replaced, and readers see the whole file or the placeholder, never a part."""
+    try:
+        fd = os.open(final, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return False
+    os.close(fd)
+    try:
+        os.replace(temp, final)
+    except BaseException:
+        final.unlink(missing_ok=True)  # our placeholder
+        raise
+    return True
 
 
 def _sweep(directory: Path, older_than: float = 3600.0) -> None:

@@ -126,3 +126,36 @@ def test_with_one_decree_there_is_no_year_on_screen():
     assert ru.OVERVIEW_YEARS not in [s.value for s in [*at.subheader, *at.header]]
     at.switch_page("app_pages/measures.py").run()
     assert at.selectbox(key="measure").options[0].startswith(ru.measure(1) + ". ")
+
+
+def test_directions_the_decrees_name_differently_stay_apart(db):
+    """2021's direction 1 and 2023's are different directions: neither figure may add up the other's."""
+    names = db.options.data_names["direction"]
+    assert "2021-D1" in names and "2023-D1" in names and "D1" not in names
+    assert names["2021-D1"] != names["2023-D1"]
+    groups = db.filtered("by_group", Filters()).set_index("group_key")
+    for year in (2021, 2023):
+        alone = db.filtered("by_group", Filters(year=(str(year),))).set_index("group_key")
+        assert groups.loc[f"{year}-D1", "measures"] == alone.loc[f"{year}-D1", "measures"]
+    assert ru.group_label("2023-D1") == "2023 · " + ru.group_label("D1")
+
+
+@pytest.mark.parametrize(("link", "opens"), [("2023-1", (2023, 1)), ("2021-29", (2021, 29)), ("5", (2021, 5))])
+def test_a_measure_link_names_its_roadmap(app_with_two, link, opens):
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.query_params.update({"measure": link})
+    at.switch_page("app_pages/measures.py").run()  # the link's first run is the measure page's, as in a browser
+    assert not at.exception
+    assert at.selectbox(key="measure").value == opens
+    assert at.query_params["measure"] == f"{opens[0]}-{opens[1]}"
+
+
+@pytest.mark.parametrize("link", ["[sign in](https://evil.example)", "1¹", "9" * 40, "2023-", "-5"])
+def test_an_odd_measure_link_is_ignored(link):
+    ui.data.database.clear()
+    ui.cached.clear()
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.query_params.update({"measure": link})
+    at.switch_page("app_pages/measures.py").run()
+    assert not at.exception
+    assert not [i for i in at.info if "evil" in i.value or "](" in i.value]

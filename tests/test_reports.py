@@ -2,6 +2,7 @@
 file, the immutable store and the operator CLI (loaders/reports.py)."""
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
 import os
@@ -28,6 +29,7 @@ from loaders.reports import (
     STATUSES,
     Problem,
     ReportRow,
+    StoreConflict,
     Submission,
     assigned,
     changes,
@@ -309,6 +311,12 @@ BAD = {
     "csv: unknown status": (_csv(CSV_HEAD + f"{MINE[0]},сделано,,\n"), [(2, "status", "is not a status")]),
     "csv: negative and long": (_csv(CSV_HEAD + f"{MINE[0]},done,-1,\n{MINE[1]},done,,{LONG}\n"),
                                [(2, "spent_thousand_kzt", "negative"), (3, "comment", "characters")]),
+    **{f"csv: measure number {text!r}": (_csv(CSV_HEAD + f"{text},done,,\n"),
+                                         [(2, "measure_no", f'"{text}" is not a measure number')])
+       for text in ("12¹", "١٢", "1" * 40, "12.0", "-3", "²", "１２")},
+    "csv: roadmap year with a superscript digit": (
+        _csv(f"roadmap_year,measure_no,status\n2021¹,{MINE[0]},done\n"),
+        [(None, None, 'the file names the roadmap year "2021¹", which is not a year')]),
     "csv: cp1251": (_csv("measure_no;status\n26;выполнено\n", "cp1251"),
                     [(None, None, 'Windows-1251, Excel\'s plain "CSV"'), (None, None, "CSV UTF-8")]),
     "csv: utf-16": (_csv("measure_no\tstatus\n26\tdone\n", "utf-16"), [(None, None, "CSV UTF-8")]),
@@ -426,6 +434,140 @@ def test_a_writer_stopped_between_its_two_links_is_completed_by_the_next_attempt
     again = store(submission, tmp_path, "user:b")
     assert not again.stored and again.path == first.path and again.submitter == "user:a"
     assert read_log(tmp_path).num_rows == 3
+
+
+def _csv_report(status: str, round_: date = ROUND1) -> Submission:
+    result = check(f"measure_no,status\n{MINE[0]},{status}\n".encode(), "r.csv", expected_round=round_)
+    assert isinstance(result, Submission), result
+    return result
+
+
+def _latest_status(directory) -> str:
+    [row] = latest_rows(read_log(directory), round=ROUND1, executor=EXECUTOR)
+    return row["status"]
+
+
+def test_an_earlier_file_uploaded_again_is_the_latest_report_again(tmp_path):
+    """A (in progress), then B (done), then A again to correct B: A is stored anew and its status counts;
+    only A once more, now the latest, is "already stored"."""
+    a, b = _csv_report("in progress"), _csv_report("done")
+    first = store(a, tmp_path, "user:a")
+    assert store(b, tmp_path, "user:b").stored and _latest_status(tmp_path) == "done"
+    again = store(a, tmp_path, "user:c")
+    assert again.stored and again.path != first.path and again.submitted_at > first.submitted_at
+    assert _latest_status(tmp_path) == "in_progress"
+    assert len(list(tmp_path.glob("*.parquet"))) == 3
+    repeat = store(a, tmp_path, "user:d")
+    assert not repeat.stored and repeat.path == again.path and repeat.submitter == "user:c"
+    assert len(list(tmp_path.glob("*.parquet"))) == 3
+    # Another executor's or round's file does not count as the latest.
+    assert store(_csv_report("done", ROUND2), tmp_path, "user:b").stored
+    assert not store(a, tmp_path, "user:d").stored
+
+
+def test_a_new_submission_is_the_latest_even_when_the_clock_is_behind(tmp_path):
+    a, b = _csv_report("in progress"), _csv_report("done")
+    future = datetime(2099, 1, 1, tzinfo=UTC)
+    assert store(a, tmp_path, "u", future).stored
+    later = store(b, tmp_path, "u")  # now, which is before the latest file's time
+    assert later.submitted_at == future + timedelta(microseconds=1) and _latest_status(tmp_path) == "done"
+
+
+def _same_bytes_for_two_rounds() -> tuple[Submission, Submission]:
+    """Two different submissions (one per round) of the same bytes: at the same microsecond, the same name."""
+    one, two = _csv_report("done", ROUND1), _csv_report("done", ROUND2)
+    assert one.file_sha256 == two.file_sha256 and one.key != two.key
+    return one, two
+
+
+def _assert_kept(directory, *submissions: Submission) -> None:
+    """Each submission is in exactly one whole stored file, and nothing else is."""
+    files = sorted(directory.glob("*.parquet"))
+    assert len(files) == len(submissions)
+    kept = sorted((t["round"][0].as_py(), t["executor"][0].as_py(), t.num_rows)
+                  for t in map(pq.read_table, files))
+    assert kept == sorted((s.round, s.executor, len(s.rows)) for s in submissions)
+    assert not list(directory.glob(".tmp-*"))
+
+
+def _taken_meanwhile(monkeypatch, directory, others: list[Submission]) -> list:
+    """Make another submission take the final name while a store writes its temporary file (as a concurrent
+    writer would, between the check that the name is free and the link)."""
+    real, results = reports._write_temporary, []
+
+    def write(where, table):
+        if others and table["submitter"][0].as_py() != "user:other":  # not the other's own temporary file
+            results.append(store(others.pop(0), directory, "user:other", table["submitted_at"][0].as_py()))
+        return real(where, table)
+
+    monkeypatch.setattr(reports, "_write_temporary", write)
+    return results
+
+
+def test_a_name_taken_by_another_submission_meanwhile_loses_neither(tmp_path, monkeypatch):
+    one, two = _same_bytes_for_two_rounds()
+    when = datetime(2021, 7, 1, 12, tzinfo=UTC)
+    taken = _taken_meanwhile(monkeypatch, tmp_path, [two])
+    result = store(one, tmp_path, "user:one", when)
+    [other] = taken
+    assert other.stored and other.path.name == reports.file_name_for(when, two.file_sha256)
+    assert result.stored and result.path.name == reports.file_name_for(when + timedelta(microseconds=1),
+                                                                      one.file_sha256)
+    assert pq.read_table(other.path)["round"][0].as_py() == ROUND2
+    assert pq.read_table(result.path)["round"][0].as_py() == ROUND1
+    _assert_kept(tmp_path, one, two)
+    assert not store(one, tmp_path, "u").stored and not store(two, tmp_path, "u").stored
+    _assert_kept(tmp_path, one, two)
+
+
+def test_a_claim_whose_name_another_submission_took_is_stored_under_a_new_name(tmp_path):
+    """A writer killed between its two links leaves a claim; another submission takes the claimed name; the next
+    attempt must store the claimed submission anew, not report the other file as it."""
+    one, two = _same_bytes_for_two_rounds()
+    when = datetime(2021, 7, 1, 12, tzinfo=UTC)
+    first = store(one, tmp_path, "user:one", when)
+    first.path.unlink()  # as if killed right after the claim
+    other = store(two, tmp_path, "user:two", when)
+    assert other.stored and other.path == first.path  # the same name, another submission
+    again = store(one, tmp_path, "user:one")
+    assert again.stored and again.path != other.path
+    assert pq.read_table(again.path)["round"][0].as_py() == ROUND1
+    assert pq.read_table(other.path)["round"][0].as_py() == ROUND2
+    _assert_kept(tmp_path, one, two)
+    assert not store(one, tmp_path, "u").stored
+    _assert_kept(tmp_path, one, two)
+
+
+def test_store_gives_up_only_when_every_name_is_taken(tmp_path, monkeypatch):
+    one = _csv_report("done")
+    others = [Submission(2021, "50", ROUND1, f"other {i}", one.rows, "r.csv", one.file_sha256) for i in range(3)]
+    monkeypatch.setattr(reports, "STORE_ATTEMPTS", 3)
+    taken = _taken_meanwhile(monkeypatch, tmp_path, list(others))
+    with pytest.raises(StoreConflict):
+        store(one, tmp_path, "user:one", datetime(2021, 7, 1, tzinfo=UTC))
+    assert all(r.stored for r in taken) and len(taken) == 3
+    _assert_kept(tmp_path, *others)
+
+
+def test_without_hard_links_an_existing_file_is_never_replaced(tmp_path, monkeypatch):
+    def no_links(*args, **kwargs):
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(reports.os, "link", no_links)
+    one, two = _same_bytes_for_two_rounds()
+    when = datetime(2021, 7, 1, 12, tzinfo=UTC)
+    taken = _taken_meanwhile(monkeypatch, tmp_path, [two])
+    result = store(one, tmp_path, "user:one", when)
+    [other] = taken
+    assert other.stored and result.stored and result.path != other.path
+    assert pq.read_table(other.path)["round"][0].as_py() == ROUND2  # not replaced by one
+    _assert_kept(tmp_path, one, two)
+    assert not list(tmp_path.glob(".claim-*"))
+    assert not os.access(result.path, os.W_OK) or os.geteuid() == 0
+    assert not store(one, tmp_path, "u").stored
+    b = _csv_report("in progress")
+    assert store(b, tmp_path, "u").stored and store(one, tmp_path, "u").stored  # A, B, A here too
+    assert _latest_status(tmp_path) == "done"
 
 
 def test_the_store_directory_defaults_to_the_environment(tmp_path, monkeypatch):
