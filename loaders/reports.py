@@ -76,8 +76,8 @@ be completed by the next attempt.  Should another submission take the final name
 for another executor or round, at the same microsecond), that claim is never completed: the next ``<n>`` is
 claimed under a later name, so neither submission is lost.  Where the file system has no hard links the final
 name is created exclusively (an empty placeholder, so an existing file is never replaced) and the complete
-temporary file renamed over it; there the latest file is found by name and content only (not atomic across
-concurrent writers of the same file).
+temporary file renamed over it; there no claims are made, so concurrent writers of the same file may both
+store it (each compares it with the latest file only).
 """
 from __future__ import annotations
 
