@@ -122,9 +122,10 @@ def query_figures(db: RoadmapDB, df: pd.DataFrame, scale: str, runs: int) -> tup
         totals[label] = (duck_total, pandas_total)
         figures.append(timing("queries", f"all page queries above, {label}, DuckDB", scale, duck_total))
         figures.append(timing("queries", f"all page queries above, {label}, naive pandas", scale, pandas_total))
-    number = int(db.filtered("measure_page", Filters(), limit=1, offset=0).measure_no.iloc[0])
+    first = db.filtered("measure_page", Filters(), limit=1, offset=0).iloc[0]
+    measure = {"year": int(first.roadmap_year), "measure_no": int(first.measure_no)}
     figures.append(timing("queries", "source_text [measures: one measure's decree text]", scale,
-                          repeat(lambda: db.plain("source_text", {"measure_no": number}), runs)))
+                          repeat(partial(db.plain, "source_text", measure), runs)))
     ratios = []
     for label, (duck_total, pandas_total) in totals.items():
         ratios.append(ratio("pandas ÷ DuckDB", f"all page queries, {label}", scale, pandas_total, duck_total,
