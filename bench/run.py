@@ -14,6 +14,7 @@ tens of percent between runs; the medians of 5 are steadier than any single figu
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import platform
@@ -58,9 +59,16 @@ DUCKDB_OVER_PANDAS = 5  # at 1,000×
 EXPORT_MS = {"measures.csv": 1000, "measures.json": 1000, "measures.xlsx": 4000}  # all 67,000 measures (issue 10)
 EXPORT_RSS_GROWTH_MB = 100
 
+def _several(db: RoadmapDB) -> bool:
+    return len(db.decrees) > 1
+
+
+# The Overview: the picture, the busiest executors, the calendar strip (when the decrees set dates) and,
+# with several roadmaps loaded (the 1,000× data spans ten years), the years side by side and their table.
 PAGES = [
     browser.PageCase("", frames=2,
-                     charts=lambda db, f: 2 + any(m.get("reporting_calendar") for m in db.decrees.values())),
+                     charts=lambda db, f: 2 + any(m.get("reporting_calendar") for m in db.decrees.values())
+                     + _several(db)),
     browser.PageCase("funding", frames=0,
                      charts=lambda db, f: 4 + 2 * (not db.filtered("ranked_costs", f, limit=1).empty)),
     browser.PageCase("executors", frames=0,
@@ -217,12 +225,14 @@ def browser_figures(db: RoadmapDB, data: str, scale: str, runs: int) -> list[Fig
         return expected[akimat]
 
     figures = []
+    pages = [dataclasses.replace(case, frames=case.frames + _several(db)) if case.path == "" else case
+             for case in PAGES]
     with browser.chromium() as chromium:
         with browser.server(data, OUT_DIR / f"server_{scale}") as srv:
             # Ten sessions on the fresh server: its memory, and the warm-up of every page (the first
             # session loads the data and imports; Chromium compiles the app's scripts).
-            first, ten = browser.memory_after_sessions(chromium, srv, PAGES, akimats[::-1], expect)
-            results = browser.measure_pages(chromium, srv.url, PAGES, akimats, expect, runs)
+            first, ten = browser.memory_after_sessions(chromium, srv, pages, akimats[::-1], expect)
+            results = browser.measure_pages(chromium, srv.url, pages, akimats, expect, runs)
         for page, seconds in results.items():
             figures.append(timing("browser", f"{page}: first visit, nothing cached → all charts drawn", scale,
                                   seconds["first visit"], FIRST_CHARTS_MS))
