@@ -23,7 +23,7 @@ if linked != st.session_state.get("measure_link_seen"):
     wanted = re.fullmatch(r"(?:([0-9]{4})-)?([0-9]{1,6})", linked or "")
     if wanted:
         year = int(wanted.group(1)) if wanted.group(1) else None
-        found = ui.query("measure_position", filters, measure_no=int(wanted.group(2)), year=year)
+        found = ui.query("measure_position", filters, measure_no=int(wanted.group(2)), measure_year=year)
         if len(found):
             st.session_state["measures_page"] = int(found.position.iloc[0]) // config.MEASURES_PAGE_SIZE + 1
             st.session_state["measure"] = (int(found.roadmap_year.iloc[0]), int(found.measure_no.iloc[0]))

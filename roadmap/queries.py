@@ -203,6 +203,9 @@ class RoadmapDB:
             cursor.close()
 
     def _scoped(self, name: str, filters: Filters, extra: dict[str, object]) -> tuple[str, dict[str, object]]:
+        clash = extra.keys() & filters.params().keys()
+        if clash:  # a view's own parameter named like a filter would silently replace the filter's value
+            raise ValueError(f"views/{name}.sql: parameters {sorted(clash)} are filter names; rename them")
         if filters.is_empty:
             return view_query(name, "unfiltered"), extra
         return view_query(name, "filtered"), {**filters.params(), **extra}

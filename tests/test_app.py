@@ -128,3 +128,14 @@ def test_a_link_with_codes_sets_the_filters_and_the_language(data):
     assert any(kk.SHOWN.format(shown=len(both), total=67) in m.value for m in at.markdown)
     assert at.multiselect(key="direction").value == ["D2"]
     assert dict(at.query_params) == {"direction": "D2", "funding": "budget_amount", "lang": "kk"}
+
+
+def test_a_measure_link_opens_its_detail_with_the_filters_of_the_link():
+    """The measure's position is asked under the link's filters: a view parameter once shared the year
+    filter's name and emptied the answer, so the link fell back to the first measure."""
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.query_params.update({"measure": "29", "ministry": "МИОР"})
+    at.switch_page("app_pages/measures.py").run()
+    assert not at.exception and not at.info
+    assert at.selectbox(key="measure").value == (2021, 29)
+    assert dict(at.query_params) == {"measure": "29", "ministry": "МИОР"}

@@ -202,3 +202,8 @@ def test_any_filter_combination_matches_plain_python(db, expected_numbers, known
         report_to=draw(_values(known["report_to"])), q=q,
     )
     assert db.filtered("measure_list", filters).measure_no.tolist() == expected_numbers(filters)
+
+
+def test_a_view_parameter_may_not_take_a_filters_name(db):
+    with pytest.raises(ValueError, match="filter names"):
+        db.filtered("measure_position", Filters(ministry=("МИОР",)), measure_no=29, year=2021)

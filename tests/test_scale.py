@@ -136,7 +136,7 @@ def test_each_query_gives_the_same_answer_with_and_without_the_where_clause():
     extra = {"deadline_status": {"as_of": "2021-07-01"}, "deadlines_by_month": {"period": "month"},
              "gantt_measures": {"limit": 1000}, "gantt_windows": {"limit": 1000}, "ranked_costs": {"limit": 1000},
              "measure_page": {"limit": 1000, "offset": 0}, "busiest_executors": {"limit": 1000},
-             "measure_position": {"measure_no": 29, "year": None}}
+             "measure_position": {"measure_no": 29, "measure_year": None}}
     names = [p.stem for p in (ROOT / "roadmap" / "sql" / "views").glob("*.sql")]
     assert len(names) > 10
     for name in names:
