@@ -1379,11 +1379,10 @@ def _submit(argv: list[str]) -> int:
                         "data/roadmap.parquet)")
     parser.add_argument("--check", action="store_true", help="validate only; store nothing")
     args = parser.parse_args(argv)
-    try:
-        measures, metadata = load_roadmap(args.data)
-    except (OSError, pa.ArrowException, ValueError) as exc:
-        print(f"error: cannot read the roadmap data: {exc}", file=sys.stderr)
+    loaded = _roadmap_or_say_why(args.data)
+    if loaded is None:
         return 1
+    measures, metadata = loaded
     result = validate(args.file, args.file.name, measures, metadata, args.executor, expected_round=args.round)
     if isinstance(result, list):
         for problem in result:
@@ -1408,6 +1407,15 @@ def _submit(argv: list[str]) -> int:
     return 0
 
 
+def _roadmap_or_say_why(spec: str | None):
+    """The roadmap the CLI works on, or None after one line on stderr saying why it cannot be read."""
+    try:
+        return load_roadmap(spec)
+    except (OSError, pa.ArrowException, ValueError) as exc:
+        print(f"error: cannot read the roadmap data: {exc}", file=sys.stderr)
+        return None
+
+
 def _os_user() -> str:
     try:
         return getpass.getuser()
@@ -1429,11 +1437,10 @@ def _template(argv: list[str]) -> int:
     from roadmap.i18n import LANGUAGES
     from roadmap.report_template import template_xlsx
 
-    try:
-        measures, metadata = load_roadmap(args.data)
-    except (OSError, pa.ArrowException, ValueError) as exc:
-        print(f"error: cannot read the roadmap data: {exc}", file=sys.stderr)
+    loaded = _roadmap_or_say_why(args.data)
+    if loaded is None:
         return 1
+    measures, metadata = loaded
     years = [y for y, d in decrees(metadata).items() if args.year in (None, y) and args.round in d.rounds]
     if len(years) != 1:
         print(f"error: {args.round} is a reporting date of several loaded roadmaps: choose one with --year" if years
