@@ -7,7 +7,7 @@ Streamlit's legacy multipage mode, and a deep link then runs the page without th
 import streamlit as st
 
 from roadmap import config
-from roadmap.ui import clicks, data, downloads, panel
+from roadmap.ui import clicks, data, downloads, panel, status
 
 t = panel.language_switch()
 st.set_page_config(page_title=t.APP_TITLE, page_icon=str(config.FAVICON), layout="wide")
@@ -19,9 +19,12 @@ navigation = st.navigation([
     st.Page("app_pages/executors.py", title=t.PAGE_EXECUTORS, icon=":material/groups:", url_path="executors"),
     st.Page("app_pages/timeline.py", title=t.PAGE_TIMELINE, icon=":material/event:", url_path="timeline"),
     st.Page("app_pages/measures.py", title=t.PAGE_MEASURES, icon=":material/list:", url_path="measures"),
+    st.Page("app_pages/execution.py", title=t.PAGE_EXECUTION, icon=":material/task_alt:", url_path="execution"),
+    st.Page("app_pages/reports.py", title=t.PAGE_REPORTS, icon=":material/upload_file:", url_path="reports"),
 ])
 # The measure page owns one link key of its own: the measure whose detail it shows (/measures?measure=29).
 filters = panel.filter_panel(db, page_keys=("measure",) if navigation.url_path == "measures" else ())
 downloads.downloads(filters)
 clicks.open_measure_if_asked()
+status.follow_reports()
 navigation.run()

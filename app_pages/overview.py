@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from roadmap import charts, config, ui
-from roadmap.ui import clicks
+from roadmap.ui import clicks, status
 
 t = ui.texts()
 
@@ -29,6 +29,7 @@ c4.metric(t.KPI_EXECUTORS, int(k["executors"]), help=t.KPI_EXECUTORS_HELP)
 ui.decree_notes(db)
 
 ui.stop_if_empty(k["measures"])
+status.summary(filters)
 
 # The picture first: where the work and the money are, the reporting calendar, the busiest executors.
 st.header(t.OVERVIEW_PICTURE)

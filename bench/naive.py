@@ -5,14 +5,26 @@ The table is read once and the grouping columns are added once (as the DuckDB pa
 what is compared is the per-query work: the filter over list columns, exploding the executors, the
 group-bys.  `key()` reduces a result of either path to plain values, so the benchmark can check that
 both paths give the same answer before it compares their speed.
+
+The status filter is answered from the executors' reports with loaders.reports' own Python functions
+(read_log, latest_rows, round_status) over a reports directory the caller gives (none: no reports, so every
+measure is not reported), for the round `shown_round` picks: written here from the rule's wording, not from
+the SQL or RoadmapDB.chosen_rounds.
 """
 from __future__ import annotations
 
+import json
+import os
+from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
+from loaders import reports
 from loaders.groups import group_keys
 from roadmap.filters import Filters
 from roadmap.queries import dataset_files
@@ -25,7 +37,8 @@ MEASURE_COLUMNS = [
 
 
 def load(spec: str | Path) -> pd.DataFrame:
-    df = pd.concat([pd.read_parquet(p) for p in dataset_files(spec)], ignore_index=True)
+    files = dataset_files(spec)
+    df = pd.concat([pd.read_parquet(p) for p in files], ignore_index=True)
     directions = [None if pd.isna(d) else int(d) for d in df.direction]
     df["group_key"], df["group_order"] = group_keys(df.section, directions, df.roadmap_year,
                                                     df.direction_name.fillna(df.section_name))
@@ -33,10 +46,70 @@ def load(spec: str | Path) -> pd.DataFrame:
     df["group_name"] = df.direction_name.fillna(df.section_name)
     df["deadline_start"] = pd.to_datetime(df.deadline_start)
     df["deadline_end"] = pd.to_datetime(df.deadline_end)
+    df.attrs["decrees"] = _decrees(files)
     return df
 
 
-def filtered(df: pd.DataFrame, f: Filters) -> pd.DataFrame:
+def _decrees(files: list[Path]) -> dict[int, reports.Decree]:
+    """Each loaded decree (its number and reporting rounds) by roadmap year, from the files' metadata."""
+    out: dict[int, reports.Decree] = {}
+    for path in files:
+        meta = json.loads((pq.read_schema(path).metadata or {}).get(b"roadmap", b"{}"))
+        for year in pd.read_parquet(path, columns=["roadmap_year"]).roadmap_year.unique():
+            out.update(reports.decrees({**meta, "roadmap_year": str(int(year))}))
+    return out
+
+
+def shown_round(decree: reports.Decree, wanted: Iterable[str], log_rows: list[Mapping[str, Any]],
+                today: date | None = None) -> date | None:
+    """The round whose status is shown for a decree: the latest of its rounds the `round` filter names; else
+    the latest one any report on this decree is for; else the next one to come (today included); else its
+    last.  None for a decree without rounds."""
+    if not decree.rounds:
+        return None
+    today = today or date.today()
+    wanted = set(wanted)
+    named = [r for r in decree.rounds if r.isoformat() in wanted]
+    if named:
+        return max(named)
+    reported = {r["round"] for r in log_rows
+                if r["roadmap_year"] == decree.roadmap_year and r["decree_number"] == decree.number}
+    reported_rounds = [r for r in decree.rounds if r in reported]
+    if reported_rounds:
+        return max(reported_rounds)
+    coming = [r for r in decree.rounds if r >= today]
+    return min(coming) if coming else max(decree.rounds)
+
+
+def statuses(df: pd.DataFrame, f: Filters, reports_dir: str | os.PathLike | None = None,
+             today: date | None = None) -> pd.Series:
+    """Each measure's status (loaders.reports.round_status) in the round shown for its decree, by df's index."""
+    log_rows = reports.read_log(reports_dir).to_pylist() if reports_dir is not None else []
+    out = pd.Series(reports.NOT_REPORTED, index=df.index, dtype=object)
+    if not log_rows:
+        return out
+    measures = pa.table({
+        "roadmap_year": [int(y) for y in df.roadmap_year], "measure_no": [int(n) for n in df.measure_no],
+        "ministries": [_names(v) for v in df.ministries], "akimats": [_names(v) for v in df.akimats]})
+    for year, decree in df.attrs.get("decrees", {}).items():
+        chosen = shown_round(decree, f.round, log_rows, today)
+        if chosen is None:
+            continue
+        latest = reports.latest_rows(log_rows, roadmap_year=year, decree_number=decree.number, round=chosen)
+        by_measure = reports.round_status(latest, measures, year)
+        mine = df.roadmap_year == year
+        out[mine] = df.measure_no[mine].map(by_measure).fillna(reports.NOT_REPORTED)
+    return out
+
+
+def _names(value: Any) -> list[str]:
+    return [] if value is None else [str(v) for v in value]
+
+
+def filtered(df: pd.DataFrame, f: Filters, reports_dir: str | os.PathLike | None = None,
+             today: date | None = None) -> pd.DataFrame:
+    """The measures the filters keep.  `round` only chooses the round whose status the `status` filter looks
+    at; `reports_dir`: where the executors' reports are stored (None: no reports at all)."""
     keep = pd.Series(True, index=df.index)
     if f.year:
         keep &= df.roadmap_year.astype(str).isin(f.year)
@@ -52,6 +125,8 @@ def filtered(df: pd.DataFrame, f: Filters) -> pd.DataFrame:
         keep &= df.report_to.isin(f.report_to)
     if f.q.strip():
         keep &= df.title.str.lower().str.contains(f.q.strip().lower(), regex=False)
+    if f.status:
+        keep &= statuses(df, f, reports_dir, today).isin(f.status)
     return df[keep]
 
 

@@ -1137,7 +1137,7 @@ _WHOSE = ["roadmap_year", "decree_number", "round", "executor", "submitted_at"]
 def _latest_stored(directory: Path, submission: Submission) -> _Latest | None:
     """The executor's latest stored file for the submission's decree and round (names sort by time), or None."""
     wanted = (submission.roadmap_year, submission.decree_number, submission.round, submission.executor)
-    for path in sorted(directory.glob("*.parquet"), reverse=True):
+    for path in reversed(stored_files(directory)):
         try:
             with pq.ParquetFile(path) as parquet:
                 first = parquet.read_row_group(0, columns=_WHOSE).slice(0, 1).to_pylist()[0]
@@ -1181,12 +1181,27 @@ def _sweep(directory: Path, older_than: float = 3600.0) -> None:
 # Reading the stored reports back
 
 
-def read_log(reports_dir: str | os.PathLike | None = None) -> pa.Table:
+def stored_files(directory: Path) -> list[Path]:
+    """The stored reports of a directory in name (= time) order: ``*.parquet``, never a name starting with
+    "." (temporaries and claims, which may be hard links to a report), as the app reads them."""
+    if not directory.is_dir():
+        return []
+    return sorted(p for p in directory.glob("*.parquet") if not p.name.startswith(".") and p.is_file())
+
+
+def read_log(reports_dir: str | os.PathLike | None = None, unreadable: list[Path] | None = None) -> pa.Table:
     """Every stored row, file by file in name (= time) order; an empty table when there is none.  The app
-    reads the same files with DuckDB: ``read_parquet('<dir>/*.parquet')``."""
+    reads the same files with DuckDB (roadmap/queries.py).  A file that is not a readable report (put there
+    by hand, or the placeholder of a writer without hard links) is skipped, as the app skips it, and
+    appended to `unreadable` when given."""
     directory = Path(reports_dir) if reports_dir is not None else default_reports_dir()
-    files = sorted(directory.glob("*.parquet")) if directory.is_dir() else []
-    tables = [pq.read_table(path, schema=REPORTS_SCHEMA).replace_schema_metadata(None) for path in files]
+    tables = []
+    for path in stored_files(directory):
+        try:
+            tables.append(pq.read_table(path, schema=REPORTS_SCHEMA).replace_schema_metadata(None))
+        except (OSError, pa.ArrowException, ValueError):
+            if unreadable is not None:
+                unreadable.append(path)
     return pa.concat_tables(tables) if tables else REPORTS_SCHEMA.empty_table()
 
 
@@ -1394,8 +1409,11 @@ def _submit(argv: list[str]) -> int:
     directory = args.reports if args.reports is not None else default_reports_dir()
     submitter = args.submitter or f"operator:{_os_user()}"
     try:
-        previous = latest_rows(read_log(directory), roadmap_year=result.roadmap_year,
+        unreadable: list[Path] = []
+        previous = latest_rows(read_log(directory, unreadable), roadmap_year=result.roadmap_year,
                                decree_number=result.decree_number, round=result.round, executor=result.executor)
+        for path in unreadable:
+            print(f"warning: {path} is not a readable report file; it was skipped", file=sys.stderr)
         stored = store(result, directory, submitter)
     except (OSError, pa.ArrowException, StoreConflict) as exc:
         print(f"error: cannot store the report in {directory}: {exc}", file=sys.stderr)

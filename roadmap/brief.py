@@ -1,6 +1,7 @@
 """The printable brief of the current view: one self-contained HTML file (no script, no network) that
-prints cleanly on A4 portrait — the selection in words, the key figures, two bar charts drawn as inline
-SVG, then the list of measures from a new page.  Pure: data and the language catalogue in, text out."""
+prints cleanly on A4 portrait — the selection in words, the key figures, the execution as reported for the
+round shown, two bar charts drawn as inline SVG, then the list of measures from a new page.  Pure: data and
+the language catalogue in, text out."""
 from __future__ import annotations
 
 from datetime import date
@@ -8,6 +9,8 @@ from html import escape
 from types import ModuleType
 
 import pandas as pd
+
+from loaders.reports import MEASURE_STATUSES, NOT_REPORTED
 
 from .charts import group_colour
 from .filters import Filters, in_words
@@ -41,7 +44,7 @@ thead { display: table-header-group; }
 th { text-align: left; background: #eef3f8; border-bottom: 0.4mm solid #0072ce; padding: 1.2mm 1.5mm; }
 td { border-bottom: 0.2mm solid #d9d9d9; padding: 1.2mm 1.5mm; vertical-align: top; }
 tr { break-inside: avoid; }
-td.no, td.money { white-space: nowrap; }
+td.no, td.money, td.status { white-space: nowrap; }
 td.money, th.money { text-align: right; }
 @media screen { body { background: #f4f6f8; } \
 main { background: #fff; padding: 12mm; margin: 8mm auto; box-shadow: 0 0 4mm #ccd; } }
@@ -70,6 +73,7 @@ def render(filters: Filters, measures: pd.DataFrame, kpis: dict, groups: pd.Data
     ]
     if len(measures):
         parts += [
+            *_execution(measures, t),
             f"<h2>{escape(t.FUNDING_BY_GROUP)}</h2>",
             _figure(_bars([(t.group_label(k), v, group_colour(k))
                            for k, v in zip(groups.group_key, groups.cost_thousand_kzt)],
@@ -84,6 +88,41 @@ def render(filters: Filters, measures: pd.DataFrame, kpis: dict, groups: pd.Data
         parts.append(f'<p class="note">{escape(t.NOTHING_FOUND)}</p>')
     parts += [f'<p class="note">{escape(t.DATA_LANGUAGE_NOTE)}</p>', "</main></body></html>"]
     return "\n".join(parts).encode("utf-8")
+
+
+def _reported(measures: pd.DataFrame) -> bool:
+    return "status" in measures and bool((measures.status != NOT_REPORTED).any())
+
+
+def _rounds(measures: pd.DataFrame, t: ModuleType) -> str:
+    """The round each decree in view shows its status for; with several decrees, each after its year (their
+    calendars differ, so one date would misstate the others)."""
+    if "report_round" not in measures:
+        return ""
+    shown = measures.dropna(subset=["report_round"]).drop_duplicates(["roadmap_year", "report_round"])
+    days = [(int(r.roadmap_year), t.day(pd.Timestamp(r.report_round).date()))
+            for r in shown.sort_values("roadmap_year").itertuples()]
+    if len(days) == 1:
+        return days[0][1]
+    return "; ".join(f"{year}: {day}" for year, day in days)
+
+
+def _execution(measures: pd.DataFrame, t: ModuleType) -> list[str]:
+    """How far the measures in view are carried out, by the executors' reports for the round shown: the
+    measures of each status, or one sentence while nobody has reported on them.  A decree without a
+    reporting calendar has no round and nothing to say here."""
+    rounds = _rounds(measures, t)
+    if not rounds:
+        return []
+    if not _reported(measures):
+        return [f'<p class="note">{escape(t.BRIEF_EXECUTION_NONE.format(round=rounds))}</p>']
+    counts = measures.status.value_counts()
+    rows = "".join(f"<dt>{escape(t.STATUS_NAMES[code])}</dt>"
+                   f"<dd>{escape(t.PART_OF.format(part=int(counts.get(code, 0)), whole=len(measures)))}</dd>"
+                   for code in MEASURE_STATUSES)
+    return [f"<h2>{escape(t.BRIEF_EXECUTION)}</h2>",
+            f'<p class="prepared">{escape(t.BRIEF_EXECUTION_ROUND.format(round=rounds))}</p>',
+            f'<dl class="selection execution">{rows}</dl>']
 
 
 def _notes(notes: list[dict], t: ModuleType) -> list[str]:
@@ -148,17 +187,22 @@ def _bars(items: list[tuple[str, float, str]], fmt) -> str:
 
 def _table(measures: pd.DataFrame, t: ModuleType) -> str:
     shown = measures.head(TABLE_ROWS_MAX)
+    # A column of "not reported" on every row says nothing the sentence above does not.
+    with_status = _reported(measures)
     head = [t.COLUMNS["measure_no"], t.COLUMNS["title"], t.COLUMNS["executors_raw"], t.COLUMNS["deadline_raw"],
-            t.COLUMNS["cost_thousand_kzt"]]
+            t.COLUMNS["cost_thousand_kzt"]] + [t.COLUMNS["status"]] * with_status
     several_years = "roadmap_year" in shown and shown.roadmap_year.nunique() > 1
 
     def number(r) -> str:  # a measure is its year and its number where several roadmaps are listed
         return f"{int(r.roadmap_year)} · {int(r.measure_no)}" if several_years else str(int(r.measure_no))
 
+    def status(r) -> str:
+        return f'<td class="status">{escape(t.STATUS_NAMES.get(r.status, r.status))}</td>' if with_status else ""
+
     rows = "".join(
         f'<tr><td class="no">{number(r)}</td><td>{escape(r.title)}</td><td>{escape(r.executors_raw)}</td>'
         f'<td>{escape(r.deadline_raw)}</td><td class="money">'
-        f'{escape(t.number(r.cost_thousand_kzt, 1) if pd.notna(r.cost_thousand_kzt) else "")}</td></tr>'
+        f'{escape(t.number(r.cost_thousand_kzt, 1) if pd.notna(r.cost_thousand_kzt) else "")}</td>{status(r)}</tr>'
         for r in shown.itertuples()
     )
     note = ""

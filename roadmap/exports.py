@@ -16,15 +16,20 @@ from .filters import Filters
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # The columns of the CSV and XLSX downloads, in file order; their headers are the catalogue's COLUMNS.
+# The plan as the decree gives it, then its execution as reported for the round shown (report_round): two
+# integer columns for the executors who reported and all of them, so a spreadsheet can sum and divide them.
 COLUMNS = ("measure_no", "roadmap_year", "group", "title", "completion_form", "executors_raw", "ministries",
            "akimats", "deadline_raw", "deadline_start", "deadline_end", "cost_thousand_kzt", "funding",
-           "funding_source", "report_to", "source_lines")
+           "funding_source", "report_to", "source_lines",
+           "report_round", "status", "spent_thousand_kzt", "reported_executors", "executor_count")
 
 
 _SOURCE_COLUMNS = ("measure_no", "roadmap_year", "group_key", "title", "completion_form", "executors_raw",
                    "ministries", "akimats", "deadline_raw", "deadline_start", "deadline_end", "cost_thousand_kzt",
-                   "funding_class", "funding_source", "report_to", "source_line_start", "source_line_end")
-_NOT_TEXT = ("measure_no", "roadmap_year", "deadline_start", "deadline_end", "cost_thousand_kzt")
+                   "funding_class", "funding_source", "report_to", "source_line_start", "source_line_end",
+                   "report_round", "status", "spent_thousand_kzt", "reported_executors", "executor_count")
+_NOT_TEXT = ("measure_no", "roadmap_year", "deadline_start", "deadline_end", "cost_thousand_kzt", "report_round",
+             "spent_thousand_kzt", "reported_executors", "executor_count")
 
 
 def export_table(measures: pa.Table | pa.RecordBatch, t: ModuleType, for_spreadsheet: bool = True) -> pa.Table:
@@ -50,6 +55,11 @@ def export_table(measures: pa.Table | pa.RecordBatch, t: ModuleType, for_spreads
         "report_to": m["report_to"],
         "source_lines": pc.binary_join_element_wise(pc.cast(m["source_line_start"], pa.string()),
                                                     pc.cast(m["source_line_end"], pa.string()), "–"),
+        "report_round": pc.cast(m["report_round"], pa.date32()),
+        "status": _named(m["status"], t.STATUS_NAMES.get),
+        "spent_thousand_kzt": pc.cast(m["spent_thousand_kzt"], pa.float64()),
+        "reported_executors": pc.cast(m["reported_executors"], pa.int64()),
+        "executor_count": pc.cast(m["executor_count"], pa.int64()),
     }
     # Every text column typed as text, whatever it held (a column of nothing but nulls arrives untyped); for
     # a spreadsheet each is neutralised, whatever it holds: a dtype test once let formulas through.
@@ -116,7 +126,8 @@ def csv_chunks(tables: Iterable[pa.Table], t: ModuleType) -> Iterator[bytes]:
 
 
 _WIDTHS = {"measure_no": 6, "roadmap_year": 7, "title": 70, "executors_raw": 40, "akimats": 40}
-_STYLES = {"deadline_start": xlsx.DATE, "deadline_end": xlsx.DATE, "cost_thousand_kzt": xlsx.AMOUNT}
+_STYLES = {"deadline_start": xlsx.DATE, "deadline_end": xlsx.DATE, "cost_thousand_kzt": xlsx.AMOUNT,
+           "report_round": xlsx.DATE, "spent_thousand_kzt": xlsx.AMOUNT}
 
 
 def xlsx_chunks(tables: Iterable[pa.Table], t: ModuleType, header: list[str] | None = None,

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from types import ModuleType
 from urllib.parse import urlencode
 
+from loaders.reports import MEASURE_STATUSES
 from loaders.schema import FUNDING_CLASSES
 
 Q_MAX_CHARS = 200  # a title search longer than any title is noise, and a link may carry megabytes
@@ -36,6 +37,13 @@ class FilterSpec:
     text: bool = False  # free text (a search), not a list of known values
     # Shown only when there is a choice to make (the year, with one decree loaded, is no filter at all).
     only_if_several: bool = False
+    # At most this many values (a link naming more keeps the last ones, in the order of the choices).
+    max_values: int | None = None
+
+
+def _round_names(data_names: Mapping[str, str], t: ModuleType) -> dict[str, str]:
+    from datetime import date
+    return {value: t.day(date.fromisoformat(value)) for value in data_names}
 
 
 def _group_names(data_names: Mapping[str, str], t: ModuleType) -> dict[str, str]:
@@ -51,6 +59,13 @@ FILTER_SPECS: tuple[FilterSpec, ...] = (
     FilterSpec("direction", "FILTER_DIRECTION", choices="direction_options", names=_group_names),
     FilterSpec("funding", "FILTER_FUNDING", choices=FUNDING_CLASSES, names=lambda _, t: dict(t.FUNDING_CLASSES)),
     FilterSpec("report_to", "FILTER_REPORT_TO", choices="report_to_options", names=lambda _, t: dict(t.REPORT_TO)),
+    # The reporting round whose status is shown (?round=2021-07-05), a date of one decree's calendar; the
+    # other decrees loaded, and every decree without it, show their latest round anyone reported in
+    # (RoadmapDB.chosen_rounds).
+    FilterSpec("round", "FILTER_ROUND", help="FILTER_ROUND_HELP", choices="round_options", names=_round_names,
+               max_values=1),
+    # A measure's status in that round (loaders.reports.measure_status), "not_reported" included.
+    FilterSpec("status", "FILTER_STATUS", choices=MEASURE_STATUSES, names=lambda _, t: dict(t.STATUS_NAMES)),
     FilterSpec("q", "FILTER_Q", text=True),
 )
 SPECS = {spec.key: spec for spec in FILTER_SPECS}
@@ -156,7 +171,8 @@ def read_link(pairs: Iterable[tuple[str, str]], choices: Mapping[str, Iterable[s
             values[spec.key] = wanted[0][:Q_MAX_CHARS] if wanted else ""
         else:
             wanted_set = set(wanted)
-            values[spec.key] = tuple(v for v in choices.get(spec.key, ()) if v in wanted_set)
+            kept = tuple(v for v in choices.get(spec.key, ()) if v in wanted_set)
+            values[spec.key] = kept[-spec.max_values:] if spec.max_values else kept
     lang = next(iter(given.get(LANG_KEY, [])), None)
     return LinkView(Filters(**values), lang if lang in set(languages) else None)
 

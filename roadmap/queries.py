@@ -9,17 +9,33 @@ The SQL lives in sql/, in layers (as dbt arranges models):
     staging/    the tables built once at load (tables.sql)
     facts/      questions about the whole dataset, asked once at load: filter choices, totals
     scope/      `filtered`: the measures the filters keep (unfiltered.sql: the same with no filter set)
-    relations/  shared relations over `filtered`, each written once (filtered_executors, listed_measures)
+    relations/  shared relations, each written once (filtered_executors, listed_measures, measure_status)
     views/      what the pages and exports ask, over `filtered` and the relations they name
+    reports/    the executors' reports, read from their directory (latest.sql)
 A view is asked for by name (`filtered("kpis", filters)`); the relations it uses are found in its text.
+
+The executors' reports (loaders/reports.py stores each accepted submission as its own immutable parquet file
+in one directory) are read by DuckDB as one table, again whenever the set of files changes (looked at no more
+often than every `refresh_seconds`); only files not read before are read.  Each query's cursor gets three
+tables registered on it alone: `report_latest` (what each executor last said per round and measure),
+`chosen_rounds` (the round each decree's status is shown for, from the `round` filter) and `round_statuses`
+(each reported measure's status in those rounds, reports/round_statuses.sql, combined once per state of
+the log and choice of rounds).  So a query sees one consistent state of the log, and sessions never share
+mutable tables.
 """
 from __future__ import annotations
 
 import glob
+import hashlib
 import json
+import logging
+import os
 import re
+import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -30,11 +46,14 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from loaders.files import legend_path
+from loaders.reports import REPORTS_SCHEMA
+from loaders.reports import decrees as report_decrees
 from loaders.schema import LEGEND_SCHEMA, SECTIONS, check_columns, check_measures
 
 from .config import SQL_DIR
 from .filters import FILTER_SPECS, Filters
 
+log = logging.getLogger("roadmap")
 
 class DataError(Exception):
     """The dataset is missing or breaks its contract; `detail` says how, for the log and the screen."""
@@ -60,7 +79,8 @@ def _uses(text: str) -> list[str]:
 @cache
 def view_query(name: str, scope: str) -> str:
     """views/<name>.sql behind a WITH of the scope and of every relation the view names, and the relations
-    those name in turn, each after the ones it builds on."""
+    those name in turn, each after the ones it builds on.  Relations the scope itself names (the status
+    filter's measure_status) come before it; they may not build on `filtered`."""
     ordered: list[str] = []
 
     def add(relation: str) -> None:
@@ -70,11 +90,23 @@ def view_query(name: str, scope: str) -> str:
                     add(used)
             ordered.append(relation)
 
+    scope_text = sql(f"scope/{scope}")
+    for relation in _uses(scope_text):
+        add(relation)
+    before = list(ordered)
     text = sql(f"views/{name}")
     for relation in _uses(text):
         add(relation)
-    relations = "".join(f",\n{r} AS (\n{sql(f'relations/{r}')}\n)" for r in ordered)
-    return f"WITH {sql(f'scope/{scope}')}{relations}\n{text}"
+    parts = [f"{r} AS (\n{sql(f'relations/{r}')}\n)" for r in before]
+    parts.append(scope_text)
+    parts += [f"{r} AS (\n{sql(f'relations/{r}')}\n)" for r in ordered if r not in before]
+    return "WITH " + ",\n".join(parts) + "\n" + text
+
+
+def _bound(query: str, params: dict[str, object]) -> dict[str, object]:
+    """The parameters the query names: DuckDB refuses a named parameter the statement does not use, and a
+    view without the status filter's relation has no $status to bind."""
+    return {k: v for k, v in params.items() if re.search(rf"\${re.escape(k)}\b", query)}
 
 
 class ReadOnlyViolation(Exception):
@@ -135,9 +167,105 @@ def common_metadata(metadata: list[dict]) -> dict:
     return {k: v for k, v in first.items() if all(m.get(k) == v for m in rest)}
 
 
+@dataclass(frozen=True)
+class ReportState:
+    """The report log as one query sees it."""
+    version: str  # changes whenever the set of stored files does (and with the day: the default round)
+    files: int  # submissions stored
+    latest: pa.Table  # sql/reports/latest.sql: what each executor last said per round and measure
+    rounds_reported: frozenset[tuple[int, date]]  # (roadmap year, round) with at least one report
+    unreadable: tuple[str, ...]  # files in the directory that are not readable reports (named in the log)
+    submissions: pa.Table  # sql/reports/submissions.sql: one row per stored file, newest first
+
+
+_STATUS_CACHE_ENTRIES = 32  # (state of the log, rounds chosen) combinations kept; each a few small tables
+_CHOSEN_ROUNDS = pa.schema([("roadmap_year", pa.int32()), ("round", pa.date32()), ("previous_round", pa.date32())])
+
+
+class _ReportLog:
+    """The stored reports, read again when the set of files changes; each file once (files are immutable).
+
+    A file that cannot be read (a foreign file; or, where the file system has no hard links, the empty
+    placeholder loaders.reports.store creates just before it renames the complete file over it) is tried
+    again whenever its size or time changes, and named in `unreadable` meanwhile."""
+
+    def __init__(self, directory: Path | None, refresh_seconds: float):
+        self.directory = directory
+        self.refresh_seconds = refresh_seconds
+        self._lock = threading.Lock()
+        self._listed: tuple[str, ...] = ()
+        self._read: list[str] = []  # files read, in name order as first seen
+        self._bad: dict[str, tuple[int, int]] = {}  # unreadable file → (size, mtime_ns) when it was tried
+        self._table = REPORTS_SCHEMA.empty_table()
+        self._looked_at = float("-inf")
+        self._reader = duckdb.connect(":memory:")  # reads parquet files; never sees the dashboard's data
+        self._reader.execute("SET enable_progress_bar = false")
+
+    def _listing(self) -> tuple[str, ...]:
+        if self.directory is None:
+            return ()
+        try:
+            return tuple(sorted(e.name for e in os.scandir(self.directory)
+                                if e.name.endswith(".parquet") and not e.name.startswith(".") and e.is_file()))
+        except FileNotFoundError:
+            return ()
+
+    def _stat(self, name: str) -> tuple[int, int] | None:
+        try:
+            st = (self.directory / name).stat()
+        except OSError:
+            return None
+        return st.st_size, st.st_mtime_ns
+
+    def current(self, force: bool = False) -> tuple[tuple[str, ...], pa.Table, tuple[str, ...], bool]:
+        """(files read, every stored row, unreadable files, whether this call read anything new)."""
+        with self._lock:
+            now = time.monotonic()
+            if not force and now - self._looked_at < self.refresh_seconds:
+                return tuple(self._read), self._table, tuple(self._bad), False
+            self._looked_at = now
+            names = self._listing()
+            retry = [n for n, seen in self._bad.items() if n in names and self._stat(n) != seen]
+            if names == self._listed and not retry:
+                return tuple(self._read), self._table, tuple(self._bad), False
+            if not set(self._read) <= set(names):
+                # A file went away (an operator's doing, never the app's): read the directory afresh.
+                self._read, self._bad, self._table = [], {}, REPORTS_SCHEMA.empty_table()
+            self._listed = names
+            known = set(self._read)
+            self._bad = {n: seen for n, seen in self._bad.items() if n in names and n not in retry}
+            new = [n for n in names if n not in known and n not in self._bad]
+            if not new:
+                return tuple(self._read), self._table, tuple(self._bad), False
+            parts = [self._table]
+            try:
+                parts.append(self._read_files(new))
+                self._read += new
+            except (duckdb.Error, pa.ArrowException):
+                for name in new:  # one foreign or unfinished file must not hide every other report
+                    try:
+                        parts.append(self._read_files([name]))
+                        self._read.append(name)
+                    except (duckdb.Error, pa.ArrowException) as exc:
+                        log.warning("reports: %s is not a readable report file (yet): %s", name, exc)
+                        self._bad[name] = self._stat(name) or (0, 0)
+            self._table = pa.concat_tables(parts).combine_chunks()
+            return tuple(self._read), self._table, tuple(self._bad), True
+
+    def _read_files(self, names: list[str]) -> pa.Table:
+        cursor = self._reader.cursor()
+        try:
+            table = cursor.sql(f"SELECT {', '.join(REPORTS_SCHEMA.names)} FROM read_parquet($files)",
+                               params={"files": [str(self.directory / n) for n in names]}).to_arrow_table()
+        finally:
+            cursor.close()
+        return table.cast(REPORTS_SCHEMA)
+
+
 class RoadmapDB:
     def __init__(self, measures: pa.Table, legend: pa.Table, metadata: dict[str, str],
-                 decrees: dict[int, dict] | None = None):
+                 decrees: dict[int, dict] | None = None, reports_dir: str | Path | None = None,
+                 refresh_seconds: float = 1.0):
         problems = check_measures(measures, legend)
         if problems:
             raise DataError("; ".join(problems[:3]))
@@ -154,6 +282,22 @@ class RoadmapDB:
         self._con.register("measures_source", measures)
         self._con.execute(sql("staging/tables"), {"sections": list(SECTIONS)})
         self._con.unregister("measures_source")
+        # Each decree's reporting rounds (the dates executors report by), by its roadmap year.
+        # (A decree's metadata names its year; data generated without it is keyed by the year all the same.)
+        self.report_metadata = {year: {**meta, "roadmap_year": year} for year, meta in self.decrees.items()}
+        self.report_decrees = report_decrees(self.report_metadata)
+        calendar = [(year, r) for year, d in sorted(self.report_decrees.items()) for r in d.rounds]
+        self._con.register("decree_rounds_source", pa.table(
+            {"roadmap_year": pa.array([y for y, _ in calendar], pa.int32()),
+             "round": pa.array([r for _, r in calendar], pa.date32())}))
+        self._con.execute("CREATE TABLE decree_rounds AS SELECT * FROM decree_rounds_source")
+        self._con.unregister("decree_rounds_source")
+        self._decree_keys = [f"{year}|{d.number}" for year, d in sorted(self.report_decrees.items())]
+        self._reports = _ReportLog(Path(reports_dir) if reports_dir is not None else None, refresh_seconds)
+        self._state_lock = threading.Lock()
+        self._state: ReportState | None = None
+        self._report_measures: pa.Table | None = None
+        self._status_cache: dict[tuple, dict[str, pa.Table]] = {}
         # DuckDB cannot open an in-memory database read-only, so the data is sealed instead: no file is
         # read or written from here on (no COPY, ATTACH or read_csv, no spilling to a temp directory),
         # the settings cannot be changed back, and _run accepts nothing but a single SELECT.
@@ -180,8 +324,90 @@ class RoadmapDB:
                 choices[spec.key] = ()  # no choice to make: no filter, on a page or in an export link
         return FilterOptions(choices, names, int(self.plain("total_measures").iloc[0, 0]))
 
+    # The executors' reports -------------------------------------------------------------------------
+    @property
+    def reports_dir(self) -> Path | None:
+        return self._reports.directory
+
+    def report_state(self, force: bool = False) -> ReportState:
+        """The report log now: read again if its files changed (looked at every `refresh_seconds` at most,
+        at once when `force`, as after this process stored a submission)."""
+        names, table, unreadable, changed = self._reports.current(force)
+        today = date.today()
+        with self._state_lock:
+            state = self._state
+            if state is not None and not changed and state.version.endswith(today.isoformat()):
+                return state
+            cursor = self._con.cursor()
+            try:
+                cursor.register("report_log", table)
+                latest = cursor.sql(sql("reports/latest"), params={"decrees": self._decree_keys}).to_arrow_table()
+                submissions = cursor.sql(sql("reports/submissions")).to_arrow_table()
+            finally:
+                cursor.close()
+            pairs = {(int(y), r) for y, r in zip(latest["roadmap_year"].to_pylist(), latest["round"].to_pylist(),
+                                                  strict=True)}
+            digest = hashlib.sha1("\n".join(sorted(names)).encode()).hexdigest()[:16]
+            self._state = ReportState(f"{len(names)}:{digest}:{today.isoformat()}", len(names), latest,
+                                      frozenset(pairs), unreadable, submissions)
+            return self._state
+
+    def report_measures(self) -> pa.Table:
+        """The measures as a report is checked against them (loaders.reports.validate's `measures`)."""
+        if self._report_measures is None:
+            self._report_measures = pa.Table.from_pandas(self.plain("report_measures"), preserve_index=False)
+        return self._report_measures
+
+    def executors(self) -> list[str]:
+        """Everyone the loaded decrees assign a measure to: ministries and bodies first, then regions."""
+        return [*self.options.choices.get("ministry", ()), *self.options.choices.get("akimat", ())]
+
+    def chosen_rounds(self, wanted: tuple[str, ...], state: ReportState,
+                      today: date | None = None) -> dict[int, tuple[date, date | None]]:
+        """The round each decree's status is shown for, and the round before it: the latest of its rounds
+        the `round` filter names; else its latest round anyone has reported in; else its next round to
+        come; else its last.  A decree without a reporting calendar has none."""
+        today = today or date.today()
+        chosen = {}
+        for year, decree in sorted(self.report_decrees.items()):
+            rounds = list(decree.rounds)
+            if not rounds:
+                continue
+            named = [r for r in rounds if r.isoformat() in wanted]
+            reported = [r for r in rounds if (year, r) in state.rounds_reported]
+            coming = [r for r in rounds if r >= today]
+            current = max(named) if named else max(reported) if reported else min(coming) if coming else rounds[-1]
+            at = rounds.index(current)
+            chosen[year] = (current, rounds[at - 1] if at else None)
+        return chosen
+
+    def _registered(self, filters: Filters, state: ReportState) -> dict[str, pa.Table]:
+        """The tables a query of this state of the log and these rounds reads besides the measures."""
+        chosen = self.chosen_rounds(filters.round, state)
+        key = (state.version, tuple(sorted(chosen.items())))
+        with self._state_lock:
+            found = self._status_cache.get(key)
+        if found is None:
+            rounds = pa.table({"roadmap_year": list(chosen), "round": [r for r, _ in chosen.values()],
+                               "previous_round": [p for _, p in chosen.values()]}, schema=_CHOSEN_ROUNDS)
+            tables = {"report_latest": state.latest, "chosen_rounds": rounds}
+            # Every measure's status in those rounds, combined once here rather than in each of the dozen
+            # queries a page run asks: they join this small table instead.
+            cursor = self._cursor(tables)
+            try:
+                tables["round_statuses"] = cursor.sql(sql("reports/round_statuses")).to_arrow_table()
+            finally:
+                cursor.close()
+            found = tables
+            with self._state_lock:
+                if len(self._status_cache) >= _STATUS_CACHE_ENTRIES:
+                    self._status_cache.pop(next(iter(self._status_cache)))
+                self._status_cache[key] = found
+        return found
+
     @classmethod
-    def open(cls, spec: str | Path) -> RoadmapDB:
+    def open(cls, spec: str | Path, reports_dir: str | Path | None = None,
+             refresh_seconds: float = 1.0) -> RoadmapDB:
         """Load one parquet file, or every file a glob matches (each with its legend beside it); the
         combined data is validated as one dataset, so measure numbers must be unique across the files."""
         files = dataset_files(spec)
@@ -192,37 +418,49 @@ class RoadmapDB:
             raise DataError(f"the files do not share one set of columns: {exc}") from None
         legend = union_legends([legend for _, legend, _ in parts])
         decrees = {int(year): meta for m, _, meta in parts for year in pc.unique(m["roadmap_year"]).to_pylist()}
-        return cls(measures, legend, common_metadata([m for _, _, m in parts]), decrees)
+        return cls(measures, legend, common_metadata([m for _, _, m in parts]), decrees, reports_dir,
+                   refresh_seconds)
 
-    def _run(self, query: str, params: dict[str, object]) -> pd.DataFrame:
-        _require_single_select(query)
+    def _cursor(self, tables: dict[str, pa.Table]):
         cursor = self._con.cursor()
+        for name, table in tables.items():
+            cursor.register(name, table)  # this cursor's own: another session's query never sees it
+        return cursor
+
+    def _run(self, query: str, params: dict[str, object], tables: dict[str, pa.Table] | None = None) -> pd.DataFrame:
+        _require_single_select(query)
+        cursor = self._cursor(tables or {})
         try:
             return cursor.execute(query, params).df()
         finally:
             cursor.close()
 
-    def _scoped(self, name: str, filters: Filters, extra: dict[str, object]) -> tuple[str, dict[str, object]]:
+    def _scoped(self, name: str, filters: Filters, extra: dict[str, object],
+                state: ReportState | None = None) -> tuple[str, dict[str, object], dict[str, pa.Table]]:
         clash = extra.keys() & filters.params().keys()
         if clash:  # a view's own parameter named like a filter would silently replace the filter's value
             raise ValueError(f"views/{name}.sql: parameters {sorted(clash)} are filter names; rename them")
+        tables = self._registered(filters, state or self.report_state())
         if filters.is_empty:
-            return view_query(name, "unfiltered"), extra
-        return view_query(name, "filtered"), {**filters.params(), **extra}
+            return view_query(name, "unfiltered"), extra, tables
+        query = view_query(name, "filtered")
+        return query, _bound(query, {**filters.params(), **extra}), tables
 
-    def filtered(self, name: str, filters: Filters, **extra: object) -> pd.DataFrame:
+    def filtered(self, name: str, filters: Filters, state: ReportState | None = None,
+                 **extra: object) -> pd.DataFrame:
         """The one way to ask a question of the filtered measures: views/<name>.sql, with `extra` bound as
-        its own named parameters."""
-        return self._run(*self._scoped(name, filters, extra))
+        its own named parameters.  `state`: the report log as the caller saw it (its cache key); now if
+        not given."""
+        return self._run(*self._scoped(name, filters, extra, state))
 
     def batches(self, name: str, filters: Filters, rows_per_batch: int = 2_000,
                 **extra: object) -> Iterator[pa.RecordBatch]:
         """The same as `filtered`, as Arrow batches read while the caller consumes them: an export of
         67,000 measures never holds them all in Python objects at once.  The cursor is this generator's
         own and closes when it is exhausted or dropped."""
-        query, params = self._scoped(name, filters, extra)
+        query, params, tables = self._scoped(name, filters, extra)
         _require_single_select(query)
-        cursor = self._con.cursor()
+        cursor = self._cursor(tables)
         try:
             reader = cursor.sql(query, params=params).to_arrow_reader(rows_per_batch)
             yield from reader

@@ -1,9 +1,12 @@
 """Downloads at stable links, served by the dashboard's own process (st.App routes, see server.py).
 
     /export/measures.csv   /export/measures.xlsx   /export/measures.json   /export/brief.html
+    /export/report-template.xlsx?executor=X&round=YYYY-MM-DD[&year=YYYY][&lang=kk|en]
 
-Each takes exactly the pages' link keys, read by the same function as a page link (filters.read_link), so
-`/measures?akimat=X` and `/export/measures.csv?akimat=X` cannot disagree.  The files are built when asked
+Each measure format takes exactly the pages' link keys, read by the same function as a page link
+(filters.read_link), so `/measures?akimat=X` and `/export/measures.csv?akimat=X` cannot disagree.  The report
+template is an executor's own file for one reporting round (roadmap/report_template.py), its measures read
+through the same query layer.  The files are built when asked
 for, from the query layer, and streamed: nothing is built during a rerun and nothing lives in Streamlit's
 media store, whose files can be swept away before a browser fetches them.
 
@@ -15,16 +18,20 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterator
-from urllib.parse import quote, unquote_to_bytes
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import quote, unquote_to_bytes, urlencode
 
+import pandas as pd
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from . import brief, exports, i18n
-from .filters import Filters, LinkView, read_link, value_names
+from .filters import LANG_KEY, Filters, LinkView, read_link, value_names
 from .queries import DataError, RoadmapDB
+from .report_template import template_xlsx
 
 log = logging.getLogger("roadmap")
 
@@ -39,6 +46,8 @@ FORMATS = {
     "measures.json": "application/json; charset=utf-8",
     "brief.html": "text/html; charset=utf-8",
 }
+TEMPLATE = "report-template.xlsx"  # an executor's report template: keys of its own, not a view's link keys
+TEMPLATE_COLUMNS = ["roadmap_year", "measure_no", "title", "deadline_raw", "cost_thousand_kzt"]
 FILTERS_HEADER = "X-Roadmap-Filters"  # the canonical query string of the filters applied
 COUNT_HEADER = "X-Roadmap-Measures"  # how many measures the file holds
 
@@ -102,15 +111,122 @@ def brief_html(db: RoadmapDB, filters: Filters, t) -> bytes:
                         db.options.total_measures, names, t, notes=db.notes(filters.year))
 
 
+@dataclass(frozen=True)
+class TemplateRequest:
+    """What a template link asks for, checked against the loaded decrees."""
+    executor: str
+    round: date
+    year: int
+    lang: str | None  # None: the default language
+    measures: pd.DataFrame  # the executor's measures of that decree (TEMPLATE_COLUMNS)
+
+
+def executor_measures(db: RoadmapDB, executor: str, year: int) -> pd.DataFrame:
+    """The executor's measures of one decree, through the query layer: a ministry's by the ministry filter, a
+    region's by the akimat filter (which keeps the measures of all akimats, as loaders.reports.assigned
+    does); a name that is both is looked up both ways."""
+    frames = [db.filtered("measure_list", Filters(year=(str(year),), **{key: (executor,)}))
+              for key in ("ministry", "akimat") if executor in db.options.choices.get(key, ())]
+    if not frames:
+        return pd.DataFrame(columns=TEMPLATE_COLUMNS)
+    found = pd.concat(frames, ignore_index=True).drop_duplicates(["roadmap_year", "measure_no"])
+    return found.sort_values(["roadmap_year", "measure_no"])[TEMPLATE_COLUMNS].reset_index(drop=True)
+
+
+def template_request(db: RoadmapDB, raw_query: bytes) -> TemplateRequest:
+    """The template link read strictly: executor and round are required, year (when given) must be a loaded
+    decree's and have that round, and the executor must have measures in the decree whose calendar has it.
+    Anything else is a BadRequest saying what is wrong; other keys are ignored, as on a page."""
+    given: dict[str, str] = {}
+    for key, value in parse_query(raw_query):
+        given.setdefault(key, value.strip())
+    missing = [key for key in ("executor", "round") if not given.get(key)]
+    if missing:
+        raise BadRequest(400, f"missing {' and '.join(missing)}: the template's link is "
+                              f"/export/{TEMPLATE}?executor=NAME&round=YYYY-MM-DD")
+    executor, round_text = given["executor"], given["round"]
+    known = {*db.options.choices.get("ministry", ()), *db.options.choices.get("akimat", ())}
+    if executor not in known:
+        raise BadRequest(404, f"no such executor: {executor[:80]}")
+    calendars = {year: decree.rounds for year, decree in db.report_decrees.items()}
+    if given.get("year"):
+        year_text = given["year"]
+        if not re.fullmatch(r"[0-9]{4}", year_text):
+            raise BadRequest(400, f"year must be a roadmap's year (four digits), not {year_text[:80]}")
+        if int(year_text) not in calendars:
+            raise BadRequest(404, f"no roadmap of {year_text} is loaded; loaded: "
+                                  f"{', '.join(map(str, sorted(calendars)))}")
+        calendars = {int(year_text): calendars[int(year_text)]}
+    valid = sorted({r for rounds in calendars.values() for r in rounds})
+    try:
+        wanted = date.fromisoformat(round_text) if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", round_text) else None
+    except ValueError:
+        wanted = None
+    if wanted not in valid:
+        of = f" of the {next(iter(calendars))} roadmap" if given.get("year") else ""
+        dates = ", ".join(r.isoformat() for r in valid) or "none"
+        raise BadRequest(404, f"{round_text[:80]} is not a reporting date{of}; the reporting dates are: {dates}")
+    years = [year for year, rounds in sorted(calendars.items()) if wanted in rounds]
+    found = {year: executor_measures(db, executor, year) for year in years}
+    found = {year: measures for year, measures in found.items() if len(measures)}
+    if not found:
+        raise BadRequest(404, f"{executor[:80]} has no measures in the {' or '.join(map(str, years))} roadmap, "
+                              f"the one reporting by {wanted.isoformat()}")
+    if len(found) > 1:
+        raise BadRequest(400, f"{wanted.isoformat()} is a reporting date of the {' and '.join(map(str, found))} "
+                              "roadmaps: choose one with year=")
+    year, measures = next(iter(found.items()))
+    lang = given.get(LANG_KEY)
+    return TemplateRequest(executor, wanted, year, lang if lang in i18n.LANGUAGES else None, measures)
+
+
+def template_file_name(request: TemplateRequest, t) -> str:
+    """otchet_МКС_2021-07-05.xlsx: whose report and for which round, in a name any file system takes."""
+    stem = f"{t.REPORT_FILE_STEM}_{request.executor}_{request.round.isoformat()}"
+    return "".join(ch if ch.isalnum() or ch in "-_+." else "_" for ch in stem)[:150] + ".xlsx"
+
+
+def template_bytes(db: RoadmapDB, request: TemplateRequest, t) -> bytes:
+    meta = db.decrees.get(request.year, {})
+    decree = {"year": request.year, "number": meta.get("decree_number") or db.report_decrees[request.year].number,
+              "date": meta.get("decree_date") or ""}
+    return template_xlsx(request.measures, request.executor, request.round, decree, t)
+
+
+async def template_response(db: RoadmapDB, request: Request) -> Response:
+    try:
+        asked = await run_in_threadpool(template_request, db, request.scope.get("query_string", b""))
+    except BadRequest as exc:
+        return PlainTextResponse(exc.message + "\n", exc.status)
+    t = i18n.catalogue(asked.lang)
+    headers = {
+        "Content-Disposition": content_disposition(template_file_name(asked, t)),
+        COUNT_HEADER: str(len(asked.measures)),
+        "Cache-Control": "no-store",
+        "X-Content-Type-Options": "nosniff",
+    }
+    if request.method == "HEAD":
+        return Response(None, headers=headers, media_type=XLSX_TYPE)
+    try:
+        body = await run_in_threadpool(template_bytes, db, asked, t)
+    except ValueError as exc:  # a decree without its date: the data's fault, not the request's
+        log.error("report template of %s for %s: %s", asked.executor, asked.round, exc)
+        return PlainTextResponse("the template cannot be made from the loaded data; see the server log\n", 503)
+    return Response(body, headers=headers, media_type=XLSX_TYPE)
+
+
 def export_endpoint(database: Callable[[], RoadmapDB]) -> Callable:
     """The handler of every /export/{name} request; `database` gives the process's one RoadmapDB."""
 
     async def endpoint(request: Request) -> Response:
         name = request.path_params["name"]
-        if name not in FORMATS:
-            return PlainTextResponse(f"no such export: {name[:80]}; there are {', '.join(FORMATS)}\n", 404)
+        if name not in FORMATS and name != TEMPLATE:
+            return PlainTextResponse(f"no such export: {name[:80]}; there are {', '.join([*FORMATS, TEMPLATE])}\n",
+                                     404)
         try:
             db = await run_in_threadpool(database)
+            if name == TEMPLATE:  # its own keys (executor, round), not a view's
+                return await template_response(db, request)
             view = link_view(db, request.scope.get("query_string", b""))
         except BadRequest as exc:
             return PlainTextResponse(exc.message + "\n", exc.status)
@@ -156,3 +272,12 @@ def export_url(name: str, view: LinkView) -> str:
     """The link of an export of a view, relative to the app's root page."""
     query = view.query_string()
     return f"export/{name}" + (f"?{query}" if query else "")
+
+
+def template_url(executor: str, round: date | str, lang: str | None = None, year: int | None = None) -> str:
+    """The link of an executor's report template for a round, relative to the app's root page; `year` only
+    where two loaded decrees share the round's date."""
+    pairs = [("executor", executor), ("round", round.isoformat() if isinstance(round, date) else str(round))]
+    pairs += [("year", str(year))] * (year is not None)
+    pairs += [(LANG_KEY, lang)] * bool(lang and lang != i18n.DEFAULT)
+    return f"export/{TEMPLATE}?{urlencode(pairs)}"

@@ -16,22 +16,24 @@ ROOT = Path(__file__).resolve().parent.parent
 SERVER_SCRIPT = "server.py"  # the dashboard with its export routes, as `make run` serves it
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
 @contextmanager
-def streamlit_server(workdir: Path, script: str = SERVER_SCRIPT, expect_traceback: bool = False, **env: str):
-    """`streamlit run` on a free port from the project root (so .streamlit/config.toml applies, as with
-    `make run`); yields the Server.  Unless a crash is the point, the server log must hold no traceback."""
-    port = _free_port()
+def streamlit_server(workdir: Path, script: str = SERVER_SCRIPT, expect_traceback: bool = False, *,
+                     port: int | None = None, options: tuple[str, ...] = (), **env: str):
+    """`streamlit run` on a free port (or `port`) from the project root (so .streamlit/config.toml applies, as
+    with `make run`), with more command-line `options` if given; yields the Server.  Unless a crash is the
+    point, the server log must hold no traceback."""
+    port = port or free_port()
     log = workdir / "streamlit.log"
     with open(log, "w") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true"],
+             "--server.address", "127.0.0.1", "--server.headless", "true", *options],
             cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1", **env},
         )
     url = f"http://127.0.0.1:{port}"

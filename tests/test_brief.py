@@ -8,7 +8,9 @@ from html.parser import HTMLParser
 
 import pytest
 
+from loaders import reports
 from loaders.build import parse_file
+from loaders.reports import MEASURE_STATUSES, Submission, assigned, store, validate
 from roadmap import brief
 from roadmap.filters import Filters
 from roadmap.i18n import en, kk, ru
@@ -97,3 +99,56 @@ def test_long_lists_are_cut_for_paper_and_say_so(db, monkeypatch):
     html = render(db, Filters())
     assert len(re.findall(r'<td class="no">', html)) == 10
     assert ru.PART_OF.format(part=10, whole=67) in html
+
+
+# Execution: the reports for the round shown ------------------------------------------------------------
+MEASURES, DECREES = reports.load_roadmap(ROOT / "data" / "roadmap.parquet")
+ROUND1 = reports.rounds(DECREES[2021])[0]
+REPORTER = "МКС"
+
+
+@pytest.fixture(scope="module")
+def reported_db(tmp_path_factory) -> RoadmapDB:
+    """The bundled roadmap with one stored report: REPORTER's, for the first round, a status for each measure."""
+    directory = tmp_path_factory.mktemp("reports")
+    mine = [no for _, no in assigned(MEASURES, REPORTER)]
+    cycle = ("not_done", "done", "in_progress", "not_started")
+    text = "measure_no,status,spent_thousand_kzt\n" + "".join(f"{no},{cycle[k % 4]},{k}\n" for k, no in enumerate(mine))
+    submission = validate(text.encode(), "report.csv", MEASURES, DECREES[2021], REPORTER, expected_round=ROUND1)
+    assert isinstance(submission, Submission), submission
+    store(submission, directory, "test")
+    return RoadmapDB.open(ROOT / "data" / "roadmap.parquet", reports_dir=directory, refresh_seconds=0)
+
+
+@pytest.mark.parametrize("t", [ru, kk, en], ids=["ru", "kk", "en"])
+def test_without_reports_the_brief_says_so_in_one_sentence(db, t):
+    html = render(db, Filters(), t)
+    shown_round = db.filtered("measure_list", Filters()).report_round.iloc[0].date()
+    assert t.BRIEF_EXECUTION_NONE.format(round=t.day(shown_round)) in html
+    assert f"<h2>{t.BRIEF_EXECUTION}</h2>" not in html and f"<th>{t.COLUMNS['status']}</th>" not in html
+    assert 'class="status"' not in html
+
+
+@pytest.mark.parametrize("t", [ru, kk, en], ids=["ru", "kk", "en"])
+def test_with_reports_the_brief_counts_each_status_and_lists_it(reported_db, t):
+    filters = Filters(ministry=(REPORTER, "МОН"))
+    listed = reported_db.filtered("measure_list", filters)
+    html = render(reported_db, filters, t)
+    assert f"<h2>{t.BRIEF_EXECUTION}</h2>" in html and t.BRIEF_EXECUTION_ROUND.format(round=t.day(ROUND1)) in html
+    assert t.BRIEF_EXECUTION_NONE.split("{")[0] not in html
+    counts = listed.status.value_counts()
+    assert counts.get("not_reported", 0) and len(counts) > 2  # reported and unreported measures side by side
+    for status in MEASURE_STATUSES:
+        part = t.PART_OF.format(part=int(counts.get(status, 0)), whole=len(listed))
+        assert f"<dt>{t.STATUS_NAMES[status]}</dt><dd>{part}</dd>" in html, status
+    assert f"<th>{t.COLUMNS['status']}</th>" in html
+    cells = re.findall(r'<td class="no">(\d+)</td>.*?<td class="status">([^<]*)</td>', html)
+    assert cells == [(str(no), t.STATUS_NAMES[status]) for no, status in zip(listed.measure_no, listed.status)]
+
+
+def test_measures_nobody_reported_on_get_the_sentence_though_others_were_reported(reported_db):
+    filters = Filters(ministry=("МИОР",))  # none of its measures is REPORTER's
+    listed = reported_db.filtered("measure_list", filters)
+    assert len(listed) and set(listed.status) == {"not_reported"}
+    html = render(reported_db, filters)
+    assert ru.BRIEF_EXECUTION_NONE.format(round=ru.day(ROUND1)) in html and 'class="status"' not in html

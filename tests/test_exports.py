@@ -1,14 +1,18 @@
 """Downloads: the functions that build the CSV and XLSX bytes (the browser tests click the real buttons)."""
 import csv
 import io
+from datetime import date
 
 import openpyxl
 import pandas as pd
 import pytest
 
+from loaders import reports
 from loaders.build import parse_file
+from loaders.reports import NOT_REPORTED, STATUSES, Submission, assigned, measure_status, store, validate
 from roadmap import exports
 from roadmap.filters import Filters
+from roadmap.i18n import en, kk
 from roadmap.i18n import ru as texts
 from roadmap.queries import RoadmapDB
 from tests.conftest import ROOT
@@ -83,3 +87,93 @@ def test_xlsx_of_hostile_text_has_no_formula_cell(hostile_frame):
     cells = [cell for row in sheet.iter_rows(min_row=2) for cell in row]
     assert [c.coordinate for c in cells if c.data_type == "f"] == []
     assert any(isinstance(c.value, str) and c.value.startswith("'=HYPERLINK") for c in cells)
+
+
+# The execution columns, from one stored report -----------------------------------------------------------
+DATA = ROOT / "data" / "roadmap.parquet"
+MEASURES, DECREES = reports.load_roadmap(DATA)
+ROUND1, ROUND2 = reports.rounds(DECREES[2021])
+REPORTER = "МКС"
+EXECUTORS_OF = {no: set(m or ()) | set(a or ()) for no, m, a in zip(
+    MEASURES["measure_no"].to_pylist(), MEASURES["ministries"].to_pylist(), MEASURES["akimats"].to_pylist())}
+
+
+def store_one_report(directory) -> dict[int, tuple[str, float]]:
+    """One CSV submission of REPORTER for the first round, stored in `directory`; what it said per measure
+    (status, spent).  The statuses cycle in an order that gives each of them to a measure REPORTER holds alone
+    (26, 41, 42, 46, 50, 57, 58: 26, 46 and 50 are shared), so every status shows after the rule."""
+    mine = [no for _, no in assigned(MEASURES, REPORTER)]
+    cycle = ("not_done", "done", "in_progress", "not_started")
+    said = {no: (cycle[k % len(cycle)], 100.0 * k + 0.5) for k, no in enumerate(mine)}
+    text = "measure_no,status,spent_thousand_kzt\n" + "".join(f"{no},{s},{v}\n" for no, (s, v) in said.items())
+    submission = validate(text.encode(), "report.csv", MEASURES, DECREES[2021], REPORTER, expected_round=ROUND1)
+    assert isinstance(submission, Submission), submission
+    assert store(submission, directory, "test").stored
+    return said
+
+
+@pytest.fixture(scope="module")
+def reported(tmp_path_factory) -> tuple[RoadmapDB, dict[int, tuple[str, float]]]:
+    directory = tmp_path_factory.mktemp("reports")
+    said = store_one_report(directory)
+    return RoadmapDB.open(DATA, reports_dir=directory, refresh_seconds=0), said
+
+
+@pytest.mark.parametrize("t", [texts, kk, en], ids=["ru", "kk", "en"])
+def test_each_measure_carries_its_reported_execution(reported, t):
+    """The reporter's measures carry the status the rule gives (a measure shared with others that have not
+    reported is not done yet) and the amount it spent; everyone else's are not reported, nothing spent."""
+    db, said = reported
+    frame = exports.export_frame(db.filtered("measure_list", Filters()), t)
+    c = t.COLUMNS
+    assert list(frame.columns)[-5:] == [c["report_round"], c["status"], c["spent_thousand_kzt"],
+                                        c["reported_executors"], c["executor_count"]]
+    assert len(frame) == 67 and set(frame[c["report_round"]]) == {ROUND1}  # the round someone reported in
+    for row in frame.to_dict("records"):
+        no = row[c["measure_no"]]
+        assert row[c["executor_count"]] == len(EXECUTORS_OF[no]), no
+        if no in said:
+            status, spent = said[no]
+            assert row[c["status"]] == t.STATUS_NAMES[measure_status({REPORTER: status}, EXECUTORS_OF[no])], no
+            assert row[c["spent_thousand_kzt"]] == spent and row[c["reported_executors"]] == 1, no
+        else:
+            assert row[c["status"]] == t.STATUS_NAMES[NOT_REPORTED], no
+            assert pd.isna(row[c["spent_thousand_kzt"]]) and row[c["reported_executors"]] == 0, no
+    shown = set(frame.loc[frame[c["measure_no"]].isin(said), c["status"]])
+    assert shown == {t.STATUS_NAMES[s] for s in STATUSES}  # each told apart, none folded into another
+
+
+def test_the_round_key_chooses_the_round_exported(reported):
+    db, _ = reported
+    frame = exports.export_frame(db.filtered("measure_list", Filters(round=(ROUND2.isoformat(),))), texts)
+    c = texts.COLUMNS
+    assert set(frame[c["report_round"]]) == {ROUND2}  # nobody reported in it: nothing to show yet
+    assert set(frame[c["status"]]) == {texts.STATUS_NAMES[NOT_REPORTED]} and frame[c["reported_executors"]].eq(0).all()
+
+
+def test_csv_and_xlsx_carry_the_execution_typed(reported):
+    db, said = reported
+    frame = exports.export_frame(db.filtered("measure_list", Filters(ministry=(REPORTER,))), texts)
+    c = texts.COLUMNS
+    rows = list(csv.DictReader(io.StringIO(exports.to_csv(frame).decode("utf-8-sig"))))
+    assert {int(r[c["measure_no"]]) for r in rows} == set(said)
+    for r in rows:
+        assert r[c["report_round"]] == ROUND1.isoformat() and r[c["reported_executors"]] == "1"
+        assert float(r[c["spent_thousand_kzt"]]) == said[int(r[c["measure_no"]])][1]
+    sheet = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx(frame, texts))).active
+    header = [cell.value for cell in sheet[1]]
+    for row in sheet.iter_rows(min_row=2):
+        cell = {key: row[header.index(c[key])] for key in ("report_round", "spent_thousand_kzt", "reported_executors",
+                                                           "executor_count", "status")}
+        assert cell["report_round"].value.date() == ROUND1 and cell["report_round"].is_date
+        spent = cell["spent_thousand_kzt"]
+        assert isinstance(spent.value, float) and spent.number_format != "General"
+        assert type(cell["reported_executors"].value) is int and type(cell["executor_count"].value) is int
+        assert cell["status"].value in texts.STATUS_NAMES.values()
+
+
+def test_without_reports_every_measure_is_not_reported(frame):
+    c = texts.COLUMNS
+    assert set(frame[c["status"]]) == {texts.STATUS_NAMES[NOT_REPORTED]}
+    assert frame[c["spent_thousand_kzt"]].isna().all() and frame[c["reported_executors"]].eq(0).all()
+    assert all(isinstance(d, date) for d in frame[c["report_round"]])

@@ -15,8 +15,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from loaders import reports
 from loaders.schema import FUNDING_CLASSES
-from roadmap import brief, charts
+from roadmap import brief, charts, config, ui
 from roadmap.i18n import LANGUAGES, en, kk, ru
 from tests.conftest import ROOT
 from tests.helpers import PAGES
@@ -133,18 +134,40 @@ def interface_texts(at: AppTest) -> list[str]:
     return [t for t in texts if t]
 
 
+@pytest.fixture(params=[False, True], ids=["no reports", "with reports"])
+def reports_log(request, tmp_path, monkeypatch):
+    """The app with no report, or with one executor's report (so the status block, charts and tables show)."""
+    if request.param:
+        measures, decrees = reports.load_roadmap(ROOT / "data" / "roadmap.parquet")
+        first, second = reports.rounds(decrees[2021])
+        mine = [no for _, no in reports.assigned(measures, "МКС")]
+        for round_, statuses in ((first, ("in_progress",)), (second, ("done", "not_done"))):
+            text = "measure_no,status,spent_thousand_kzt\n" + "".join(
+                f"{no},{statuses[i % len(statuses)]},{i * 10}\n" for i, no in enumerate(mine))
+            submission = reports.validate(text.encode(), "r.csv", measures, decrees, "МКС", expected_round=round_)
+            reports.store(submission, tmp_path, "test")
+    monkeypatch.setattr(config, "REPORTS_DIR", str(tmp_path))
+    ui.data.database.clear()
+    ui.cached.clear()
+    yield
+    ui.data.database.clear()
+    ui.cached.clear()
+
+
 @pytest.mark.parametrize("page", PAGES)
-def test_english_pages_show_no_russian_interface_text(page):
+def test_english_pages_show_no_russian_interface_text(page, reports_log):
     at = run_in("en", page)
-    assert at.title[0].value in {en.APP_TITLE, en.PAGE_FUNDING, en.PAGE_EXECUTORS, en.PAGE_TIMELINE, en.PAGE_MEASURES}
+    assert at.title[0].value in {en.APP_TITLE, en.PAGE_FUNDING, en.PAGE_EXECUTORS, en.PAGE_TIMELINE, en.PAGE_MEASURES,
+                                  en.EXEC_TITLE, en.REPORTS_TITLE}
     leftovers = [t for t in interface_texts(at) if CYRILLIC.search(t)]  # the title too: the name is transliterated
     assert leftovers == []
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_kazakh_pages_show_no_russian_interface_text(page):
+def test_kazakh_pages_show_no_russian_interface_text(page, reports_log):
     at = run_in("kk", page)
-    assert at.title[0].value in {kk.APP_TITLE, kk.PAGE_FUNDING, kk.PAGE_EXECUTORS, kk.PAGE_TIMELINE, kk.PAGE_MEASURES}
+    assert at.title[0].value in {kk.APP_TITLE, kk.PAGE_FUNDING, kk.PAGE_EXECUTORS, kk.PAGE_TIMELINE, kk.PAGE_MEASURES,
+                                  kk.EXEC_TITLE, kk.REPORTS_TITLE}
     shown = interface_texts(at)
     assert [t for t in shown if any(r in t for r in RUSSIAN_INTERFACE if len(r) > 3)] == []
     assert any(KAZAKH_ONLY & set(t) for t in shown)

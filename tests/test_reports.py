@@ -282,6 +282,10 @@ BAD = {
                          [(R0, "spent_thousand_kzt", '"1,234.5" is not a number')]),
     "comment too long": (_xlsx({f"E{R0}": "выполнено", f"G{R0}": LONG}),
                          [(R0, "comment", f"{COMMENT_MAX + 1} characters, at most {COMMENT_MAX}")]),
+    "100,000-character comment": (_csv(CSV_HEAD + f"{MINE[0]},done,,{'я' * 100_000}\n"),
+                                  [(2, "comment", f"100000 characters, at most {COMMENT_MAX}")]),
+    "20 MB file": (_raw(CSV_HEAD.encode() + b"0" * reports.MAX_FILE_BYTES, "report.csv"),
+                   [(None, None, "larger than 20 MB")]),
     "formula as amount": (_xlsx({f"E{R0}": "выполнено", f"F{R0}": "=100+1"}),
                           [(R0, "spent_thousand_kzt", "a formula is not accepted")]),
     "formula as status": (_xlsx({f"E{R0}": '=IF(TRUE,"выполнено")'}), [(R0, "status", "a formula is not accepted")]),
@@ -863,3 +867,21 @@ def test_the_loaders_module_imports_neither_roadmap_nor_streamlit():
             "'streamlit')]; print(bad); sys.exit(1 if bad else 0)")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_log_skips_what_is_no_report_as_the_app_does(tmp_path, capsys):
+    """A foreign file named *.parquet and a claim (a hard link to a report, named with a leading dot) neither
+    break reading nor count twice; the CLI still stores, and says which file it skipped."""
+    stored = store(_csv_report("done"), tmp_path, "first")
+    (tmp_path / "x.parquet").write_bytes(b"not parquet at all")
+    os.link(stored.path, tmp_path / ".claim-copy.parquet")
+    unreadable: list = []
+    assert read_log(tmp_path, unreadable).num_rows == 1
+    assert unreadable == [tmp_path / "x.parquet"]
+    csv_file = tmp_path.parent / "later.csv"
+    csv_file.write_text(f"measure_no,status\n{MINE[0]},in_progress\n", encoding="utf-8")
+    code = reports.main([str(csv_file), "--executor", EXECUTOR, "--round", ROUND1.isoformat(),
+                         "--reports", str(tmp_path), "--data", str(DATA), "--submitter", "operator"])
+    assert code == 0
+    assert "x.parquet is not a readable report file" in capsys.readouterr().err
+    assert _latest_status(tmp_path) == "in_progress"

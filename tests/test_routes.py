@@ -1,25 +1,31 @@
 """The export routes: the strict link reading (table-driven), and the files over real HTTP from a real
 `streamlit run server.py`, no browser: every format on filtered views against the pandas reference,
-the headers, and every kind of bad request answered in one line."""
+the headers, the execution as one stored report gives it, an executor's report template, and every kind of
+bad request answered in one line."""
 from __future__ import annotations
 
 import csv
 import io
 import json
 import re
+import shutil
 import urllib.error
 import urllib.request
+from datetime import date
 from email.message import Message
 from urllib.parse import quote, unquote, urlencode
 
 import openpyxl
 import pytest
 
+from loaders import reports
+from loaders.files import legend_path
+from loaders.reports import HEADER_ROW, META_SHEET, TEMPLATE_COLUMNS, Submission, assigned, measure_status
 from roadmap import exports, routes
 from roadmap.filters import Filters, LinkView, read_link
 from roadmap.i18n import en, kk, ru
 from roadmap.queries import RoadmapDB
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_build
 from tests.helpers import DATA, kept, kept_numbers
 from tests.server import streamlit_server
 
@@ -103,9 +109,30 @@ def test_streamed_files_do_not_depend_on_where_the_batches_break(db, monkeypatch
 
 
 # Over HTTP, from the real server ------------------------------------------------------------------
+MEASURES, DECREES = reports.load_roadmap(DATA)
+ROUND1, ROUND2 = reports.rounds(DECREES[2021])
+REPORTER = "МКС"
+REPORTED = {26: "not_done", 41: "done", 42: "in_progress", 46: "not_started", 50: "done", 57: "done",
+            58: "in_progress"}  # what REPORTER says of each of its measures in the stored report
+
+
+def store_report(directory) -> None:
+    """REPORTER's report for the first round, as a CSV checked and stored the way the upload page does."""
+    assert sorted(REPORTED) == [no for _, no in assigned(MEASURES, REPORTER)]
+    text = "measure_no,status,spent_thousand_kzt\n" + "".join(f"{no},{s},{no}.5\n" for no, s in REPORTED.items())
+    submission = reports.validate(text.encode(), "report.csv", MEASURES, DECREES[2021], REPORTER,
+                                  expected_round=ROUND1)
+    assert isinstance(submission, Submission), submission
+    assert reports.store(submission, directory, "test").stored
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    with streamlit_server(tmp_path_factory.mktemp("routes")) as running:
+    """The app on the bundled roadmap, its reports in a directory of the test's own holding one report (never
+    whatever a developer's data/reports/ holds)."""
+    workdir = tmp_path_factory.mktemp("routes")
+    store_report(workdir / "reports")
+    with streamlit_server(workdir, ROADMAP_REPORTS=str(workdir / "reports")) as running:
         yield running
 
 
@@ -194,6 +221,9 @@ def test_json_values_are_typed(server):
     assert measures[26]["cost_thousand_kzt"] is None
     assert isinstance(m46["ministries"], list) and "МКС" in m46["ministries"]
     assert isinstance(m46["akimats_all_regions"], bool) and isinstance(m46["source_line_start"], int)
+    assert m46["report_round"] == ROUND1.isoformat() and m46["spent_thousand_kzt"] == 46.5
+    assert m46["reported_executors"] == 1 and m46["executor_count"] == 2 and m46["status"] == "not_started"
+    assert measures[41]["status"] == "done" and measures[26]["status"] == "not_done"
     assert list(m46) == readme_json_columns()
 
 
@@ -235,3 +265,159 @@ def test_a_search_longer_than_the_page_allows_is_cut_as_on_the_page(server):
     status, headers, body = get(server, "/export/measures.json?" + urlencode({"q": "проект" + "я" * 400}))
     assert status == 200 and json.loads(body)["filters"] == {"q": ("проект" + "я" * 400)[:200]}
     assert json.loads(body)["total"] == 0
+
+
+# The execution, from the stored report -------------------------------------------------------------------
+def expected_status(no: int) -> str:
+    executors = {e for column in ("ministries", "akimats") for e in MEASURES[column][no - 1].as_py() or ()}
+    assert MEASURES["measure_no"][no - 1].as_py() == no
+    return measure_status({REPORTER: REPORTED[no]} if no in REPORTED else {}, executors)
+
+
+@pytest.mark.parametrize(("query", "t"), [("", ru), ("lang=en", en)], ids=["ru", "en"])
+def test_the_csv_carries_each_measures_reported_status(server, query, t):
+    status, _, body = get(server, f"/export/measures.csv?{query}")
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+    assert status == 200 and len(rows) == 67
+    c = t.COLUMNS
+    for r in rows:
+        no = int(r[c["measure_no"]])
+        assert r[c["status"]] == t.STATUS_NAMES[expected_status(no)], no
+        assert r[c["report_round"]] == ROUND1.isoformat()
+        assert r[c["spent_thousand_kzt"]] == (f"{no}.5" if no in REPORTED else ""), no
+        assert r[c["reported_executors"]] == ("1" if no in REPORTED else "0"), no
+
+
+def test_the_brief_shows_the_execution(server):
+    _, _, body = get(server, "/export/brief.html?" + urlencode({"ministry": REPORTER}))
+    html = body.decode("utf-8")
+    assert f"<h2>{ru.BRIEF_EXECUTION}</h2>" in html and f"<th>{ru.COLUMNS['status']}</th>" in html
+    assert ru.BRIEF_EXECUTION_ROUND.format(round=ru.day(ROUND1)) in html
+
+
+# The report template ---------------------------------------------------------------------------------
+def template_path(**params: str) -> str:
+    return f"/export/{routes.TEMPLATE}?{urlencode(params)}"
+
+
+def open_template(body: bytes) -> tuple[openpyxl.Workbook, dict[str, str], list[int]]:
+    """The workbook, its hidden sheet as a dict, the measure numbers of its rows."""
+    book = openpyxl.load_workbook(io.BytesIO(body))
+    meta = {key: value for key, value in book[META_SHEET].iter_rows(values_only=True)}
+    numbers = [row[0] for row in book.worksheets[0].iter_rows(min_row=HEADER_ROW + 1, values_only=True)
+               if row[0] is not None]
+    return book, meta, numbers
+
+
+@pytest.mark.parametrize(("params", "t"), [
+    ({"executor": "МКС", "round": "2021-07-05"}, ru),
+    ({"executor": "г. Шымкент", "round": "2021-12-05", "year": "2021", "lang": "kk"}, kk),
+    ({"executor": "Атырауская область", "round": "2021-07-05", "lang": "en", "ministry": "МОН"}, en),
+], ids=["ministry", "city-kk-with-year", "region-en-other-keys-ignored"])
+def test_the_template_holds_exactly_the_executors_measures(server, params, t):
+    status, headers, body = get(server, template_path(**params))
+    assert status == 200, body[:300]
+    assert headers["Content-Type"] == routes.XLSX_TYPE
+    assert headers["Cache-Control"] == "no-store" and headers["X-Content-Type-Options"] == "nosniff"
+    executor, round_ = params["executor"], params["round"]
+    name = f"{t.REPORT_FILE_STEM}_{executor.replace(' ', '_')}_{round_}.xlsx"
+    assert headers["Content-Disposition"].startswith("attachment; ")
+    assert headers["Content-Disposition"].endswith(f"filename*=UTF-8''{quote(name, safe='')}")
+    book, meta, numbers = open_template(body)
+    assert book[META_SHEET].sheet_state == "hidden" and book.worksheets[0].title == t.REPORT_SHEET[:31]
+    assert (meta["executor"], meta["round"], meta["roadmap_year"], meta["decree_number"], meta["lang"]) == (
+        executor, round_, "2021", "50", t.LANGUAGE_CODE)
+    assert [(2021, no) for no in numbers] == assigned(MEASURES, executor) and numbers
+    header = [cell.value for cell in book.worksheets[0][HEADER_ROW]]
+    assert header == [t.REPORT_COLUMNS[c] for c in TEMPLATE_COLUMNS]
+    assert headers["X-Roadmap-Measures"] == str(len(numbers))
+
+
+def test_the_template_link_helper_gives_a_working_link(server):
+    link = routes.template_url("г. Шымкент", date(2021, 7, 5), "kk")
+    assert link.startswith(f"export/{routes.TEMPLATE}?") and " " not in link
+    status, headers, body = get(server, "/" + link)
+    assert status == 200 and open_template(body)[1]["lang"] == "kk"
+    assert routes.template_url("МКС", "2021-07-05", "ru") == f"export/{routes.TEMPLATE}?" + urlencode(
+        {"executor": "МКС", "round": "2021-07-05"})  # the default language stays out of the link
+
+
+def test_head_answers_the_templates_headers_without_a_body(server):
+    status, headers, body = get(server, template_path(executor="МКС", round="2021-07-05"), method="HEAD")
+    assert status == 200 and body == b"" and headers["X-Roadmap-Measures"] == "7"
+    assert headers["Content-Type"] == routes.XLSX_TYPE and headers["Content-Disposition"].startswith("attachment; ")
+    status, _, _ = get(server, template_path(executor="НЕТ ТАКОГО", round="2021-07-05"), method="HEAD")
+    assert status == 404
+
+
+DATES_2021 = "the reporting dates are: 2021-07-05, 2021-12-05"
+
+
+@pytest.mark.parametrize(("query", "status", "says"), [
+    ("", 400, "missing executor and round"),
+    ("round=2021-07-05", 400, "missing executor:"),
+    ("executor=%D0%9C%D0%9A%D0%A1", 400, "missing round:"),
+    ("executor=%D0%9C%D0%9A%D0%A1&round=", 400, "missing round:"),
+    (urlencode({"executor": "НЕТ ТАКОГО", "round": "2021-07-05"}), 404, "no such executor: НЕТ ТАКОГО"),
+    (urlencode({"executor": "Я" * 300, "round": "2021-07-05"}), 404, "no such executor: " + "Я" * 80),
+    (urlencode({"executor": "мкс", "round": "2021-07-05"}), 404, "no such executor: мкс"),
+    (urlencode({"executor": "МКС", "round": "2021-07-06"}), 404, f"2021-07-06 is not a reporting date; {DATES_2021}"),
+    (urlencode({"executor": "МКС", "round": "05.07.2021"}), 404, f"05.07.2021 is not a reporting date; {DATES_2021}"),
+    (urlencode({"executor": "МКС", "round": "2021-02-30"}), 404, DATES_2021),
+    (urlencode({"executor": "МКС", "round": "2021-07-05", "year": "2023"}), 404, "no roadmap of 2023 is loaded"),
+    (urlencode({"executor": "МКС", "round": "2021-07-05", "year": "21"}), 400, "four digits"),
+    ("executor=%ZZ&round=2021-07-05", 400, "broken percent-escape"),
+], ids=["nothing", "no-executor", "no-round", "empty-round", "unknown-executor", "long-executor-cut",
+        "executor-in-other-case", "not-a-round", "not-iso", "no-such-day", "year-not-loaded", "year-not-a-year",
+        "bad-escape"])
+def test_a_bad_template_request_gets_a_short_answer(server, query, status, says):
+    got, headers, body = get(server, f"/export/{routes.TEMPLATE}?{query}")
+    assert got == status, body[:200]
+    text = body.decode("utf-8")
+    assert says in text and len(text.strip().splitlines()) == 1 and "Traceback" not in text
+    assert "Я" * 81 not in text
+    assert headers["Content-Type"].startswith("text/plain")
+
+
+# Two decrees: the round says which one ---------------------------------------------------------------
+@pytest.fixture(scope="module")
+def two_decrees(tmp_path_factory):
+    """The 2021 decree and the 2023 fixture side by side, no reports; yields the folder and the server."""
+    workdir = tmp_path_factory.mktemp("two_decrees")
+    folder = workdir / "data"
+    folder.mkdir()
+    shutil.copy(DATA, folder / "roadmap_2021.parquet")
+    shutil.copy(legend_path(DATA), legend_path(folder / "roadmap_2021.parquet"))
+    built = run_build(ROOT / "tests" / "fixtures" / "roadmap_2023_other.txt", "--out", folder / "roadmap_2023.parquet")
+    assert built.returncode == 0, built.stderr
+    (workdir / "reports").mkdir()
+    with streamlit_server(workdir, ROADMAP_DATA=str(folder / "roadmap_*.parquet"),
+                          ROADMAP_REPORTS=str(workdir / "reports")) as running:
+        yield folder, running
+
+
+def test_the_template_of_a_round_holds_only_its_decrees_measures(two_decrees):
+    folder, server = two_decrees
+    measures, decrees = reports.load_roadmap(folder / "roadmap_*.parquet")
+    (round_2023,) = reports.rounds(decrees[2023])
+    executor = "г. Шымкент"  # in both decrees, through their measures of all akimats
+    both = assigned(measures, executor)
+    assert {year for year, _ in both} == {2021, 2023}
+    status, _, body = get(server, template_path(executor=executor, round=round_2023.isoformat()))
+    assert status == 200, body[:300]
+    _, meta, numbers = open_template(body)
+    assert meta["roadmap_year"] == "2023" and meta["decree_number"] == decrees[2023]["decree_number"]
+    assert [(2023, no) for no in numbers] == [m for m in both if m[0] == 2023]
+
+
+@pytest.mark.parametrize(("params", "status", "says"), [
+    ({"executor": "МКС", "round": "2023-07-10"}, 404, "МКС has no measures in the 2023 roadmap"),
+    ({"executor": "МКС", "round": "2023-07-10", "year": "2021"}, 404,
+     f"2023-07-10 is not a reporting date of the 2021 roadmap; {DATES_2021}"),
+    ({"executor": "МКС", "round": "2021-07-06"}, 404, f"{DATES_2021}, 2023-07-10"),
+], ids=["executor-not-in-the-rounds-decree", "round-not-of-the-year", "all-decrees-dates"])
+def test_a_template_outside_the_executors_decree_is_refused(two_decrees, params, status, says):
+    _, server = two_decrees
+    got, _, body = get(server, template_path(**params))
+    text = body.decode("utf-8")
+    assert got == status and says in text and len(text.strip().splitlines()) == 1, text

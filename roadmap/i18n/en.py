@@ -31,6 +31,133 @@ FILTER_YEAR = "Roadmap year"
 FILTER_Q = "Search in titles"
 FILTER_Q_PLACEHOLDER = "e.g. Дәстүр"
 FILTER_ANY = "All"
+FILTER_ROUND = "Reporting date"
+FILTER_ROUND_HELP = (
+    "Statuses as the executors reported them for this date. With no date chosen: the latest date anyone "
+    "has reported for."
+)
+FILTER_ROUND_PLACEHOLDER = "Latest with reports"
+FILTER_STATUS = "Status"
+STATUS_NAMES = {
+    "done": "Done",
+    "in_progress": "In progress",
+    "not_started": "Not started",
+    "not_done": "Not done",
+    "not_reported": "Not reported",
+}
+# Execution: the reports of the executors and what they say
+PAGE_EXECUTION = "Execution"
+PAGE_REPORTS = "Reports"
+COL_STATUS = "Status"
+COL_STATUS_BEFORE = "Before"
+COL_STATUS_NOW = "Now"
+COL_ROUND = "Reporting date"
+COL_EXECUTOR = "Executor"
+COL_DEADLINE = "Deadline"
+COL_REPORTED = "Reported"
+COL_SPENT = "Spent, thousand tenge"
+COL_TITLE = "Measure"
+COL_SUBMITTED_AT = "Received"
+COL_SUBMITTER = "Sent by"
+COL_FILE = "File"
+COL_ROWS = "Measures in the report"
+COL_ROW = "Row"
+COL_COLUMN = "Column"
+COL_PROBLEM = "Problem"
+COL_DETAIL = "Detail"
+STATUS_HEADER = "Execution as of {round}"
+STATUS_COVERAGE = "{reported} of {expected} executors reported"
+STATUS_COVERAGE_YEAR = "{year}: {reported} of {expected} executors reported for {round}"
+STATUS_NO_REPORTS = ("No execution reports yet: statuses appear once executors send their reports (the Reports "
+                     "page). Until then every measure is \"not reported\".")
+STATUS_LINE_NONE = "No execution reports yet."
+STATUS_NO_CALENDAR = "The decree sets no reporting dates for executors: no reports are taken for it."
+STATUS_RULE = ("A measure's status combines the reports of all its executors: \"not done\" if any says so; \"done\" "
+               "only when all say done; \"in progress\" when any has started or done its part; \"not started\" "
+               "when all who reported have not started; \"not reported\" when none has reported.")
+EXEC_TITLE = "Roadmap execution"
+EXEC_BY_GROUP = "Status by direction"
+EXEC_BY_EXECUTOR = "Status by executor"
+EXEC_BY_EXECUTOR_NOTE = "What each executor reported on its own measures; those with most measures unreported first."
+EXEC_MISSING = "No report for a past reporting date"
+EXEC_MISSING_NONE = "Every executor of the selected measures reported for every past reporting date."
+EXEC_NO_PAST_ROUNDS = "No reporting date has passed as of {as_of}."
+EXEC_AS_OF = "As of"
+EXEC_AS_OF_HELP = "Past reporting dates and missed deadlines are counted as of this date."
+EXEC_OVERDUE = "Past the deadline, not done"
+EXEC_OVERDUE_NOTE = "Measures whose deadline ended before {as_of} and whose status for {round} is not \"done\"."
+EXEC_OVERDUE_NONE = "No measure past its deadline is left undone."
+EXEC_SPENT_HEADER = "Estimated and spent"
+EXEC_ESTIMATED = "Estimated expenditure"
+EXEC_SPENT = "Spent, as reported"
+EXEC_AMOUNT_AXIS = "million tenge"
+EXEC_SPENT_NONE = "No executor has reported an amount spent yet."
+EXEC_SPENT_NOTE = ("Spent: the sum of the latest amounts executors reported for {round}; amounts exist for "
+                   "{with_spent} of {measures} measures.")
+EXEC_CHANGES = "Changes since the previous reporting date"
+EXEC_CHANGES_FIRST = "The decree's first reporting date is chosen: there is nothing to compare with."
+EXEC_CHANGES_NONE = "No status has changed since {previous}."
+EXEC_CHANGES_NOTE = "{previous} → {round}: the status of {changed} of {measures} measures changed."
+REPORTS_TITLE = "Executors' reports"
+REPORTS_INTRO = ("Executors report on progress by each reporting date ({dates}). Download the template, fill in "
+                 "each measure's status, amount spent and comment, and upload the file.")
+REPORTS_READ_ONLY = ("Submitting on the site is off: sign-in is not configured. An administrator switches it on by "
+                     "naming a sign-in provider (OpenID Connect) under `[auth]` in `.streamlit/secrets.toml` "
+                     "(README, \"Sign-in and rights\"). Until then an operator takes reports with:")
+REPORTS_CLI_EXAMPLE = ('python -m loaders.reports report.xlsx --executor EXECUTOR --round {round} '
+                       '--submitter "Surname N."')
+REPORTS_SIGN_IN_PROMPT = "Signed-in executors may submit reports. Everyone else sees the results."
+REPORTS_SIGN_IN = "Sign in"
+REPORTS_SIGN_OUT = "Sign out"
+REPORTS_SIGNED_IN = "Signed in as {who}."
+REPORTS_NO_RIGHTS = ("Your account may not submit reports. The sign-in administrator grants it: the role \"{role}\" "
+                     "in the claim `{role_claim}` (any executor) or an executor's name in `{executor_claim}`.")
+REPORTS_UNKNOWN_EXECUTOR = "The executor \"{executor}\" of your account is not in the loaded decrees."
+REPORTS_EXECUTOR = "Executor"
+REPORTS_ROUND = "Report for the date"
+REPORTS_TEMPLATE = "Download the report template (XLSX)"
+REPORTS_UPLOAD = "The filled template (XLSX) or a CSV of the same columns"
+REPORTS_UPLOAD_HELP = ("At most {mb} MB. The file is checked whole: it is taken whole or not at all, and then "
+                       "every problem is listed.")
+REPORTS_SUBMIT = "Submit the report"
+REPORTS_REFUSED = "The report was not accepted; nothing was stored. Correct the file and upload it again."
+REPORTS_STORED = "Report accepted: {executor}, for {round}, {rows} measures. Stored {when}."
+REPORTS_ALREADY = "This very file was accepted {when}: it is not stored a second time."
+REPORTS_FIRST = "This is the executor's first report for this date."
+REPORTS_CHANGES = "What changed since the previous report"
+REPORTS_NO_CHANGES = "No changes: the same statuses, amounts and comments."
+REPORTS_CHANGE_SPENT = "spent: {before} → {now}"
+REPORTS_CHANGE_COMMENT = "comment changed"
+REPORTS_NEWLY = "First reported: measures {measures}."
+REPORTS_LEFT_OUT = "Not in this file (the earlier report stands): measures {measures}."
+REPORTS_HISTORY = "Reports received"
+REPORTS_HISTORY_NONE = "No reports yet."
+REPORTS_UNREADABLE = "The reports folder holds files that do not read as reports ({count}); the server log has details."
+REPORTS_STORE_FAILED = "The report was not stored because of a server error; nothing was written. Please try again."
+REPORTS_WHOLE_FILE = "the whole file"
+REPORT_PROBLEMS = {
+    "empty": "empty file",
+    "too_large": "file too large",
+    "unreadable": "file cannot be read",
+    "encrypted": "workbook is password-protected",
+    "not_xlsx": "neither XLSX nor CSV",
+    "not_csv": "CSV cannot be read",
+    "not_utf8": "not UTF-8 text",
+    "header": "no heading row",
+    "identity": "another template: another executor, date or decree",
+    "too_many_rows": "too many rows",
+    "nothing_reported": "no row has a status",
+    "formula": "a formula (not accepted)",
+    "unknown_measure": "no such measure",
+    "not_assigned": "measure not assigned to this executor",
+    "duplicate": "measure repeated",
+    "status": "not a status",
+    "missing_status": "status missing",
+    "amount": "not a valid amount",
+    "comment": "comment too long",
+    "more": "and more problems",
+}
+REPORT_PROBLEM_OTHER = "problem"
 RESET = "Reset filters"
 SHOWN = "Showing {shown} of {total} measures"
 NOTHING_FOUND = "No measure matches the selected filters. Change or reset the filters."
@@ -163,6 +290,11 @@ COLUMNS = {
     "funding_source": "Source of funding",
     "report_to": "Reports to",
     "source_lines": "Lines in the decree text",
+    "report_round": "Reporting date",
+    "status": "Status",
+    "spent_thousand_kzt": "Spent, thousand tenge",
+    "reported_executors": "Executors reported",
+    "executor_count": "Executors",
 }
 
 MONTHS = (
@@ -264,3 +396,8 @@ REPORT_SPENT_ERROR = "Enter a number of 0 or more (thousand tenge), not a formul
 REPORT_COMMENT_ERROR = "A comment may be at most {limit} characters long."
 REPORT_ERROR_TITLE = "Invalid value"
 REPORT_FILE_STEM = "report"
+
+# Brief and exports: execution
+BRIEF_EXECUTION = "Execution"
+BRIEF_EXECUTION_ROUND = "Reporting date: {round} (as reported by the executors)."
+BRIEF_EXECUTION_NONE = "No executor has reported on the selected measures yet (reporting date: {round})."

@@ -15,13 +15,21 @@ _cache = st.cache_data(max_entries=config.QUERY_CACHE_ENTRIES, show_spinner=Fals
 
 
 @_cache
-def _query(name: str, filters: Filters, extra: tuple[tuple[str, object], ...]) -> pd.DataFrame:
+def _query(name: str, filters: Filters, extra: tuple[tuple[str, object], ...], reports: str) -> pd.DataFrame:
+    # `reports` only keys the cache: should a submission arrive between the key and the query, the answer is
+    # the newer one, and the next rerun asks under the newer key.
     return database().filtered(name, filters, **dict(extra))
 
 
+def reports_state():
+    """The executors' report log now (re-read when its files change, RoadmapDB.report_state)."""
+    return database().report_state()
+
+
 def query(name: str, filters: Filters, **extra: object) -> pd.DataFrame:
-    """sql/views/<name>.sql over the filtered measures, cached by the filter values and extra parameters."""
-    return _query(name, filters, tuple(sorted(extra.items())))
+    """sql/views/<name>.sql over the filtered measures, cached by the filter values, the extra parameters and
+    the state of the report log (a new submission is a new key, so no page shows a status from before it)."""
+    return _query(name, filters, tuple(sorted(extra.items())), reports_state().version)
 
 
 def kpis(filters: Filters) -> dict:

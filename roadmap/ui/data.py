@@ -17,7 +17,7 @@ log = logging.getLogger("roadmap")
 @st.cache_resource(show_spinner=False)
 def database() -> RoadmapDB:
     """Loaded once per process; every query runs on a cursor of its own (see RoadmapDB)."""
-    return RoadmapDB.open(config.MEASURES_PARQUET)
+    return RoadmapDB.open(config.MEASURES_PARQUET, reports_dir=config.REPORTS_DIR)
 
 
 def open_database_or_stop(t) -> RoadmapDB:

@@ -63,7 +63,8 @@ def filter_panel(db: RoadmapDB, page_keys: tuple[str, ...] = ()) -> Filters:
                 shown_as = names.get(spec.key, {})
                 chosen[spec.key] = tuple(st.multiselect(
                     label, choices[spec.key], key=spec.key, format_func=lambda v, s=shown_as: s.get(v, v)[:90],
-                    help=help_text, placeholder=t.FILTER_ANY))
+                    help=help_text, placeholder=getattr(t, f"{spec.label}_PLACEHOLDER", t.FILTER_ANY),
+                    max_selections=spec.max_values))
         filters = Filters(**chosen)
         shown = kpis(filters)["measures"]
         st.markdown(f"**{t.SHOWN.format(shown=int(shown), total=known.total_measures)}**")

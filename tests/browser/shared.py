@@ -7,6 +7,8 @@ import io
 
 from playwright.sync_api import Download, Page, expect
 
+from tests.conftest import ROOT
+
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -46,3 +48,36 @@ def download_csv(page: Page) -> list[dict]:
     raw = download(page, "csv").path().read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # BOM, so Excel reads Cyrillic
     return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+
+
+# Accessibility: axe-core (npm, `make axe`) run inside a page ----------------------------------------------
+AXE_JS = ROOT / ".venv" / "axe" / "node_modules" / "axe-core" / "axe.min.js"  # where `make axe` puts it
+AXE_RESULTS = ROOT / "artifacts" / "axe"
+BLOCKING = {"serious", "critical"}
+# Rules held to whatever their impact: the levels the app once skipped (h1 then h3) must not come back.
+ALSO_REQUIRED = {"heading-order"}
+SHOWN_PER_RULE = 4  # elements printed per failing rule
+
+
+def run_axe(page: Page) -> dict:
+    """axe-core's result for the page as it is now (its script inlined: the offline guard sees no request)."""
+    page.add_script_tag(path=str(AXE_JS))
+    return page.evaluate("async () => JSON.parse(JSON.stringify(await axe.run(document)))")
+
+
+def blocking(result: dict) -> list[dict]:
+    """The violations that fail a test: serious or critical ones, and the heading order whatever its impact."""
+    return [v for v in result["violations"] if v["impact"] in BLOCKING or v["id"] in ALSO_REQUIRED]
+
+
+def describe_violations(violations: list[dict]) -> str:
+    """Each failing rule with its impact and the first few elements: selector, HTML and why it fails."""
+    lines = []
+    for rule in violations:
+        lines.append(f"{rule['id']} ({rule['impact']}, {len(rule['nodes'])} elements): {rule['help']} "
+                     f"<{rule['helpUrl']}>")
+        for node in rule["nodes"][:SHOWN_PER_RULE]:
+            target = " ".join(" >> ".join(t) if isinstance(t, list) else t for t in node["target"])
+            why = " ".join((node.get("failureSummary") or "").split())
+            lines.append(f"    {target}\n        {node['html'][:240]}\n        {why[:300]}")
+    return "\n".join(lines)

@@ -12,22 +12,15 @@ from playwright.sync_api import Page, expect
 
 from roadmap.filters import FILTER_SPECS
 from roadmap.i18n import LANGUAGES
-from tests.browser.conftest import ARTIFACTS
-from tests.browser.shared import DOWNLOAD_KEYS, open_page
+from tests.browser.shared import AXE_JS, AXE_RESULTS, DOWNLOAD_KEYS, blocking, describe_violations, open_page, run_axe
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
-AXE_JS = ROOT / ".venv" / "axe" / "node_modules" / "axe-core" / "axe.min.js"  # where `make axe` puts it
-AXE_RESULTS = ARTIFACTS.parent / "axe"
-BLOCKING = {"serious", "critical"}
-# Rules held to whatever their impact: the levels the app once skipped (h1 then h3) must not come back.
-ALSO_REQUIRED = {"heading-order"}
-SHOWN_PER_RULE = 4  # elements printed per failing rule
-
 PAGES = [("", "APP_TITLE"), ("funding", "PAGE_FUNDING"), ("executors", "PAGE_EXECUTORS"),
-         ("timeline", "PAGE_TIMELINE"), ("measures", "PAGE_MEASURES")]
-MAX_TABS = 40  # the sidebar needs 18 (skip link, 5 pages, language, help, 6 filters, 4 downloads)
+         ("timeline", "PAGE_TIMELINE"), ("measures", "PAGE_MEASURES"), ("execution", "EXEC_TITLE"),
+         ("reports", "REPORTS_TITLE")]
+MAX_TABS = 40  # the sidebar needs 24 (skip link, 7 pages, language, 2 helps, 8 filters, 4 downloads)
 
 
 @pytest.fixture(scope="module")
@@ -41,32 +34,18 @@ def _link(app_url: str, path: str, lang: str) -> str:
     return f"{app_url}/{path}" + ("" if lang == "ru" else f"?lang={lang}")  # Russian, the default, has no ?lang
 
 
-def _describe(violations: list[dict]) -> str:
-    """Each failing rule with its impact and the first few elements: selector, HTML and why it fails."""
-    lines = []
-    for rule in violations:
-        lines.append(f"{rule['id']} ({rule['impact']}, {len(rule['nodes'])} elements): {rule['help']} "
-                     f"<{rule['helpUrl']}>")
-        for node in rule["nodes"][:SHOWN_PER_RULE]:
-            target = " ".join(" >> ".join(t) if isinstance(t, list) else t for t in node["target"])
-            why = " ".join((node.get("failureSummary") or "").split())
-            lines.append(f"    {target}\n        {node['html'][:240]}\n        {why[:300]}")
-    return "\n".join(lines)
-
-
 @pytest.mark.parametrize("lang", ["ru", "kk"])
 @pytest.mark.parametrize(("path", "heading"), PAGES, ids=[p[0] or "overview" for p in PAGES])
 def test_axe_finds_no_serious_violation(page: Page, app_url, screenshots, axe_js, lang, path, heading):
     open_page(page, _link(app_url, path, lang), getattr(LANGUAGES[lang], heading))
-    page.add_script_tag(path=str(axe_js))  # inline: the offline guard sees no request
-    result = page.evaluate("async () => JSON.parse(JSON.stringify(await axe.run(document)))")
+    result = run_axe(page)
     name = f"{lang}_{path or 'overview'}"
     AXE_RESULTS.mkdir(parents=True, exist_ok=True)
     (AXE_RESULTS / f"{name}.json").write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     page.screenshot(path=str(screenshots / f"a11y_{name}.png"), full_page=True)
 
-    failing = [v for v in result["violations"] if v["impact"] in BLOCKING or v["id"] in ALSO_REQUIRED]
-    assert not failing, f"axe on {page.url}:\n{_describe(failing)}"
+    failing = blocking(result)
+    assert not failing, f"axe on {page.url}:\n{describe_violations(failing)}"
 
 
 def _targets(page: Page, lang: str) -> dict[str, object]:

@@ -1,6 +1,15 @@
--- The columns a list of measures shows and exports (the table, CSV, XLSX, JSON, the brief), written once.
+-- The columns a list of measures shows and exports (the table, CSV, XLSX, JSON, the brief), written once:
+-- the plan as the decree gives it, then the execution as reported for the chosen round (measure_status).
 SELECT
-    roadmap_year, measure_no, section, direction, group_key, group_order, title, completion_form, report_to,
-    executors_raw, ministries, akimats, akimats_all_regions, deadline_raw, deadline_start, deadline_end,
-    cost_thousand_kzt, funding_class, funding_note, funding_source, source_line_start, source_line_end
-FROM filtered
+    f.roadmap_year, f.measure_no, f.section, f.direction, f.group_key, f.group_order, f.title, f.completion_form,
+    f.report_to, f.executors_raw, f.ministries, f.akimats, f.akimats_all_regions, f.deadline_raw,
+    f.deadline_start, f.deadline_end, f.cost_thousand_kzt, f.funding_class, f.funding_note, f.funding_source,
+    f.source_line_start, f.source_line_end,
+    c.round AS report_round,
+    coalesce(s.status, 'not_reported') AS status,
+    s.spent_thousand_kzt,
+    coalesce(s.reported_executors, 0) AS reported_executors,
+    f.executor_count
+FROM filtered AS f
+LEFT JOIN chosen_rounds AS c ON c.roadmap_year = f.roadmap_year
+LEFT JOIN measure_status AS s ON s.roadmap_year = f.roadmap_year AND s.measure_no = f.measure_no

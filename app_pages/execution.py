@@ -1,0 +1,102 @@
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from roadmap import charts, ui
+from roadmap.ui import status
+
+t = ui.texts()
+db = ui.database()
+filters = ui.current_filters()
+several = len(db.decrees) > 1
+
+st.title(t.EXEC_TITLE)
+reported = status.summary(filters)
+ui.stop_if_empty(ui.kpis(filters)["measures"])
+if reported:
+    st.caption(t.STATUS_RULE)
+
+
+def _day(value) -> str:
+    return t.day(pd.Timestamp(value).date())
+
+
+def _measure(year, no) -> str:
+    return f"{int(year)} · № {int(no)}" if several else f"№ {int(no)}"
+
+
+if reported:
+    st.header(t.EXEC_BY_GROUP)
+    st.plotly_chart(charts.status_by_group(ui.query("status_by_group", filters), t=t), key="chart_status_groups",
+                    config={"displayModeBar": False})
+    st.header(t.EXEC_BY_EXECUTOR)
+    st.caption(t.EXEC_BY_EXECUTOR_NOTE)
+    st.plotly_chart(charts.status_by_executor(ui.query("status_by_executor", filters), db.legend.full_names, t=t),
+                    key="chart_status_executors", config={"displayModeBar": False})
+
+# Who owes a report, and what is late: as of a date (today unless the reader looks back).
+as_of = st.date_input(t.EXEC_AS_OF, value=date.today(), key="as_of", help=t.EXEC_AS_OF_HELP,
+                      format="DD.MM.YYYY")
+st.header(t.EXEC_MISSING)
+passed = [r for d in db.report_decrees.values() for r in d.rounds if r < as_of]
+missing = ui.query("missing_reports", filters, as_of=as_of)
+if not passed:
+    st.info(t.EXEC_NO_PAST_ROUNDS.format(as_of=t.day(as_of)))
+elif missing.empty:
+    st.success(t.EXEC_MISSING_NONE)
+else:
+    st.dataframe(pd.DataFrame({
+        **({t.COL_YEAR: missing.roadmap_year.astype(str)} if several else {}),
+        t.COL_ROUND: [_day(r) for r in missing["round"]],
+        t.COL_EXECUTOR: missing.executor,
+        t.COL_GROUP_NAME: [db.legend.full_names.get(e, e) for e in missing.executor],
+        t.COL_MEASURES: missing.measures,
+    }), hide_index=True, width="stretch", key="table_missing")
+
+st.header(t.EXEC_OVERDUE)
+overdue = ui.query("overdue_measures", filters, as_of=as_of)
+chosen = ui.query("report_coverage", filters)
+st.caption(t.EXEC_OVERDUE_NOTE.format(as_of=t.day(as_of), round=status.round_words(chosen, several)))
+if overdue.empty:
+    st.success(t.EXEC_OVERDUE_NONE)
+else:
+    st.dataframe(pd.DataFrame({
+        "№": [_measure(y, n) for y, n in zip(overdue.roadmap_year, overdue.measure_no, strict=True)],
+        t.COL_TITLE: overdue.title,
+        t.COL_DEADLINE: overdue.deadline_raw,
+        t.COL_STATUS: [t.STATUS_NAMES[s] for s in overdue.status],
+        t.COL_REPORTED: [t.PART_OF.format(part=int(r), whole=int(w))
+                         for r, w in zip(overdue.reported_executors, overdue.executor_count, strict=True)],
+    }), hide_index=True, width="stretch", key="table_overdue")
+
+if reported:
+    st.header(t.EXEC_SPENT_HEADER)
+    spent = ui.query("spent_by_group", filters)
+    if not spent.measures_with_spent.sum():
+        st.info(t.EXEC_SPENT_NONE)
+    else:
+        st.plotly_chart(charts.estimated_vs_spent(spent, t=t), key="chart_spent", config={"displayModeBar": False})
+        st.caption(t.EXEC_SPENT_NOTE.format(round=status.round_words(chosen, several),
+                                            with_spent=int(spent.measures_with_spent.sum()),
+                                            measures=int(spent.measures.sum())))
+    ui.decree_notes(db)
+
+    st.header(t.EXEC_CHANGES)
+    changes = ui.query("round_changes", filters)
+    if changes.empty:
+        st.info(t.EXEC_CHANGES_FIRST)
+    else:
+        moved = changes[changes.status_before != changes.status_now]
+        previous = "; ".join(sorted({_day(p) for p in changes.previous_round}))
+        if moved.empty:
+            st.success(t.EXEC_CHANGES_NONE.format(previous=previous))
+        else:
+            st.caption(t.EXEC_CHANGES_NOTE.format(previous=previous, round=status.round_words(chosen, several),
+                                                  changed=len(moved), measures=len(changes)))
+            st.dataframe(pd.DataFrame({
+                "№": [_measure(y, n) for y, n in zip(moved.roadmap_year, moved.measure_no, strict=True)],
+                t.COL_TITLE: moved.title,
+                t.COL_STATUS_BEFORE: [t.STATUS_NAMES[s] for s in moved.status_before],
+                t.COL_STATUS_NOW: [t.STATUS_NAMES[s] for s in moved.status_now],
+            }), hide_index=True, width="stretch", key="table_changes")

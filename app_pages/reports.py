@@ -1,0 +1,171 @@
+import logging
+from datetime import date
+from html import escape
+
+import pandas as pd
+import streamlit as st
+
+from loaders import reports
+from roadmap import config, ui
+from roadmap.routes import template_url
+from roadmap.ui import auth, panel
+
+log = logging.getLogger("roadmap")
+_RESULT = "report_result"  # what the last submission of this session came to, shown after the rerun
+
+t = ui.texts()
+db = ui.database()
+several = len(db.decrees) > 1
+rounds = [(year, r) for year, d in sorted(db.report_decrees.items()) for r in d.rounds]
+
+
+def _round_label(choice: tuple[int, date]) -> str:
+    year, day = choice
+    return f"{t.day(day)} ({year})" if several else t.day(day)
+
+
+def _when(moment) -> str:
+    local = pd.Timestamp(moment).tz_convert(None) if pd.Timestamp(moment).tzinfo else pd.Timestamp(moment)
+    return f"{t.day(local.date())}, {local:%H:%M} UTC"
+
+
+st.title(t.REPORTS_TITLE)
+if not rounds:
+    st.info(t.STATUS_NO_CALENDAR)
+    st.stop()
+st.write(t.REPORTS_INTRO.format(dates="; ".join(_round_label(c) for c in rounds)))
+
+
+def _problems_table(problems: list[reports.Problem]) -> pd.DataFrame:
+    columns = dict(reports.COLUMN_LABELS.get(st.session_state.get("lang", "ru"), reports.COLUMN_LABELS["ru"]))
+    return pd.DataFrame({
+        t.COL_ROW: [str(p.row) if p.row is not None else t.REPORTS_WHOLE_FILE for p in problems],
+        t.COL_COLUMN: [columns.get(p.column, p.column) if p.column else "" for p in problems],
+        t.COL_PROBLEM: [t.REPORT_PROBLEMS.get(p.code, t.REPORT_PROBLEM_OTHER) for p in problems],
+        t.COL_DETAIL: [p.message for p in problems],
+    })
+
+
+def _show_result(result: dict) -> None:
+    if result["kind"] == "refused":
+        st.error(t.REPORTS_REFUSED)
+        st.dataframe(_problems_table(result["problems"]), hide_index=True, width="stretch", key="report_problems")
+        return
+    if result["kind"] == "failed":
+        st.error(t.REPORTS_STORE_FAILED)
+        return
+    stored, changes = result["stored"], result["changes"]
+    label = _round_label(result["round"])
+    if not stored.stored:
+        st.info(t.REPORTS_ALREADY.format(when=_when(stored.submitted_at)))
+        return
+    st.success(t.REPORTS_STORED.format(executor=result["executor"], round=label, rows=stored.rows,
+                                       when=_when(stored.submitted_at)))
+    st.header(t.REPORTS_CHANGES)
+    if changes.first_report:
+        st.write(t.REPORTS_FIRST)
+        return
+    lines = [f"№ {no}: {t.STATUS_NAMES[before]} → {t.STATUS_NAMES[now]}" for (_, no), before, now in
+             changes.status_changed]
+    lines += [f"№ {no}: " + t.REPORTS_CHANGE_SPENT.format(before=_amount(b), now=_amount(a))
+              for (_, no), b, a in changes.spent_changed]
+    lines += [f"№ {no}: {t.REPORTS_CHANGE_COMMENT}" for _, no in changes.comment_changed]
+    if changes.newly_reported:
+        lines.append(t.REPORTS_NEWLY.format(measures=", ".join(str(no) for _, no in changes.newly_reported)))
+    if changes.left_out:
+        lines.append(t.REPORTS_LEFT_OUT.format(measures=", ".join(str(no) for _, no in changes.left_out)))
+    if lines:
+        st.markdown("\n".join(f"- {panel.plain(line)}" for line in lines))
+    else:
+        st.write(t.REPORTS_NO_CHANGES)
+
+
+def _amount(value) -> str:
+    return "—" if value is None else t.number(value, 1)
+
+
+def _submit(executor: str, chosen: tuple[int, date], upload, who: str) -> dict:
+    """Check the whole file; store it only if it passes; say what changed against the executor's previous
+    report for the round."""
+    year, day = chosen
+    decree = db.report_decrees[year]
+    result = reports.validate(upload.getvalue(), upload.name, db.report_measures(), db.report_metadata, executor,
+                              expected_round=day, expected_decree=(year, decree.number))
+    if isinstance(result, list):
+        return {"kind": "refused", "problems": result}
+    before = db.report_state(force=True).latest
+    previous = [r for r in before.to_pylist()
+                if r["roadmap_year"] == year and r["round"] == day and r["executor"] == executor]
+    try:
+        stored = reports.store(result, db.reports_dir, submitter=who)
+    except Exception:  # the disk, not the file: nothing half-written (store writes aside, then links)
+        log.exception("reports: storing %s for %s failed", upload.name, executor)
+        return {"kind": "failed"}
+    db.report_state(force=True)  # this session and every other see it on their next run
+    log.info("reports: %s %s for %s, round %s, by %s", "stored" if stored.stored else "already stored",
+             stored.path.name, executor, day, who)
+    return {"kind": "stored", "stored": stored, "changes": reports.changes(previous, result.rows),
+            "executor": executor, "round": chosen}
+
+
+# Who may submit -----------------------------------------------------------------------------------
+if not auth.configured():
+    st.info(t.REPORTS_READ_ONLY)
+    # Plain text: the shell colouring of st.code reads at 2.8:1 on its background (WCAG AA needs 4.5:1).
+    st.code(t.REPORTS_CLI_EXAMPLE.format(round=rounds[-1][1].isoformat()), language=None)
+elif not auth.signed_in():
+    st.write(t.REPORTS_SIGN_IN_PROMPT)
+    st.button(t.REPORTS_SIGN_IN, key="sign_in", on_click=st.login, type="primary")
+else:
+    rights = auth.current_rights(db.executors())
+    # The identity as the provider gives it: literal text, not Markdown (an e-mail would become a link).
+    st.markdown(panel.plain(t.REPORTS_SIGNED_IN.format(who=rights.identity if rights else "")))
+    st.button(t.REPORTS_SIGN_OUT, key="sign_out", on_click=st.logout)
+    for unknown in rights.unknown if rights else ():
+        st.warning(t.REPORTS_UNKNOWN_EXECUTOR.format(executor=unknown))
+    if rights is None or not rights.may_submit:
+        st.warning(t.REPORTS_NO_RIGHTS.format(role=config.EDITOR_ROLE, role_claim=config.ROLE_CLAIM,
+                                              executor_claim=config.EXECUTOR_CLAIM))
+    else:
+        left, right = st.columns(2)
+        executor = left.selectbox(t.REPORTS_EXECUTOR, rights.executors, key="report_executor",
+                                  format_func=lambda e: f"{e} — {db.legend.full_names[e]}"
+                                  if db.legend.full_names.get(e, e) != e else e)
+        upcoming = [i for i, (_, day) in enumerate(rounds) if day >= date.today()]
+        chosen = right.selectbox(t.REPORTS_ROUND, rounds, key="report_round", format_func=_round_label,
+                                 index=upcoming[0] if upcoming else len(rounds) - 1)
+        url = template_url(executor, chosen[1], st.session_state.get("lang"))
+        with st.container(key="report_template"):
+            st.markdown(f'<a class="roadmap-download" href="{escape(url, quote=True)}" download>'
+                        f"{escape(t.REPORTS_TEMPLATE)}</a>", unsafe_allow_html=True)
+        with st.form("report_form", clear_on_submit=True):
+            upload = st.file_uploader(t.REPORTS_UPLOAD, type=["xlsx", "csv"], key="report_file",
+                                      max_upload_size=config.REPORT_UPLOAD_MAX_MB,
+                                      help=t.REPORTS_UPLOAD_HELP.format(mb=config.REPORT_UPLOAD_MAX_MB))
+            sent = st.form_submit_button(t.REPORTS_SUBMIT, type="primary")
+        if sent and upload is not None:
+            st.session_state[_RESULT] = _submit(executor, chosen, upload, rights.identity)
+            st.rerun()  # every element of this run, the sidebar's counts too, then shows the new state
+        if _RESULT in st.session_state:
+            with st.container(key="report_result"):
+                _show_result(st.session_state[_RESULT])
+
+# What has been received ------------------------------------------------------------------------------
+state = ui.reports_state()
+st.header(t.REPORTS_HISTORY)
+if state.unreadable:
+    st.warning(t.REPORTS_UNREADABLE.format(count=len(state.unreadable)))
+history = state.submissions.to_pandas()
+if history.empty:
+    st.info(t.REPORTS_HISTORY_NONE)
+else:
+    show_who = auth.signed_in()  # who sent what is for those who sign in, not for every reader
+    st.dataframe(pd.DataFrame({
+        t.COL_SUBMITTED_AT: [_when(w) for w in history.submitted_at],
+        t.COL_EXECUTOR: history.executor,
+        t.COL_ROUND: [_round_label((int(y), pd.Timestamp(r).date()))
+                      for y, r in zip(history.roadmap_year, history["round"], strict=True)],
+        t.COL_ROWS: history.measures,
+        **({t.COL_SUBMITTER: history.submitter} if show_who else {}),
+        t.COL_FILE: history.file_name,
+    }), hide_index=True, width="stretch", key="report_history")

@@ -1,0 +1,28 @@
+-- A measure's status in the chosen round of its decree and in the round before it, by the rule in
+-- loaders/reports.py (tests/test_execution.py holds the two equal), first rule that holds:
+-- not_done if any executor says so; done when every executor of the measure says done; in_progress when
+-- any says in progress or done; else not_started.  Only measures someone reported on have a row: a measure
+-- without one is not reported.  Only the measure's own executors count.
+-- Computed once per state of the log and choice of rounds (RoadmapDB._registered), then registered on
+-- each query's cursor like report_latest and chosen_rounds.
+SELECT
+    r.roadmap_year,
+    r.measure_no,
+    r.round,
+    count(*) AS reported_executors,
+    any_value(m.executor_count) AS executor_count,
+    CASE
+        WHEN bool_or(r.status = 'not_done') THEN 'not_done'
+        WHEN count(*) = any_value(m.executor_count) AND bool_and(r.status = 'done') THEN 'done'
+        WHEN bool_or(r.status IN ('in_progress', 'done')) THEN 'in_progress'
+        ELSE 'not_started'
+    END AS status,
+    sum(r.spent_thousand_kzt) AS spent_thousand_kzt
+FROM report_latest AS r
+JOIN chosen_rounds AS c
+    ON c.roadmap_year = r.roadmap_year AND (r.round = c.round OR r.round = c.previous_round)
+JOIN measures AS m
+    ON m.roadmap_year = r.roadmap_year AND m.measure_no = r.measure_no
+WHERE r.status IN ('done', 'in_progress', 'not_started', 'not_done')
+  AND list_contains(list_concat(coalesce(m.ministries, []), coalesce(m.akimats, [])), r.executor)
+GROUP BY r.roadmap_year, r.measure_no, r.round

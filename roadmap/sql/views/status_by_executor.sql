@@ -1,0 +1,14 @@
+-- Each executor of the filtered measures: its measures by the status it reported itself in the chosen round
+-- (not the measure's combined status: that is what this executor said).
+SELECT
+    fe.executor,
+    any_value(fe.executor_kind) AS executor_kind,
+    coalesce(r.status, 'not_reported') AS status,
+    count(*) AS measures
+FROM filtered_executors AS fe
+JOIN chosen_rounds AS c ON c.roadmap_year = fe.roadmap_year
+LEFT JOIN report_latest AS r
+    ON r.roadmap_year = fe.roadmap_year AND r.round = c.round AND r.executor = fe.executor
+   AND r.measure_no = fe.measure_no
+GROUP BY fe.executor, coalesce(r.status, 'not_reported')
+ORDER BY fe.executor, status

@@ -1,0 +1,135 @@
+"""The pages with executors' reports in the log (AppTest): status on every page, the Execution page's
+sections, the Reports page read-only without sign-in; and with no report, plain sentences, nothing invented."""
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from loaders import reports
+from roadmap import config, ui
+from roadmap.i18n import ru
+from tests.conftest import ROOT
+from tests.helpers import DATA, PAGES, plotly_values
+
+MEASURES, DECREES = reports.load_roadmap(DATA)
+ROUND1, ROUND2 = reports.rounds(DECREES[2021])
+
+
+def _submit(directory, executor: str, status: str, round_: date, when: datetime, spent: float | None = None):
+    mine = [no for _, no in reports.assigned(MEASURES, executor)]
+    amount = "" if spent is None else str(spent)
+    text = "measure_no,status,spent_thousand_kzt\n" + "".join(f"{no},{status},{amount}\n" for no in mine)
+    submission = reports.validate(text.encode(), f"{executor}.csv", MEASURES, DECREES, executor,
+                                  expected_round=round_)
+    assert isinstance(submission, reports.Submission), submission
+    return reports.store(submission, directory, submitter="test", submitted_at=when)
+
+
+@pytest.fixture
+def reports_dir(tmp_path, monkeypatch):
+    monkeypatch.setattr(config, "REPORTS_DIR", str(tmp_path))
+    ui.data.database.clear()
+    ui.cached.clear()
+    yield tmp_path
+    ui.data.database.clear()
+    ui.cached.clear()
+
+
+def _app(page: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.run()
+    if page != PAGES[0]:
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _table(at: AppTest, column: str):
+    """The table that has this column (AppTest gives a dataframe no key)."""
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+def _texts(at: AppTest) -> str:
+    parts = [e.value for kind in ("markdown", "caption", "info", "success", "warning", "header", "title")
+             for e in getattr(at, kind)]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_with_no_report_every_page_says_so_and_invents_nothing(reports_dir):
+    for page in PAGES:
+        at = _app(page)
+        text = _texts(at)
+        if page.endswith(("overview.py", "execution.py")):
+            assert ru.STATUS_NO_REPORTS in text, page
+            assert not [m for m in at.metric if m.label == ru.STATUS_NAMES["done"]], page
+        elif page.endswith("reports.py"):
+            assert ru.REPORTS_HISTORY_NONE in text
+        else:
+            assert ru.STATUS_LINE_NONE in text, page
+    execution = _app("app_pages/execution.py")
+    assert not execution.get("plotly_chart")  # no chart of statuses nobody reported
+
+
+def test_a_report_shows_on_every_page(reports_dir):
+    _submit(reports_dir, "МКС", "done", ROUND1, datetime(2021, 7, 1, tzinfo=UTC), spent=10)
+    mks = len(reports.assigned(MEASURES, "МКС"))
+    done = sum(1 for no, s in reports.round_status(
+        reports.latest_rows(reports.read_log(reports_dir), round=ROUND1), MEASURES, 2021).items() if s == "done")
+    assert 0 < done <= mks
+    overview = _app(PAGES[0])
+    metrics = {m.label: m.value for m in overview.metric}
+    assert metrics[ru.STATUS_NAMES["done"]] == str(done)
+    assert metrics[ru.STATUS_NAMES["not_reported"]] == str(67 - mks)
+    assert ru.STATUS_COVERAGE.format(reported=1, expected=len(reports.executors(MEASURES, 2021))) in _texts(overview)
+    for page in PAGES[1:5]:
+        text = _texts(_app(page))
+        assert f"{ru.STATUS_NAMES['done'].lower()} {done}" in text, page
+    execution = _app("app_pages/execution.py")
+    keys = {c.key for c in execution.get("plotly_chart")}
+    assert {"chart_status_groups", "chart_status_executors", "chart_spent"} <= keys
+    spent = json.loads(next(c for c in execution.get("plotly_chart") if c.key == "chart_spent").proto.spec)
+    assert sum(v for v in plotly_values(spent["data"][1]["x"]) if v) == pytest.approx(10 * mks / 1000)
+
+
+def test_the_status_filter_and_the_round_link_key(reports_dir):
+    _submit(reports_dir, "МКС", "in_progress", ROUND1, datetime(2021, 7, 1, tzinfo=UTC))
+    _submit(reports_dir, "МКС", "done", ROUND2, datetime(2021, 12, 1, tzinfo=UTC))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.query_params["round"] = ROUND1.isoformat()
+    at.query_params["status"] = "in_progress"
+    at.run()
+    assert not at.exception
+    assert at.multiselect(key="round").value == [ROUND1.isoformat()]
+    expected = [no for no, s in reports.round_status(reports.latest_rows(reports.read_log(reports_dir),
+                                                                           round=ROUND1), MEASURES, 2021).items()
+                if s == "in_progress"]
+    assert f"Показано {len(expected)} из 67" in _texts(at)
+    # The previous round's change is listed on the Execution page under the later round.
+    at.multiselect(key="round").set_value([ROUND2.isoformat()]).run()
+    at.multiselect(key="status").set_value([]).run()
+    at.switch_page("app_pages/execution.py").run()
+    assert not at.exception
+    changes = _table(at, ru.COL_STATUS_NOW)
+    assert set(changes[ru.COL_STATUS_NOW]) == {ru.STATUS_NAMES["done"]}
+
+
+def test_past_rounds_list_who_has_not_reported(reports_dir):
+    _submit(reports_dir, "МКС", "done", ROUND1, datetime(2021, 7, 1, tzinfo=UTC))
+    at = _app("app_pages/execution.py")
+    at.date_input(key="as_of").set_value(date(2021, 8, 1)).run()
+    missing = _table(at, ru.COL_EXECUTOR)
+    expected = set(reports.executors(MEASURES, 2021)) - {"МКС"}
+    assert set(missing[ru.COL_EXECUTOR]) == expected
+    at.date_input(key="as_of").set_value(date(2021, 7, 1)).run()
+    assert ru.EXEC_NO_PAST_ROUNDS.format(as_of=ru.day(date(2021, 7, 1))) in _texts(at)
+
+
+def test_the_reports_page_is_read_only_without_sign_in(reports_dir):
+    at = _app("app_pages/reports.py")
+    assert ru.REPORTS_READ_ONLY in _texts(at)
+    assert "python -m loaders.reports" in at.code[0].value
+    assert not at.get("file_uploader")
+    assert not [b for b in at.button if b.key == "sign_in"]

@@ -1,0 +1,53 @@
+"""Who may submit, from an ID token's claims (roadmap/rights.py): table-driven."""
+import pytest
+
+from roadmap.rights import identity, rights
+
+KNOWN = ["МКС", "МОН", "Карагандинская область"]
+CLAIMS = dict(role_claim="roadmap_role", editor_role="editor", executor_claim="roadmap_executor")
+
+CASES = [
+    # (claims, executors allowed, unknown executors named)
+    ({"sub": "u1"}, (), ()),
+    ({"sub": "u1", "roadmap_role": "editor"}, tuple(KNOWN), ()),
+    ({"sub": "u1", "roadmap_role": ["viewer", "editor"]}, tuple(KNOWN), ()),  # Keycloak-style role lists
+    ({"sub": "u1", "roadmap_role": "Editor"}, (), ()),  # a role is matched exactly, as the provider issues it
+    ({"sub": "u1", "roadmap_role": "viewer"}, (), ()),
+    ({"sub": "u1", "roadmap_executor": "МКС"}, ("МКС",), ()),
+    ({"sub": "u1", "roadmap_executor": " МКС "}, ("МКС",), ()),
+    ({"sub": "u1", "roadmap_executor": ["МОН", "Карагандинская область", "МОН"]},
+     ("МОН", "Карагандинская область"), ()),
+    ({"sub": "u1", "roadmap_executor": "МИНФИН"}, (), ("МИНФИН",)),
+    ({"sub": "u1", "roadmap_executor": ["МКС", "МИНФИН"]}, ("МКС",), ("МИНФИН",)),
+    ({"sub": "u1", "roadmap_executor": ""}, (), ()),
+    ({"sub": "u1", "roadmap_executor": {"name": "МКС"}}, (), ()),  # not a string or a list of them
+    ({"sub": "u1", "roadmap_executor": [1, None, "МКС"]}, ("МКС",), ()),
+    ({"roadmap_role": "editor"}, (), ()),  # no subject: not a usable sign-in
+    ({"sub": "u1", "roadmap_role": "editor", "roadmap_executor": "МКС"}, tuple(KNOWN), ()),
+]
+
+
+@pytest.mark.parametrize(("claims", "allowed", "unknown"), CASES)
+def test_rights_from_claims(claims, allowed, unknown):
+    got = rights(claims, KNOWN, **CLAIMS)
+    assert got.executors == allowed
+    assert got.unknown == unknown
+    assert got.may_submit == bool(allowed)
+
+
+def test_the_claim_names_are_the_deployments():
+    claims = {"sub": "u1", "groups": ["roadmap-editors"], "org": "МОН"}
+    assert rights(claims, KNOWN, role_claim="groups", editor_role="roadmap-editors",
+                  executor_claim="org").executors == tuple(KNOWN)
+    assert rights(claims, KNOWN, role_claim="roles", editor_role="editor", executor_claim="org").executors == ("МОН",)
+
+
+@pytest.mark.parametrize(("claims", "expected"), [
+    ({"sub": "8f3a", "name": "Иванов И.", "email": "ivanov@gov.kz"}, "Иванов И. <ivanov@gov.kz> [sub 8f3a]"),
+    ({"sub": "8f3a", "preferred_username": "ivanov"}, "ivanov [sub 8f3a]"),
+    ({"sub": "8f3a", "email": "ivanov@gov.kz"}, "<ivanov@gov.kz> [sub 8f3a]"),
+    ({"sub": "8f3a"}, "8f3a"),
+    ({}, ""),
+])
+def test_the_identity_stored_is_the_tokens_never_a_typed_name(claims, expected):
+    assert identity(claims) == expected
