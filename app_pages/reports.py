@@ -160,11 +160,17 @@ if history.empty:
     st.info(t.REPORTS_HISTORY_NONE)
 else:
     show_who = auth.signed_in()  # who sent what is for those who sign in, not for every reader
+    # Vectorised: a log of a thousand submissions is a thousand rows, and each named day is formatted once.
+    moments = pd.to_datetime(history.submitted_at, utc=True).dt.tz_convert(None)
+    days = {d: t.day(d) for d in set(moments.dt.date)}
+    rounds_named = {key: _round_label(key) for key in set(zip(history.roadmap_year.astype(int),
+                                                              pd.to_datetime(history["round"]).dt.date))}
     st.dataframe(pd.DataFrame({
-        t.COL_SUBMITTED_AT: [_when(w) for w in history.submitted_at],
+        t.COL_SUBMITTED_AT: [f"{days[d]}, {hm} UTC" for d, hm in zip(moments.dt.date, moments.dt.strftime("%H:%M"),
+                                                                        strict=True)],
         t.COL_EXECUTOR: history.executor,
-        t.COL_ROUND: [_round_label((int(y), pd.Timestamp(r).date()))
-                      for y, r in zip(history.roadmap_year, history["round"], strict=True)],
+        t.COL_ROUND: [rounds_named[key] for key in zip(history.roadmap_year.astype(int),
+                                                       pd.to_datetime(history["round"]).dt.date)],
         t.COL_ROWS: history.measures,
         **({t.COL_SUBMITTER: history.submitter} if show_who else {}),
         t.COL_FILE: history.file_name,

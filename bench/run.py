@@ -1,12 +1,15 @@
 """The benchmark: the dashboard at 1× (the 2021 decree, 67 measures) and 1,000× (67,000 generated).
 
-    python -m bench.run [--runs 5] [--skip-browser] [--out bench/results.json]      # or: make bench
+    python -m bench.run [--runs 5] [--skip-browser] [--sections reports,…] [--out bench/results.json]
+                                                                                    # or: make bench
 
 Prints one table and writes bench/results.json.  Every timing is the median of --runs runs after a
 warm-up, with min and max; each figure the issue sets a target for shows it and whether it was met.
 Sections: loader, database load, query layer (DuckDB, with the same queries naively in pandas as the
 reference), server-side page runs (AppTest), real browser with server memory, the browser's floor (a
-Streamlit page with nothing of ours, bench/floor_app.py), and the export routes over HTTP.
+Streamlit page with nothing of ours, bench/floor_app.py), the export routes over HTTP, and the executors'
+report log: the page runs with 1,000 submissions in it against the same with none, and its reading by the
+query layer.  `--sections` runs some of them only (e.g. `--sections reports` while working on the log).
 
 Timings are wall-clock on whatever else the machine is doing: on a shared 2-core machine they move by
 tens of percent between runs; the medians of 5 are steadier than any single figure.
@@ -32,9 +35,11 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow.parquet as pq
 import streamlit
 
 from bench import browser, generate, naive
+from bench import reports as report_log
 from bench.measure import RUNS, WARMUP, Figure, memory, ratio, repeat, table, timing
 from loaders.build import DEFAULT_SOURCE, parse_file
 from roadmap import config
@@ -58,6 +63,8 @@ RSS_MB_1X = 300
 DUCKDB_OVER_PANDAS = 5  # at 1,000×
 EXPORT_MS = {"measures.csv": 1000, "measures.json": 1000, "measures.xlsx": 4000}  # all 67,000 measures (issue 10)
 EXPORT_RSS_GROWTH_MB = 100
+LOG_OVER_EMPTY = 1.5  # a page's run with 1,000 submissions in the log ÷ the same run with an empty log
+SECTIONS = ("loader", "queries", "exports", "pages", "browser", "reports")  # what --sections names
 
 def _several(db: RoadmapDB) -> bool:
     return len(db.decrees) > 1
@@ -188,19 +195,27 @@ def export_figures(data: str, scale: str, runs: int) -> list[Figure]:
     return figures
 
 
-def apptest_figures(data: str, scale: str, runs: int) -> list[Figure]:
+def apptest_results(data: str, scale: str, runs: int, reports_dir: Path, log_name: str) -> dict:
+    """bench/apptest_worker.py's timings of every page in a process of its own, on this data and report log."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "apptest.json"
-        env = {**os.environ, "ROADMAP_DATA": data}
+        env = {**os.environ, "ROADMAP_DATA": data, "ROADMAP_REPORTS": str(reports_dir)}
         # Outside a server, Streamlit warns of its missing runtime on every run: kept out of the table,
         # in a log beside the servers' logs, and shown when the worker fails.
-        log = OUT_DIR / f"apptest_{scale}.log"
+        log = OUT_DIR / f"{log_name}.log"
         with open(log, "w") as err:
             done = subprocess.run([sys.executable, "-m", "bench.apptest_worker", "--out", str(out), "--akimat",
                                    FILTER_AKIMAT, "--runs", str(runs)], cwd=ROOT, env=env, stderr=err)
         if done.returncode:
-            raise SystemExit(f"the AppTest worker failed ({scale}):\n{log.read_text()[-3000:]}")
-        result = json.loads(out.read_text(encoding="utf-8"))
+            raise SystemExit(f"the AppTest worker failed ({log_name}):\n{log.read_text()[-3000:]}")
+        return json.loads(out.read_text(encoding="utf-8"))
+
+
+def apptest_figures(data: str, scale: str, runs: int) -> list[Figure]:
+    # An empty report log, whatever data/reports (the app's default, and a developer's tries) holds: the
+    # report section measures what a log adds to these figures.
+    with tempfile.TemporaryDirectory() as empty:
+        result = apptest_results(data, scale, runs, Path(empty), f"apptest_{scale}")
     figures = [timing("page runs", "first run of a new process (imports, database load, page)", scale,
                       [result["first_run_s"]], note="1 run")]
     for page, runs_by_kind in result["pages"].items():
@@ -209,6 +224,71 @@ def apptest_figures(data: str, scale: str, runs: int) -> list[Figure]:
                               runs_by_kind["unfiltered"], PAGE_RUN_MS[scale]))
         figures.append(timing("page runs", f"{name}, filtered (query cache emptied)", scale,
                               runs_by_kind["filtered"], PAGE_RUN_MS[scale]))
+    return figures
+
+
+def report_figures(data: str, scale: str, runs: int) -> list[Figure]:
+    """The executors' report log: every page run (AppTest) with 1,000 submissions in the log against the same
+    run with an empty log, as a ratio with its target; and the query layer's reading of the log."""
+    figures = []
+    with tempfile.TemporaryDirectory() as tmp:
+        # Reports are for rounds: data without a reporting calendar (bench/generate.py's) gets the 2021 decree's.
+        data = report_log.with_calendar(data, Path(tmp) / "data")
+        started = time.perf_counter()
+        log = report_log.generate_log(data, Path(tmp) / "log")
+        shape = f"{log.submissions:,} submissions, {log.rows:,} rows, {log.executors} executors, {log.rounds} rounds"
+        print(f"  {shape} written in {time.perf_counter() - started:.1f} s", flush=True)
+        empty = Path(tmp) / "empty"
+        empty.mkdir()
+        # The Execution and Reports pages draw their charts and history only from reports, so against an
+        # empty log they compare a full page with a sentence; a log of one report per executor and round has
+        # everything drawn, and so isolates what the log's size costs.
+        one_each = report_log.generate_log(data, Path(tmp) / "one_each", submissions=None)
+        # Back to back, so that what else the machine does weighs on all alike.
+        without = apptest_results(data, scale, runs, empty, f"apptest_reports_empty_{scale}")
+        with_log = apptest_results(data, scale, runs, log.directory, f"apptest_reports_1000_{scale}")
+        smallest = apptest_results(data, scale, runs, one_each.directory, f"apptest_reports_one_each_{scale}")
+        figures.append(timing("reports log", "first run of a new process, the whole log read in it", scale,
+                              [with_log["first_run_s"]],
+                              note=f"{shape}; empty log {without['first_run_s'] * 1000:,.0f} ms; 1 run"))
+        for page, by_kind in with_log["pages"].items():
+            for kind in ("unfiltered", "filtered"):
+                full, none = by_kind[kind], without["pages"][page][kind]
+                ms = [statistics.median(x) * 1000 for x in (full, none)]
+                fig = ratio("reports log", f"{Path(page).stem}, {kind}: page run, {log.submissions:,} submissions "
+                            "÷ empty log", scale, full, none, note=f"{ms[0]:,.0f} ms vs {ms[1]:,.0f} ms")
+                # measure.ratio's target is a floor (how many times faster); this one is a ceiling.
+                fig.target, fig.met = f"≤ {LOG_OVER_EMPTY:g}×", fig.median <= LOG_OVER_EMPTY
+                figures.append(fig)
+                few = smallest["pages"][page][kind]
+                ms_few = statistics.median(few) * 1000
+                fig = ratio("reports log", f"{Path(page).stem}, {kind}: page run, {log.submissions:,} submissions "
+                            f"÷ {one_each.submissions} (one per executor and round)", scale, full, few,
+                            note=f"{ms[0]:,.0f} ms vs {ms_few:,.0f} ms")
+                fig.target, fig.met = f"≤ {LOG_OVER_EMPTY:g}×", fig.median <= LOG_OVER_EMPTY
+                figures.append(fig)
+
+        # The query layer's reading (RoadmapDB.report_state): a fresh database reads every file (as a new
+        # server process does; the files are in the OS cache by now), a database that has read them looks at
+        # the directory again (every refresh_seconds of every session's query), and reads one file added.
+        cold = []
+        for _ in range(WARMUP + runs):
+            db = RoadmapDB.open(data, reports_dir=log.directory)
+            start = time.perf_counter()
+            db.report_state(force=True)
+            cold.append(time.perf_counter() - start)
+        figures.append(timing("reports log", f"report_state, new RoadmapDB: read all {log.submissions:,} files",
+                              scale, cold[WARMUP:]))
+        figures.append(timing("reports log", "report_state again, nothing new: list the directory", scale,
+                              repeat(partial(db.report_state, force=True), runs)))
+        added = []
+        for _ in range(WARMUP + runs):
+            log.add()  # through loaders.reports.store, as the Reports page stores an upload
+            start = time.perf_counter()
+            db.report_state(force=True)
+            added.append(time.perf_counter() - start)
+        figures.append(timing("reports log", "report_state after one more file: read it, recompute the latest",
+                              scale, added[WARMUP:]))
     return figures
 
 
@@ -261,13 +341,25 @@ def floor_figures(runs: int) -> list[Figure]:
     return figures
 
 
+def _sections(text: str) -> list[str]:
+    names = [n.strip() for n in text.split(",") if n.strip()]
+    unknown = sorted(set(names) - set(SECTIONS))
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(f"sections are {', '.join(SECTIONS)}; not {', '.join(unknown) or 'none'}")
+    return names
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=RUNS,
                         help=f"timed runs per figure (default {RUNS}, at least 5 for results)")
     parser.add_argument("--skip-browser", action="store_true", help="leave out the browser and memory sections")
+    parser.add_argument("--sections", type=_sections, default=list(SECTIONS),
+                        help=f"only these, comma-separated (default all: {','.join(SECTIONS)}); the results "
+                             "file then holds only their figures, so give --out another file")
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
+    sections = [name for name in args.sections if not (args.skip_browser and name == "browser")]
     started = time.perf_counter()
     OUT_DIR.mkdir(parents=True, exist_ok=True)
 
@@ -276,29 +368,37 @@ def main(argv: list[str] | None = None) -> int:
     datasets = {"1×": X1, "1000×": str(X1000)}
 
     figures: list[Figure] = []
-    print("loader …", flush=True)
-    figures += loader_figures(args.runs)
+    if "loader" in sections:
+        print("loader …", flush=True)
+        figures += loader_figures(args.runs)
     ratios: list[Figure] = []
     downloads: list[Figure] = []
     dbs = {}
     for scale, data in datasets.items():
-        print(f"database load and queries, {scale} …", flush=True)
-        load = repeat(partial(RoadmapDB.open, data), args.runs)
-        figures.append(timing("database load", "read parquet + validate + build DuckDB tables (once per server)",
-                              scale, load))
-        dbs[scale] = db = RoadmapDB.open(data)
-        found, extra = query_figures(db, naive.load(data), scale, args.runs)
-        figures += found
-        ratios += extra["ratios"]
-        print(f"exports over HTTP, {scale} …", flush=True)
-        downloads += export_figures(data, scale, args.runs)
-    for scale, data in datasets.items():
-        print(f"page runs (AppTest), {scale} …", flush=True)
-        figures += apptest_figures(data, scale, args.runs)
-    if not args.skip_browser:
+        if "queries" in sections:
+            print(f"database load and queries, {scale} …", flush=True)
+            load = repeat(partial(RoadmapDB.open, data), args.runs)
+            figures.append(timing("database load", "read parquet + validate + build DuckDB tables (once per server)",
+                                  scale, load))
+            dbs[scale] = db = RoadmapDB.open(data)
+            found, extra = query_figures(db, naive.load(data), scale, args.runs)
+            figures += found
+            ratios += extra["ratios"]
+        if "exports" in sections:
+            print(f"exports over HTTP, {scale} …", flush=True)
+            downloads += export_figures(data, scale, args.runs)
+    if "pages" in sections:
+        for scale, data in datasets.items():
+            print(f"page runs (AppTest), {scale} …", flush=True)
+            figures += apptest_figures(data, scale, args.runs)
+    if "reports" in sections:
+        for scale, data in datasets.items():
+            print(f"executors' report log: 1,000 submissions against none, {scale} …", flush=True)
+            figures += report_figures(data, scale, args.runs)
+    if "browser" in sections:
         for scale, data in datasets.items():
             print(f"browser and memory, {scale} …", flush=True)
-            figures += browser_figures(dbs[scale], data, scale, args.runs)
+            figures += browser_figures(dbs.get(scale) or RoadmapDB.open(data), data, scale, args.runs)
         print("browser floor …", flush=True)
         figures += floor_figures(args.runs)
     figures += ratios + downloads
@@ -308,9 +408,9 @@ def main(argv: list[str] | None = None) -> int:
         "generated": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},
         "versions": {"streamlit": streamlit.__version__, "duckdb": duckdb.__version__, "pandas": pd.__version__},
-        "datasets": {scale: {"path": str(Path(p).relative_to(ROOT)), "measures": dbs[scale].options.total_measures}
+        "datasets": {scale: {"path": str(Path(p).relative_to(ROOT)), "measures": pq.read_metadata(p).num_rows}
                      for scale, p in datasets.items()},
-        "runs": args.runs, "warmup": WARMUP, "seconds": round(elapsed, 1),
+        "sections": sections, "runs": args.runs, "warmup": WARMUP, "seconds": round(elapsed, 1),
         "targets_missed": [f"{f.section}: {f.name} ({f.scale})" for f in figures if f.met is False],
         "figures": [f.as_dict() for f in figures],
     }

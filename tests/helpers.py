@@ -12,6 +12,7 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from bench import naive
+from loaders import reports
 from roadmap.filters import Filters
 from tests.conftest import ROOT
 
@@ -52,3 +53,17 @@ def run_page(page: str) -> AppTest:
     if page != PAGES[0]:
         at.switch_page(page).run()
     return at
+
+
+def store_csv_report(directory: Path, executor: str, round_, said: dict[int, tuple[str, object]],
+                     submitted_at=None):
+    """One executor's report for a round, written as the CSV an executor would upload, checked and stored
+    the way the Reports page does (loaders.reports.validate, then store).  `said`: measure → (status,
+    spent or None).  Returns what store returned."""
+    measures, decrees = reports.load_roadmap(DATA)
+    text = "measure_no,status,spent_thousand_kzt\n" + "".join(
+        f"{no},{status},{'' if spent is None else spent}\n" for no, (status, spent) in said.items())
+    submission = reports.validate(text.encode(), f"{executor}.csv", measures, decrees, executor,
+                                  expected_round=round_)
+    assert isinstance(submission, reports.Submission), submission
+    return reports.store(submission, directory, "test", submitted_at=submitted_at)

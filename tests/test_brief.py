@@ -10,12 +10,13 @@ import pytest
 
 from loaders import reports
 from loaders.build import parse_file
-from loaders.reports import MEASURE_STATUSES, Submission, assigned, store, validate
+from loaders.reports import MEASURE_STATUSES, assigned
 from roadmap import brief
 from roadmap.filters import Filters
 from roadmap.i18n import en, kk, ru
 from roadmap.queries import RoadmapDB
 from tests.conftest import ROOT
+from tests.helpers import store_csv_report
 
 
 def render(db: RoadmapDB, filters: Filters, t=ru, labels=None) -> str:
@@ -113,10 +114,7 @@ def reported_db(tmp_path_factory) -> RoadmapDB:
     directory = tmp_path_factory.mktemp("reports")
     mine = [no for _, no in assigned(MEASURES, REPORTER)]
     cycle = ("not_done", "done", "in_progress", "not_started")
-    text = "measure_no,status,spent_thousand_kzt\n" + "".join(f"{no},{cycle[k % 4]},{k}\n" for k, no in enumerate(mine))
-    submission = validate(text.encode(), "report.csv", MEASURES, DECREES[2021], REPORTER, expected_round=ROUND1)
-    assert isinstance(submission, Submission), submission
-    store(submission, directory, "test")
+    store_csv_report(directory, REPORTER, ROUND1, {no: (cycle[k % 4], k) for k, no in enumerate(mine)})
     return RoadmapDB.open(ROOT / "data" / "roadmap.parquet", reports_dir=directory, refresh_seconds=0)
 
 

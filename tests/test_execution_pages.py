@@ -12,7 +12,7 @@ from loaders import reports
 from roadmap import config, ui
 from roadmap.i18n import ru
 from tests.conftest import ROOT
-from tests.helpers import DATA, PAGES, plotly_values
+from tests.helpers import DATA, PAGES, plotly_values, store_csv_report
 
 MEASURES, DECREES = reports.load_roadmap(DATA)
 ROUND1, ROUND2 = reports.rounds(DECREES[2021])
@@ -20,12 +20,7 @@ ROUND1, ROUND2 = reports.rounds(DECREES[2021])
 
 def _submit(directory, executor: str, status: str, round_: date, when: datetime, spent: float | None = None):
     mine = [no for _, no in reports.assigned(MEASURES, executor)]
-    amount = "" if spent is None else str(spent)
-    text = "measure_no,status,spent_thousand_kzt\n" + "".join(f"{no},{status},{amount}\n" for no in mine)
-    submission = reports.validate(text.encode(), f"{executor}.csv", MEASURES, DECREES, executor,
-                                  expected_round=round_)
-    assert isinstance(submission, reports.Submission), submission
-    return reports.store(submission, directory, submitter="test", submitted_at=when)
+    return store_csv_report(directory, executor, round_, {no: (status, spent) for no in mine}, submitted_at=when)
 
 
 @pytest.fixture
@@ -87,6 +82,10 @@ def test_a_report_shows_on_every_page(reports_dir):
     for page in PAGES[1:5]:
         text = _texts(_app(page))
         assert f"{ru.STATUS_NAMES['done'].lower()} {done}" in text, page
+    history = _table(_app("app_pages/reports.py"), ru.COL_SUBMITTED_AT)
+    assert history[[ru.COL_EXECUTOR, ru.COL_ROUND, ru.COL_ROWS]].values.tolist() == [["МКС", ru.day(ROUND1), mks]]
+    assert history[ru.COL_SUBMITTED_AT].tolist() == [f"{ru.day(date(2021, 7, 1))}, 00:00 UTC"]
+    assert ru.COL_SUBMITTER not in history  # who sent it is for those who sign in
     execution = _app("app_pages/execution.py")
     keys = {c.key for c in execution.get("plotly_chart")}
     assert {"chart_status_groups", "chart_status_executors", "chart_spent"} <= keys

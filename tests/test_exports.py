@@ -9,13 +9,14 @@ import pytest
 
 from loaders import reports
 from loaders.build import parse_file
-from loaders.reports import NOT_REPORTED, STATUSES, Submission, assigned, measure_status, store, validate
+from loaders.reports import NOT_REPORTED, STATUSES, assigned, measure_status
 from roadmap import exports
 from roadmap.filters import Filters
 from roadmap.i18n import en, kk
 from roadmap.i18n import ru as texts
 from roadmap.queries import RoadmapDB
 from tests.conftest import ROOT
+from tests.helpers import store_csv_report
 
 
 @pytest.fixture(scope="module")
@@ -105,10 +106,7 @@ def store_one_report(directory) -> dict[int, tuple[str, float]]:
     mine = [no for _, no in assigned(MEASURES, REPORTER)]
     cycle = ("not_done", "done", "in_progress", "not_started")
     said = {no: (cycle[k % len(cycle)], 100.0 * k + 0.5) for k, no in enumerate(mine)}
-    text = "measure_no,status,spent_thousand_kzt\n" + "".join(f"{no},{s},{v}\n" for no, (s, v) in said.items())
-    submission = validate(text.encode(), "report.csv", MEASURES, DECREES[2021], REPORTER, expected_round=ROUND1)
-    assert isinstance(submission, Submission), submission
-    assert store(submission, directory, "test").stored
+    assert store_csv_report(directory, REPORTER, ROUND1, said).stored
     return said
 
 

@@ -20,7 +20,7 @@ from loaders.schema import FUNDING_CLASSES
 from roadmap import brief, charts, config, ui
 from roadmap.i18n import LANGUAGES, en, kk, ru
 from tests.conftest import ROOT
-from tests.helpers import PAGES
+from tests.helpers import PAGES, store_csv_report
 
 CYRILLIC = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
 KAZAKH_ONLY = set("ӘәҒғҚқҢңӨөҰұҮүҺһІі")
@@ -142,10 +142,8 @@ def reports_log(request, tmp_path, monkeypatch):
         first, second = reports.rounds(decrees[2021])
         mine = [no for _, no in reports.assigned(measures, "МКС")]
         for round_, statuses in ((first, ("in_progress",)), (second, ("done", "not_done"))):
-            text = "measure_no,status,spent_thousand_kzt\n" + "".join(
-                f"{no},{statuses[i % len(statuses)]},{i * 10}\n" for i, no in enumerate(mine))
-            submission = reports.validate(text.encode(), "r.csv", measures, decrees, "МКС", expected_round=round_)
-            reports.store(submission, tmp_path, "test")
+            store_csv_report(tmp_path, "МКС", round_, {no: (statuses[i % len(statuses)], i * 10)
+                                                       for i, no in enumerate(mine)})
     monkeypatch.setattr(config, "REPORTS_DIR", str(tmp_path))
     ui.data.database.clear()
     ui.cached.clear()

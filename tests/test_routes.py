@@ -20,13 +20,13 @@ import pytest
 
 from loaders import reports
 from loaders.files import legend_path
-from loaders.reports import HEADER_ROW, META_SHEET, TEMPLATE_COLUMNS, Submission, assigned, measure_status
+from loaders.reports import HEADER_ROW, META_SHEET, TEMPLATE_COLUMNS, assigned, measure_status
 from roadmap import exports, routes
 from roadmap.filters import Filters, LinkView, read_link
 from roadmap.i18n import en, kk, ru
 from roadmap.queries import RoadmapDB
 from tests.conftest import ROOT, run_build
-from tests.helpers import DATA, kept, kept_numbers
+from tests.helpers import DATA, kept, kept_numbers, store_csv_report
 from tests.server import streamlit_server
 
 
@@ -119,11 +119,7 @@ REPORTED = {26: "not_done", 41: "done", 42: "in_progress", 46: "not_started", 50
 def store_report(directory) -> None:
     """REPORTER's report for the first round, as a CSV checked and stored the way the upload page does."""
     assert sorted(REPORTED) == [no for _, no in assigned(MEASURES, REPORTER)]
-    text = "measure_no,status,spent_thousand_kzt\n" + "".join(f"{no},{s},{no}.5\n" for no, s in REPORTED.items())
-    submission = reports.validate(text.encode(), "report.csv", MEASURES, DECREES[2021], REPORTER,
-                                  expected_round=ROUND1)
-    assert isinstance(submission, Submission), submission
-    assert reports.store(submission, directory, "test").stored
+    assert store_csv_report(directory, REPORTER, ROUND1, {no: (s, f"{no}.5") for no, s in REPORTED.items()}).stored
 
 
 @pytest.fixture(scope="module")
