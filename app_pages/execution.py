@@ -23,7 +23,7 @@ def _day(value) -> str:
 
 
 def _measure(year, no) -> str:
-    return f"{int(year)} · № {int(no)}" if several else f"№ {int(no)}"
+    return t.measure(int(no), int(year)) if several else t.measure(int(no))
 
 
 if reported:
@@ -39,7 +39,9 @@ if reported:
 as_of = st.date_input(t.EXEC_AS_OF, value=date.today(), key="as_of", help=t.EXEC_AS_OF_HELP,
                       format="DD.MM.YYYY")
 st.header(t.EXEC_MISSING)
-passed = [r for d in db.report_decrees.values() for r in d.rounds if r < as_of]
+# Only the decrees in view: a year filter on a decree whose rounds are all ahead must not read "all reported".
+passed = [r for year, d in db.report_decrees.items() if not filters.year or str(year) in filters.year
+          for r in d.rounds if r < as_of]
 missing = ui.query("missing_reports", filters, as_of=as_of)
 if not passed:
     st.info(t.EXEC_NO_PAST_ROUNDS.format(as_of=t.day(as_of)))
@@ -62,7 +64,8 @@ if overdue.empty:
     st.success(t.EXEC_OVERDUE_NONE)
 else:
     st.dataframe(pd.DataFrame({
-        "№": [_measure(y, n) for y, n in zip(overdue.roadmap_year, overdue.measure_no, strict=True)],
+        t.COLUMNS["measure_no"]: [_measure(y, n) for y, n in zip(overdue.roadmap_year, overdue.measure_no,
+                                                                 strict=True)],
         t.COL_TITLE: overdue.title,
         t.COL_DEADLINE: overdue.deadline_raw,
         t.COL_STATUS: [t.STATUS_NAMES[s] for s in overdue.status],
@@ -95,7 +98,8 @@ if reported:
             st.caption(t.EXEC_CHANGES_NOTE.format(previous=previous, round=status.round_words(chosen, several),
                                                   changed=len(moved), measures=len(changes)))
             st.dataframe(pd.DataFrame({
-                "№": [_measure(y, n) for y, n in zip(moved.roadmap_year, moved.measure_no, strict=True)],
+                t.COLUMNS["measure_no"]: [_measure(y, n) for y, n in zip(moved.roadmap_year, moved.measure_no,
+                                                                         strict=True)],
                 t.COL_TITLE: moved.title,
                 t.COL_STATUS_BEFORE: [t.STATUS_NAMES[s] for s in moved.status_before],
                 t.COL_STATUS_NOW: [t.STATUS_NAMES[s] for s in moved.status_now],

@@ -26,7 +26,7 @@ def _round_label(choice: tuple[int, date]) -> str:
 
 def _when(moment) -> str:
     local = pd.Timestamp(moment).tz_convert(None) if pd.Timestamp(moment).tzinfo else pd.Timestamp(moment)
-    return f"{t.day(local.date())}, {local:%H:%M} UTC"
+    return t.REPORTS_MOMENT.format(day=t.day(local.date()), time=f"{local:%H:%M}")
 
 
 st.title(t.REPORTS_TITLE)
@@ -47,6 +47,7 @@ def _problems_table(problems: list[reports.Problem]) -> pd.DataFrame:
 
 
 def _show_result(result: dict) -> None:
+    st.caption(panel.plain(t.REPORTS_FILE.format(name=result["file"], when=_when(result["at"]))))
     if result["kind"] == "refused":
         st.error(t.REPORTS_REFUSED)
         st.dataframe(_problems_table(result["problems"]), hide_index=True, width="stretch", key="report_problems")
@@ -65,11 +66,11 @@ def _show_result(result: dict) -> None:
     if changes.first_report:
         st.write(t.REPORTS_FIRST)
         return
-    lines = [f"№ {no}: {t.STATUS_NAMES[before]} → {t.STATUS_NAMES[now]}" for (_, no), before, now in
+    lines = [f"{t.measure(no)}: {t.STATUS_NAMES[before]} → {t.STATUS_NAMES[now]}" for (_, no), before, now in
              changes.status_changed]
-    lines += [f"№ {no}: " + t.REPORTS_CHANGE_SPENT.format(before=_amount(b), now=_amount(a))
+    lines += [f"{t.measure(no)}: " + t.REPORTS_CHANGE_SPENT.format(before=_amount(b), now=_amount(a))
               for (_, no), b, a in changes.spent_changed]
-    lines += [f"№ {no}: {t.REPORTS_CHANGE_COMMENT}" for _, no in changes.comment_changed]
+    lines += [f"{t.measure(no)}: {t.REPORTS_CHANGE_COMMENT}" for _, no in changes.comment_changed]
     if changes.newly_reported:
         lines.append(t.REPORTS_NEWLY.format(measures=", ".join(str(no) for _, no in changes.newly_reported)))
     if changes.left_out:
@@ -122,7 +123,7 @@ else:
     st.markdown(panel.plain(t.REPORTS_SIGNED_IN.format(who=rights.identity if rights else "")))
     st.button(t.REPORTS_SIGN_OUT, key="sign_out", on_click=st.logout)
     for unknown in rights.unknown if rights else ():
-        st.warning(t.REPORTS_UNKNOWN_EXECUTOR.format(executor=unknown))
+        st.warning(panel.plain(t.REPORTS_UNKNOWN_EXECUTOR.format(executor=unknown)))
     if rights is None or not rights.may_submit:
         st.warning(t.REPORTS_NO_RIGHTS.format(role=config.EDITOR_ROLE, role_claim=config.ROLE_CLAIM,
                                               executor_claim=config.EXECUTOR_CLAIM))
@@ -134,17 +135,21 @@ else:
         upcoming = [i for i, (_, day) in enumerate(rounds) if day >= date.today()]
         chosen = right.selectbox(t.REPORTS_ROUND, rounds, key="report_round", format_func=_round_label,
                                  index=upcoming[0] if upcoming else len(rounds) - 1)
-        url = template_url(executor, chosen[1], st.session_state.get("lang"))
+        url = template_url(executor, chosen[1], st.session_state.get("lang"), year=chosen[0])
         with st.container(key="report_template"):
             st.markdown(f'<a class="roadmap-download" href="{escape(url, quote=True)}" download>'
                         f"{escape(t.REPORTS_TEMPLATE)}</a>", unsafe_allow_html=True)
-        with st.form("report_form", clear_on_submit=True):
+        # The file stays in the form after sending: should a submit ever be lost on its way, the user sends it
+        # again with one click, and the same file sent twice in a row is stored once.
+        with st.form("report_form", clear_on_submit=False):
             upload = st.file_uploader(t.REPORTS_UPLOAD, type=["xlsx", "csv"], key="report_file",
                                       max_upload_size=config.REPORT_UPLOAD_MAX_MB,
                                       help=t.REPORTS_UPLOAD_HELP.format(mb=config.REPORT_UPLOAD_MAX_MB))
             sent = st.form_submit_button(t.REPORTS_SUBMIT, type="primary")
         if sent and upload is not None:
-            st.session_state[_RESULT] = _submit(executor, chosen, upload, rights.identity)
+            received = pd.Timestamp.now(tz="UTC")
+            st.session_state[_RESULT] = {**_submit(executor, chosen, upload, rights.identity), "file": upload.name,
+                                         "at": received}
             st.rerun()  # every element of this run, the sidebar's counts too, then shows the new state
         if _RESULT in st.session_state:
             with st.container(key="report_result"):
@@ -166,8 +171,8 @@ else:
     rounds_named = {key: _round_label(key) for key in set(zip(history.roadmap_year.astype(int),
                                                               pd.to_datetime(history["round"]).dt.date))}
     st.dataframe(pd.DataFrame({
-        t.COL_SUBMITTED_AT: [f"{days[d]}, {hm} UTC" for d, hm in zip(moments.dt.date, moments.dt.strftime("%H:%M"),
-                                                                        strict=True)],
+        t.COL_SUBMITTED_AT: [t.REPORTS_MOMENT.format(day=days[d], time=hm)
+                             for d, hm in zip(moments.dt.date, moments.dt.strftime("%H:%M"), strict=True)],
         t.COL_EXECUTOR: history.executor,
         t.COL_ROUND: [rounds_named[key] for key in zip(history.roadmap_year.astype(int),
                                                        pd.to_datetime(history["round"]).dt.date)],

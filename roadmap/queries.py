@@ -8,7 +8,8 @@ parameters.
 The SQL lives in sql/, in layers (as dbt arranges models):
     staging/    the tables built once at load (tables.sql)
     facts/      questions about the whole dataset, asked once at load: filter choices, totals
-    scope/      `filtered`: the measures the filters keep (unfiltered.sql: the same with no filter set)
+    scope/      `filtered`: the measures the filters keep (unfiltered.sql: the same with no filter set;
+                status.sql: the status filter's condition, added only when it is set)
     relations/  shared relations, each written once (filtered_executors, listed_measures, measure_status)
     views/      what the pages and exports ask, over `filtered` and the relations they name
     reports/    the executors' reports, read from their directory (latest.sql)
@@ -76,6 +77,21 @@ def _uses(text: str) -> list[str]:
     return [r for r in RELATIONS if re.search(rf"\b{r}\b", text)]
 
 
+_STATUS_MARKER = "      -- status: "
+
+
+@cache
+def scope_sql(scope: str) -> str:
+    """The WITH entry `filtered`: unfiltered.sql, filtered.sql, or ("status") filtered.sql with the status
+    filter's condition (status.sql) in place of its marker line."""
+    if scope != "status":
+        return sql(f"scope/{scope}")
+    lines = sql("scope/filtered").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith(_STATUS_MARKER))
+    condition = [line for line in sql("scope/status").splitlines(keepends=True) if not line.startswith("--")]
+    return "".join(lines[:at] + condition + lines[at + 1:])
+
+
 @cache
 def view_query(name: str, scope: str) -> str:
     """views/<name>.sql behind a WITH of the scope and of every relation the view names, and the relations
@@ -90,7 +106,7 @@ def view_query(name: str, scope: str) -> str:
                     add(used)
             ordered.append(relation)
 
-    scope_text = sql(f"scope/{scope}")
+    scope_text = scope_sql(scope)
     for relation in _uses(scope_text):
         add(relation)
     before = list(ordered)
@@ -101,6 +117,11 @@ def view_query(name: str, scope: str) -> str:
     parts.append(scope_text)
     parts += [f"{r} AS (\n{sql(f'relations/{r}')}\n)" for r in ordered if r not in before]
     return "WITH " + ",\n".join(parts) + "\n" + text
+
+
+@lru_cache(maxsize=2048)
+def _names_table(query: str, name: str) -> bool:
+    return re.search(rf"\b{name}\b", query) is not None
 
 
 def _bound(query: str, params: dict[str, object]) -> dict[str, object]:
@@ -176,6 +197,7 @@ class ReportState:
     rounds_reported: frozenset[tuple[int, date]]  # (roadmap year, round) with at least one report
     unreadable: tuple[str, ...]  # files in the directory that are not readable reports (named in the log)
     submissions: pa.Table  # sql/reports/submissions.sql: one row per stored file, newest first
+    generation: int = 0  # _ReportLog.generation this state was built from
 
 
 _STATUS_CACHE_ENTRIES = 32  # (state of the log, rounds chosen) combinations kept; each a few small tables
@@ -197,6 +219,7 @@ class _ReportLog:
         self._read: list[str] = []  # files read, in name order as first seen
         self._bad: dict[str, tuple[int, int]] = {}  # unreadable file → (size, mtime_ns) when it was tried
         self._table = REPORTS_SCHEMA.empty_table()
+        self.generation = 0  # counts every change of what was read (files added, gone, unreadable or not)
         self._looked_at = float("-inf")
         self._reader = duckdb.connect(":memory:")  # reads parquet files; never sees the dashboard's data
         self._reader.execute("SET enable_progress_bar = false")
@@ -217,26 +240,30 @@ class _ReportLog:
             return None
         return st.st_size, st.st_mtime_ns
 
-    def current(self, force: bool = False) -> tuple[tuple[str, ...], pa.Table, tuple[str, ...], bool]:
-        """(files read, every stored row, unreadable files, whether this call read anything new)."""
+    def current(self, force: bool = False) -> tuple[int, tuple[str, ...], pa.Table, tuple[str, ...]]:
+        """(generation, files read, every stored row, unreadable files); the generation changes whenever
+        any of the others does, so a caller can tell a newer reading from the one it already has."""
         with self._lock:
             now = time.monotonic()
-            if not force and now - self._looked_at < self.refresh_seconds:
-                return tuple(self._read), self._table, tuple(self._bad), False
-            self._looked_at = now
-            names = self._listing()
-            retry = [n for n, seen in self._bad.items() if n in names and self._stat(n) != seen]
-            if names == self._listed and not retry:
-                return tuple(self._read), self._table, tuple(self._bad), False
-            if not set(self._read) <= set(names):
-                # A file went away (an operator's doing, never the app's): read the directory afresh.
-                self._read, self._bad, self._table = [], {}, REPORTS_SCHEMA.empty_table()
-            self._listed = names
-            known = set(self._read)
-            self._bad = {n: seen for n, seen in self._bad.items() if n in names and n not in retry}
-            new = [n for n in names if n not in known and n not in self._bad]
-            if not new:
-                return tuple(self._read), self._table, tuple(self._bad), False
+            if force or now - self._looked_at >= self.refresh_seconds:
+                self._looked_at = now
+                self._refresh()
+            return self.generation, tuple(self._read), self._table, tuple(self._bad)
+
+    def _refresh(self) -> None:
+        names = self._listing()
+        retry = [n for n, seen in self._bad.items() if n in names and self._stat(n) != seen]
+        if names == self._listed and not retry:
+            return
+        before = (list(self._read), dict(self._bad))
+        if not set(self._read) <= set(names):
+            # A file went away (an operator's doing, never the app's): read the directory afresh.
+            self._read, self._bad, self._table = [], {}, REPORTS_SCHEMA.empty_table()
+        self._listed = names
+        known = set(self._read)
+        self._bad = {n: seen for n, seen in self._bad.items() if n in names and n not in retry}
+        new = [n for n in names if n not in known and n not in self._bad]
+        if new:
             parts = [self._table]
             try:
                 parts.append(self._read_files(new))
@@ -250,7 +277,8 @@ class _ReportLog:
                         log.warning("reports: %s is not a readable report file (yet): %s", name, exc)
                         self._bad[name] = self._stat(name) or (0, 0)
             self._table = pa.concat_tables(parts).combine_chunks()
-            return tuple(self._read), self._table, tuple(self._bad), True
+        if (self._read, self._bad) != before:
+            self.generation += 1
 
     def _read_files(self, names: list[str]) -> pa.Table:
         cursor = self._reader.cursor()
@@ -295,6 +323,7 @@ class RoadmapDB:
         self._decree_keys = [f"{year}|{d.number}" for year, d in sorted(self.report_decrees.items())]
         self._reports = _ReportLog(Path(reports_dir) if reports_dir is not None else None, refresh_seconds)
         self._state_lock = threading.Lock()
+        self._status_lock = threading.Lock()
         self._state: ReportState | None = None
         self._report_measures: pa.Table | None = None
         self._status_cache: dict[tuple, dict[str, pa.Table]] = {}
@@ -331,12 +360,13 @@ class RoadmapDB:
 
     def report_state(self, force: bool = False) -> ReportState:
         """The report log now: read again if its files changed (looked at every `refresh_seconds` at most,
-        at once when `force`, as after this process stored a submission)."""
-        names, table, unreadable, changed = self._reports.current(force)
+        at once when `force`, as after this process stored a submission).  One lock around reading and
+        building, so that a slower caller can never put back a state older than the one already there."""
         today = date.today()
         with self._state_lock:
+            generation, names, table, unreadable = self._reports.current(force)
             state = self._state
-            if state is not None and not changed and state.version.endswith(today.isoformat()):
+            if state is not None and state.generation == generation and state.version.endswith(today.isoformat()):
                 return state
             cursor = self._con.cursor()
             try:
@@ -347,9 +377,9 @@ class RoadmapDB:
                 cursor.close()
             pairs = {(int(y), r) for y, r in zip(latest["roadmap_year"].to_pylist(), latest["round"].to_pylist(),
                                                   strict=True)}
-            digest = hashlib.sha1("\n".join(sorted(names)).encode()).hexdigest()[:16]
+            digest = hashlib.sha1("\n".join(sorted([*names, *unreadable])).encode()).hexdigest()[:16]
             self._state = ReportState(f"{len(names)}:{digest}:{today.isoformat()}", len(names), latest,
-                                      frozenset(pairs), unreadable, submissions)
+                                      frozenset(pairs), unreadable, submissions, generation)
             return self._state
 
     def report_measures(self) -> pa.Table:
@@ -385,7 +415,7 @@ class RoadmapDB:
         """The tables a query of this state of the log and these rounds reads besides the measures."""
         chosen = self.chosen_rounds(filters.round, state)
         key = (state.version, tuple(sorted(chosen.items())))
-        with self._state_lock:
+        with self._status_lock:
             found = self._status_cache.get(key)
         if found is None:
             rounds = pa.table({"roadmap_year": list(chosen), "round": [r for r, _ in chosen.values()],
@@ -399,7 +429,7 @@ class RoadmapDB:
             finally:
                 cursor.close()
             found = tables
-            with self._state_lock:
+            with self._status_lock:
                 if len(self._status_cache) >= _STATUS_CACHE_ENTRIES:
                     self._status_cache.pop(next(iter(self._status_cache)))
                 self._status_cache[key] = found
@@ -421,15 +451,18 @@ class RoadmapDB:
         return cls(measures, legend, common_metadata([m for _, _, m in parts]), decrees, reports_dir,
                    refresh_seconds)
 
-    def _cursor(self, tables: dict[str, pa.Table]):
+    def _cursor(self, tables: dict[str, pa.Table], query: str | None = None):
         cursor = self._con.cursor()
         for name, table in tables.items():
-            cursor.register(name, table)  # this cursor's own: another session's query never sees it
+            # Only what the query reads (registering costs a few tenths of a millisecond each); this cursor's
+            # own: another session's query never sees it.
+            if query is None or _names_table(query, name):
+                cursor.register(name, table)
         return cursor
 
     def _run(self, query: str, params: dict[str, object], tables: dict[str, pa.Table] | None = None) -> pd.DataFrame:
         _require_single_select(query)
-        cursor = self._cursor(tables or {})
+        cursor = self._cursor(tables or {}, query)
         try:
             return cursor.execute(query, params).df()
         finally:
@@ -443,7 +476,7 @@ class RoadmapDB:
         tables = self._registered(filters, state or self.report_state())
         if filters.is_empty:
             return view_query(name, "unfiltered"), extra, tables
-        query = view_query(name, "filtered")
+        query = view_query(name, "status" if filters.status else "filtered")
         return query, _bound(query, {**filters.params(), **extra}), tables
 
     def filtered(self, name: str, filters: Filters, state: ReportState | None = None,
@@ -460,7 +493,7 @@ class RoadmapDB:
         own and closes when it is exhausted or dropped."""
         query, params, tables = self._scoped(name, filters, extra)
         _require_single_select(query)
-        cursor = self._cursor(tables)
+        cursor = self._cursor(tables, query)
         try:
             reader = cursor.sql(query, params=params).to_arrow_reader(rows_per_batch)
             yield from reader

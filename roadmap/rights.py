@@ -48,8 +48,8 @@ def rights(claims: Mapping[str, object], executors: Iterable[str], *, role_claim
     """What a user with these ID-token claims may do, given every executor of the loaded decrees."""
     known = list(dict.fromkeys(executors))
     who = identity(claims)
-    if not who:  # no subject: not a usable sign-in
-        return Rights("", ())
+    if not str(claims.get("sub") or "").strip():  # no subject: not a usable sign-in, whatever else it names
+        return Rights(who, ())
     if editor_role in _values(claims.get(role_claim)):
         return Rights(who, tuple(known))
     named = list(dict.fromkeys(_values(claims.get(executor_claim))))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import math
 import random
+import threading
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
@@ -658,3 +659,41 @@ def test_only_reports_on_the_loaded_decree_count(tmp_path):
     # above passes it, as latest.sql keeps to the loaded decrees.
     unfiltered = round_status(latest_rows(read_log(tmp_path), roadmap_year=YEAR, round=ROUND1), MEASURES, YEAR)
     assert unfiltered[41] != status[41]
+
+
+def test_concurrent_readers_never_put_back_an_older_state(tmp_path):
+    """Ten sessions each store a report and read the log at once: the state left is the newest, with all ten
+    (a slower reader must not replace a newer state with the older one it built)."""
+    executors = reports.executors(MEASURES, YEAR)[:10]
+    submissions = [Log(tmp_path).submission(e, ROUND1, {no: "done" for _, no in reports.assigned(MEASURES, e)})
+                   for e in executors]
+    db = open_db(tmp_path, refresh_seconds=3600)  # no listing but the forced ones
+    db.report_state()
+    barrier = threading.Barrier(len(submissions))
+
+    def work(submission) -> None:
+        barrier.wait()
+        store(submission, tmp_path, "test")
+        db.report_state(force=True)
+
+    threads = [threading.Thread(target=work, args=(s,)) for s in submissions]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    state = db.report_state()
+    assert state.files == 10
+    assert {r["executor"] for r in state.latest.to_pylist()} == set(executors)
+
+
+def test_a_directory_emptied_shows_no_report_any_more(tmp_path):
+    log = Log(tmp_path)
+    stored = log.report("МКС", ROUND1, {41: "done"})
+    (tmp_path / "x.parquet").write_bytes(b"junk")
+    db = open_db(tmp_path)
+    assert db_row(db, 41).status == "done" and db.report_state().unreadable == ("x.parquet",)
+    stored.path.unlink()
+    (tmp_path / "x.parquet").unlink()
+    state = db.report_state(force=True)
+    assert (state.files, state.latest.num_rows, state.unreadable) == (0, 0, ())
+    assert db_row(db, 41).status == NOT_REPORTED

@@ -23,6 +23,8 @@ CASES = [
     ({"sub": "u1", "roadmap_executor": {"name": "МКС"}}, (), ()),  # not a string or a list of them
     ({"sub": "u1", "roadmap_executor": [1, None, "МКС"]}, ("МКС",), ()),
     ({"roadmap_role": "editor"}, (), ()),  # no subject: not a usable sign-in
+    ({"name": "X", "roadmap_role": "editor"}, (), ()),  # a name is no subject either
+    ({"sub": "  ", "roadmap_executor": "МКС"}, (), ()),
     ({"sub": "u1", "roadmap_role": "editor", "roadmap_executor": "МКС"}, tuple(KNOWN), ()),
 ]
 

@@ -33,10 +33,10 @@ FILTER_Q_PLACEHOLDER = "e.g. Дәстүр"
 FILTER_ANY = "All"
 FILTER_ROUND = "Reporting date"
 FILTER_ROUND_HELP = (
-    "Statuses as the executors reported them for this date. With no date chosen: the latest date anyone "
-    "has reported for."
+    "Statuses as the executors reported them for this date. With none chosen: the latest date anyone has "
+    "reported for; before any report, the next date to come (or the last, once all have passed)."
 )
-FILTER_ROUND_PLACEHOLDER = "Latest with reports"
+FILTER_ROUND_PLACEHOLDER = "Default"
 FILTER_STATUS = "Status"
 STATUS_NAMES = {
     "done": "Done",
@@ -130,6 +130,8 @@ REPORTS_CHANGE_SPENT = "spent: {before} → {now}"
 REPORTS_CHANGE_COMMENT = "comment changed"
 REPORTS_NEWLY = "First reported: measures {measures}."
 REPORTS_LEFT_OUT = "Not in this file (the earlier report stands): measures {measures}."
+REPORTS_MOMENT = '{day}, {time} UTC'  # times are shown in UTC, as stored
+REPORTS_FILE = 'File "{name}", received {when}'
 REPORTS_HISTORY = "Reports received"
 REPORTS_HISTORY_NONE = "No reports yet."
 REPORTS_UNREADABLE = "The reports folder holds files that do not read as reports ({count}); the server log has details."

@@ -32,10 +32,10 @@ FILTER_Q_PLACEHOLDER = "мысалы, Дәстүр"
 FILTER_ANY = "Барлығы"
 FILTER_ROUND = "Есеп беру күні"
 FILTER_ROUND_HELP = (
-    "Күйлер орындаушылардың осы күнге берген есептері бойынша көрсетіледі. Күн таңдалмаса — есептер бар "
-    "соңғы күн бойынша."
+    "Күйлер орындаушылардың осы күнге берген есептері бойынша көрсетіледі. Таңдалмаса — біреу есеп берген"
+    " соңғы күн бойынша; есептер әлі жоқ болса — ең жақын алдағы күн (бәрі өтсе — соңғысы)."
 )
-FILTER_ROUND_PLACEHOLDER = "Есептер бар соңғы күн"
+FILTER_ROUND_PLACEHOLDER = "Әдепкі бойынша"
 FILTER_STATUS = "Орындалу күйі"
 STATUS_NAMES = {
     "done": "Орындалды",
@@ -129,6 +129,8 @@ REPORTS_CHANGE_SPENT = "жұмсалды: {before} → {now}"
 REPORTS_CHANGE_COMMENT = "түсініктеме өзгерді"
 REPORTS_NEWLY = "Алғаш рет: {measures} іс-шаралар."
 REPORTS_LEFT_OUT = "Бұл файлда жоқ (бұрынғы есеп күшінде): {measures} іс-шаралар."
+REPORTS_MOMENT = '{day}, {time} UTC'  # times are shown in UTC, as stored
+REPORTS_FILE = '«{name}» файлы, алынды: {when}'
 REPORTS_HISTORY = "Қабылданған есептер"
 REPORTS_HISTORY_NONE = "Әзірге есептер жоқ."
 REPORTS_UNREADABLE = "Есептер қалтасында есеп ретінде оқылмайтын файлдар бар ({count}); толығырақ — сервер журналында."

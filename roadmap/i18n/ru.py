@@ -30,10 +30,10 @@ FILTER_Q_PLACEHOLDER = "например, Дәстүр"
 FILTER_ANY = "Все"
 FILTER_ROUND = "Отчётная дата"
 FILTER_ROUND_HELP = (
-    "Статусы показаны по отчётам исполнителей к этой дате. Если дата не выбрана — к последней дате, по "
-    "которой есть отчёты."
+    "Статусы показаны по отчётам исполнителей к этой дате. Без выбора — к последней дате, по которой кто-"
+    "то отчитался; пока отчётов нет — к ближайшей предстоящей (или к последней, если все прошли)."
 )
-FILTER_ROUND_PLACEHOLDER = "Последняя с отчётами"
+FILTER_ROUND_PLACEHOLDER = "По умолчанию"
 FILTER_STATUS = "Статус исполнения"
 STATUS_NAMES = {
     "done": "Выполнено",
@@ -130,6 +130,8 @@ REPORTS_CHANGE_SPENT = "израсходовано: {before} → {now}"
 REPORTS_CHANGE_COMMENT = "комментарий изменён"
 REPORTS_NEWLY = "Впервые: мероприятия {measures}."
 REPORTS_LEFT_OUT = "Нет в этом файле (в силе прежний отчёт): мероприятия {measures}."
+REPORTS_MOMENT = '{day}, {time} UTC'  # times are shown in UTC, as stored
+REPORTS_FILE = 'Файл «{name}», получен {when}'
 REPORTS_HISTORY = "Принятые отчёты"
 REPORTS_HISTORY_NONE = "Отчётов пока нет."
 REPORTS_UNREADABLE = (

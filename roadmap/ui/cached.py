@@ -7,6 +7,7 @@ import streamlit as st
 
 from roadmap import config
 from roadmap.filters import Filters
+from roadmap.queries import ReportState
 
 from .data import database
 
@@ -15,21 +16,31 @@ _cache = st.cache_data(max_entries=config.QUERY_CACHE_ENTRIES, show_spinner=Fals
 
 
 @_cache
-def _query(name: str, filters: Filters, extra: tuple[tuple[str, object], ...], reports: str) -> pd.DataFrame:
-    # `reports` only keys the cache: should a submission arrive between the key and the query, the answer is
-    # the newer one, and the next rerun asks under the newer key.
-    return database().filtered(name, filters, **dict(extra))
+def _query(name: str, filters: Filters, extra: tuple[tuple[str, object], ...], reports: str,
+           _state: ReportState) -> pd.DataFrame:
+    # `reports` (the state's version) keys the cache; `_state` itself is not hashed, only answered for.
+    return database().filtered(name, filters, state=_state, **dict(extra))
 
 
-def reports_state():
-    """The executors' report log now (re-read when its files change, RoadmapDB.report_state)."""
-    return database().report_state()
+_PINNED = "roadmap_reports_state"
+
+
+def pin_reports_state() -> None:
+    """Once at the start of every run: each query of the run answers for this one state of the report log,
+    so that no page shows counts from before a submission beside coverage from after it."""
+    st.session_state[_PINNED] = database().report_state()
+
+
+def reports_state() -> ReportState:
+    """The state of the executors' report log this run answers for (pinned at its start), else the latest."""
+    return st.session_state.get(_PINNED) or database().report_state()
 
 
 def query(name: str, filters: Filters, **extra: object) -> pd.DataFrame:
     """sql/views/<name>.sql over the filtered measures, cached by the filter values, the extra parameters and
     the state of the report log (a new submission is a new key, so no page shows a status from before it)."""
-    return _query(name, filters, tuple(sorted(extra.items())), reports_state().version)
+    state = reports_state()
+    return _query(name, filters, tuple(sorted(extra.items())), state.version, state)
 
 
 def kpis(filters: Filters) -> dict:

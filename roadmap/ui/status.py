@@ -33,9 +33,11 @@ def summary(filters: Filters, *, metrics: bool = True) -> bool:
     report at all, one plain sentence instead (nothing is invented).  Returns whether there are reports."""
     t = texts()
     db = database()
-    coverage = query("report_coverage", filters)
-    if not db.report_decrees or coverage.empty:
+    if not any(d.rounds for d in db.report_decrees.values()):
         st.caption(t.STATUS_NO_CALENDAR)
+        return False
+    coverage = query("report_coverage", filters)
+    if coverage.empty:  # nothing in view (the page's own empty state says so), or only decrees without rounds
         return False
     several = len(db.decrees) > 1
     st.header(t.STATUS_HEADER.format(round=round_words(coverage, several)))
@@ -67,7 +69,7 @@ def status_line(filters: Filters) -> None:
     t = texts()
     db = database()
     coverage = query("report_coverage", filters)
-    if not db.report_decrees or coverage.empty:
+    if coverage.empty:  # nothing in view, or no decree in view has reporting dates
         return
     several = len(db.decrees) > 1
     when = round_words(coverage, several)
@@ -89,5 +91,5 @@ def follow_reports() -> None:
 
 @st.fragment(run_every=config.REPORTS_POLL_SECONDS if config.REPORTS_POLL_SECONDS > 0 else None)
 def _watch(seen: str) -> None:
-    if reports_state().version != seen:
+    if database().report_state().version != seen:  # the log now, not the state this run was pinned to
         st.rerun(scope="app")

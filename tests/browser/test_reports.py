@@ -150,10 +150,11 @@ def upload(page: Page, name: str, data: bytes) -> None:
     expect(chip.get_by_test_id("stFileChipIconError")).to_have_count(0)
 
 
-def submit(page: Page) -> None:
+def submit(page: Page, name: str) -> None:
+    """Send the form and wait for this file's result: the result names its file, so an earlier result still
+    on screen (the previous case's) is never taken for it."""
     page.get_by_role("button", name=ru.REPORTS_SUBMIT).click()
-    result = page.locator(".st-key-report_result")
-    expect(result).to_be_visible(timeout=60_000)
+    expect(page.locator(".st-key-report_result")).to_contain_text(f"«{name}»", timeout=60_000)
     settled(page)
 
 
@@ -216,7 +217,7 @@ def test_an_executor_fills_its_template_and_every_page_shows_the_status(page: Pa
     statuses = {no: labels["done"] if i % 2 == 0 else labels["in_progress"] for i, no in enumerate(MINE)}
     before = stored(signin_app.reports)
     upload(page, "отчёт МКС.xlsx", fill(template, statuses, {MINE[0]: 1250.5}))
-    submit(page)
+    submit(page, "отчёт МКС.xlsx")
     expect(page.locator(".st-key-report_result")).to_contain_text(ru.REPORTS_STORED.split(":")[0])
     expect(page.locator(".st-key-report_result")).to_contain_text(ru.REPORTS_FIRST)
     page.screenshot(path=str(screenshots / "reports_submitted.png"), full_page=True)
@@ -256,7 +257,7 @@ def test_another_executors_template_is_refused_and_nothing_stored(page: Page, si
     mon = [no for _, no in reports.assigned(MEASURES, "МОН")]
     before = stored(signin_app.reports)
     upload(page, "отчёт МОН.xlsx", fill(theirs, {mon[0]: ru.REPORT_STATUS_LABELS["done"]}))
-    submit(page)
+    submit(page, "отчёт МОН.xlsx")
     result = page.locator(".st-key-report_result")
     expect(result).to_contain_text(ru.REPORTS_REFUSED)
     expect(result).to_contain_text(ru.REPORT_PROBLEMS["identity"])
@@ -302,9 +303,10 @@ def test_every_bad_file_is_refused_with_its_problem_and_nothing_stored(page: Pag
     with urllib.request.urlopen(f"{signin_app.url}/export/report-template.xlsx?{query}") as response:
         files["template of another round"] = ("report.xlsx", fill(response.read(), done), "identity")
     before = stored(signin_app.reports)
-    for case, (name, data, code) in files.items():
+    for number, (case, (name, data, code)) in enumerate(files.items()):
+        name = f"{number:02d} {name}"  # each case's own name: its result is told from the previous one's
         upload(page, name, data)
-        submit(page)
+        submit(page, name)
         result = page.locator(".st-key-report_result")
         expect(result, case).to_contain_text(ru.REPORTS_REFUSED)
         expect(result, case).to_contain_text(ru.REPORT_PROBLEMS[code])
@@ -368,7 +370,8 @@ def test_ten_sessions_submitting_at_once_are_all_stored_and_shown(browser: Brows
     # Every one of them is in the history, and the idle reader's page followed without a click.
     reports_page(pages[0], signin_app.url)
     history = pages[0].get_by_test_id("stDataFrame").last
-    expect(history).to_be_visible()
+    for executor in names:
+        expect(history).to_contain_text(executor)
     for context in contexts:
         context.close()
     covered = reports.coverage(log, MEASURES, 2021, DECREES[2021]["decree_number"], ROUND2)

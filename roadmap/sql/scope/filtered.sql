@@ -10,7 +10,5 @@ filtered AS (
       AND (len($funding::VARCHAR[]) = 0 OR list_contains($funding::VARCHAR[], funding_class))
       AND (len($report_to::VARCHAR[]) = 0 OR list_contains($report_to::VARCHAR[], report_to))
       AND ($q = '' OR contains(title_lower, lower($q)))
-      AND (len($status::VARCHAR[]) = 0 OR list_contains($status::VARCHAR[], coalesce(
-          (SELECT s.status FROM measure_status AS s
-           WHERE s.roadmap_year = measures.roadmap_year AND s.measure_no = measures.measure_no), 'not_reported')))
+      -- status: scope/status.sql's condition, inserted here when the status filter is set (queries.view_query)
 )
