@@ -37,7 +37,7 @@ st.write(t.REPORTS_INTRO.format(dates="; ".join(_round_label(c) for c in rounds)
 
 
 def _problems_table(problems: list[reports.Problem]) -> pd.DataFrame:
-    columns = dict(reports.COLUMN_LABELS.get(st.session_state.get("lang", "ru"), reports.COLUMN_LABELS["ru"]))
+    columns = t.REPORT_COLUMNS
     return pd.DataFrame({
         t.COL_ROW: [str(p.row) if p.row is not None else t.REPORTS_WHOLE_FILE for p in problems],
         t.COL_COLUMN: [columns.get(p.column, p.column) if p.column else "" for p in problems],

@@ -10,6 +10,7 @@ from plotly.subplots import make_subplots
 
 from loaders.groups import group_key as _key
 from loaders.groups import split_key
+from loaders.reports import MEASURE_STATUSES
 
 # One colour per group and per funding class, the same on every page.
 GROUP_COLOURS = {
@@ -513,9 +514,8 @@ def deadlines_by_month(df: pd.DataFrame, quarters: bool = False, *, t: ModuleTyp
     return _layout(fig, t, 320, barmode="stack", legend=dict(orientation="h", y=-0.2, traceorder="normal"))
 
 
-# Execution: one colour per status on every page, in the order a reader scans them (done first).  Colours
+# Execution: one colour per status on every page, drawn in MEASURE_STATUSES' order (done first).  Colours
 # from a colour-blind-safe palette (Okabe-Ito), "not reported" a neutral grey: no report is not a verdict.
-STATUS_ORDER = ("done", "in_progress", "not_started", "not_done", "not_reported")
 STATUS_COLOURS = {
     "done": "#009e73",
     "in_progress": "#0072b2",
@@ -531,7 +531,7 @@ def _status_bars(df: pd.DataFrame, category: str, labels: dict[str, str], *, t: 
     counts = df.pivot_table(index=category, columns="status", values="measures", aggfunc="sum", fill_value=0)
     order = list(labels)
     traces = []
-    for status in STATUS_ORDER:
+    for status in MEASURE_STATUSES:
         if status not in counts:
             continue
         values = [int(counts[status].get(c, 0)) for c in order]

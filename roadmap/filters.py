@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from types import ModuleType
 from urllib.parse import urlencode
 
@@ -42,7 +43,6 @@ class FilterSpec:
 
 
 def _round_names(data_names: Mapping[str, str], t: ModuleType) -> dict[str, str]:
-    from datetime import date
     return {value: t.day(date.fromisoformat(value)) for value in data_names}
 
 

@@ -56,6 +56,7 @@ from .filters import FILTER_SPECS, Filters
 
 log = logging.getLogger("roadmap")
 
+
 class DataError(Exception):
     """The dataset is missing or breaks its contract; `detail` says how, for the log and the screen."""
 
@@ -73,8 +74,14 @@ def sql(name: str) -> str:
 RELATIONS = tuple(sorted(p.stem for p in (SQL_DIR / "relations").glob("*.sql")))
 
 
+@lru_cache(maxsize=4096)
+def _mentions(text: str, name: str) -> bool:
+    """Whether SQL text names a relation or a table (as a whole word)."""
+    return re.search(rf"\b{name}\b", text) is not None
+
+
 def _uses(text: str) -> list[str]:
-    return [r for r in RELATIONS if re.search(rf"\b{r}\b", text)]
+    return [r for r in RELATIONS if _mentions(text, r)]
 
 
 _STATUS_MARKER = "      -- status: "
@@ -117,11 +124,6 @@ def view_query(name: str, scope: str) -> str:
     parts.append(scope_text)
     parts += [f"{r} AS (\n{sql(f'relations/{r}')}\n)" for r in ordered if r not in before]
     return "WITH " + ",\n".join(parts) + "\n" + text
-
-
-@lru_cache(maxsize=2048)
-def _names_table(query: str, name: str) -> bool:
-    return re.search(rf"\b{name}\b", query) is not None
 
 
 def _bound(query: str, params: dict[str, object]) -> dict[str, object]:
@@ -456,7 +458,7 @@ class RoadmapDB:
         for name, table in tables.items():
             # Only what the query reads (registering costs a few tenths of a millisecond each); this cursor's
             # own: another session's query never sees it.
-            if query is None or _names_table(query, name):
+            if query is None or _mentions(query, name):
                 cursor.register(name, table)
         return cursor
 

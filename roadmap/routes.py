@@ -145,8 +145,7 @@ def template_request(db: RoadmapDB, raw_query: bytes) -> TemplateRequest:
         raise BadRequest(400, f"missing {' and '.join(missing)}: the template's link is "
                               f"/export/{TEMPLATE}?executor=NAME&round=YYYY-MM-DD")
     executor, round_text = given["executor"], given["round"]
-    known = {*db.options.choices.get("ministry", ()), *db.options.choices.get("akimat", ())}
-    if executor not in known:
+    if executor not in db.executors():
         raise BadRequest(404, f"no such executor: {executor[:80]}")
     calendars = {year: decree.rounds for year, decree in db.report_decrees.items()}
     if given.get("year"):

@@ -3,8 +3,10 @@ sections, the Reports page read-only without sign-in; and with no report, plain 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from datetime import UTC, date, datetime
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -12,7 +14,7 @@ from loaders import reports
 from roadmap import config, ui
 from roadmap.i18n import ru
 from tests.conftest import ROOT
-from tests.helpers import DATA, PAGES, plotly_values, store_csv_report
+from tests.helpers import DATA, PAGES, plotly_values, reference, store_csv_report
 
 MEASURES, DECREES = reports.load_roadmap(DATA)
 ROUND1, ROUND2 = reports.rounds(DECREES[2021])
@@ -132,3 +134,35 @@ def test_the_reports_page_is_read_only_without_sign_in(reports_dir):
     assert "python -m loaders.reports" in at.code[0].value
     assert not at.get("file_uploader")
     assert not [b for b in at.button if b.key == "sign_in"]
+
+
+def test_the_execution_pages_figures_are_the_reports(reports_dir):
+    """What the Execution page draws and lists, against the Python rule over the stored files: the bars by
+    direction and by executor, and the overdue table (as of a day after every deadline)."""
+    _submit(reports_dir, "МКС", "done", ROUND1, datetime(2021, 7, 1, tzinfo=UTC))
+    _submit(reports_dir, "МОН", "not_done", ROUND1, datetime(2021, 7, 2, tzinfo=UTC))
+    latest = reports.latest_rows(reports.read_log(reports_dir), round=ROUND1)
+    expected = reports.round_status(latest, MEASURES, 2021)
+    at = _app("app_pages/execution.py")
+    at.date_input(key="as_of").set_value(date(2022, 6, 1)).run()
+    charts = {c.key: json.loads(c.proto.spec) for c in at.get("plotly_chart")}
+
+    by_status: dict[str, int] = {}
+    for trace in charts["chart_status_groups"]["data"]:
+        code = next(c for c, name in ru.STATUS_NAMES.items() if name == trace["name"])
+        by_status[code] = int(sum(plotly_values(trace["x"])))
+    assert by_status == {s: n for s, n in Counter(expected.values()).items()}
+
+    own = {trace["name"]: dict(zip(trace["y"], plotly_values(trace["x"]), strict=True))
+           for trace in charts["chart_status_executors"]["data"]}
+    assert own[ru.STATUS_NAMES["done"]]["МКС"] == len(reports.assigned(MEASURES, "МКС"))
+    assert own[ru.STATUS_NAMES["not_done"]]["МОН"] == len(reports.assigned(MEASURES, "МОН"))
+
+    deadlines = dict(zip(reference().measure_no, reference().deadline_end, strict=True))
+    late = [no for no, s in expected.items() if s != "done" and pd.notna(deadlines[no])
+            and pd.Timestamp(deadlines[no]).date() < date(2022, 6, 1)]
+    overdue = _table(at, ru.COL_DEADLINE)
+    assert overdue[ru.COLUMNS["measure_no"]].tolist() == [ru.measure(no) for no in sorted(
+        late, key=lambda no: (pd.Timestamp(deadlines[no]), no))]
+    assert overdue[ru.COL_STATUS].tolist() == [ru.STATUS_NAMES[expected[no]] for no in sorted(
+        late, key=lambda no: (pd.Timestamp(deadlines[no]), no))]

@@ -2,11 +2,13 @@
 and who has reported (from the executors' reports, sql/views/status_counts.sql and report_coverage.sql)."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 import streamlit as st
 
+from loaders.reports import MEASURE_STATUSES
 from roadmap import config
-from roadmap.charts import STATUS_ORDER
 from roadmap.filters import Filters
 
 from .cached import query, reports_state
@@ -28,28 +30,41 @@ def has_reports() -> bool:
     return reports_state().latest.num_rows > 0
 
 
-def summary(filters: Filters, *, metrics: bool = True) -> bool:
+@dataclass(frozen=True)
+class _Status:
+    round: str  # the chosen round(s) in words
+    coverage: str  # "Отчитались 12 из 23 исполнителей"
+    counts: pd.Series | None  # measures by status; None while nobody has reported
+
+
+def _status(filters: Filters) -> _Status | None:
+    """What the block and the line say, read once: None when nothing in view has a reporting round."""
+    db = database()
+    coverage = query("report_coverage", filters)
+    if coverage.empty:  # nothing in view (the page's own empty state says so), or no decree with rounds
+        return None
+    several = len(db.decrees) > 1
+    counts = query("status_counts", filters).set_index("status").measures if has_reports() else None
+    return _Status(round_words(coverage, several), coverage_line(coverage, several), counts)
+
+
+def summary(filters: Filters) -> bool:
     """The status block: a header naming the round, one metric per status, the coverage line.  With no
     report at all, one plain sentence instead (nothing is invented).  Returns whether there are reports."""
     t = texts()
-    db = database()
-    if not any(d.rounds for d in db.report_decrees.values()):
+    if not any(d.rounds for d in database().report_decrees.values()):
         st.caption(t.STATUS_NO_CALENDAR)
         return False
-    coverage = query("report_coverage", filters)
-    if coverage.empty:  # nothing in view (the page's own empty state says so), or only decrees without rounds
+    found = _status(filters)
+    if found is None:
         return False
-    several = len(db.decrees) > 1
-    st.header(t.STATUS_HEADER.format(round=round_words(coverage, several)))
-    if not has_reports():
+    st.header(t.STATUS_HEADER.format(round=found.round))
+    if found.counts is None:
         st.info(t.STATUS_NO_REPORTS)
         return False
-    if metrics:
-        counts = query("status_counts", filters).set_index("status").measures
-        columns = st.columns(len(STATUS_ORDER))
-        for column, status in zip(columns, STATUS_ORDER, strict=True):
-            column.metric(t.STATUS_NAMES[status], int(counts.get(status, 0)))
-    st.caption(coverage_line(coverage, several))
+    for column, code in zip(st.columns(len(MEASURE_STATUSES)), MEASURE_STATUSES, strict=True):
+        column.metric(t.STATUS_NAMES[code], int(found.counts.get(code, 0)))
+    st.caption(found.coverage)
     return True
 
 
@@ -67,18 +82,15 @@ def status_line(filters: Filters) -> None:
     """One line under a page's title: the filtered measures by status and the coverage, or that there are
     no reports yet."""
     t = texts()
-    db = database()
-    coverage = query("report_coverage", filters)
-    if coverage.empty:  # nothing in view, or no decree in view has reporting dates
+    found = _status(filters)
+    if found is None:
         return
-    several = len(db.decrees) > 1
-    when = round_words(coverage, several)
-    if not has_reports():
-        st.caption(f"**{t.STATUS_HEADER.format(round=when)}:** {t.STATUS_LINE_NONE}")
+    head = t.STATUS_HEADER.format(round=found.round)
+    if found.counts is None:
+        st.caption(f"**{head}:** {t.STATUS_LINE_NONE}")
         return
-    counts = query("status_counts", filters).set_index("status").measures
-    parts = [f"{t.STATUS_NAMES[s].lower()} {int(counts[s])}" for s in STATUS_ORDER if counts.get(s, 0)]
-    st.caption(f"**{t.STATUS_HEADER.format(round=when)}:** {' · '.join(parts)}. {coverage_line(coverage, several)}.")
+    parts = [f"{t.STATUS_NAMES[c].lower()} {int(found.counts[c])}" for c in MEASURE_STATUSES if found.counts.get(c, 0)]
+    st.caption(f"**{head}:** {' · '.join(parts)}. {found.coverage}.")
 
 
 def follow_reports() -> None:

@@ -41,22 +41,13 @@ UPLOAD_INPUT = '[data-testid="stFileUploaderDropzoneInput"]'
 
 
 # The mock provider's own sign-in page (not ours) links a stylesheet from a CDN; it is refused like every
-# request off this machine, and only it may be.
+# request off this machine (tests/browser/conftest.py `offline`), and only it is expected.
 PROVIDER_STYLESHEET = "https://cdn.jsdelivr.net/npm/@picocss/pico@2/css/pico.min.css"
 
 
-@pytest.fixture(autouse=True)
-def offline(context):
-    """As the suite's `offline` (tests/browser/conftest.py), but the provider's stylesheet is expected."""
-    refused: list[str] = []
-
-    def refuse(route):
-        refused.append(route.request.url)
-        route.abort()
-
-    context.route(lambda url: not url.startswith("http://127.0.0.1:"), refuse)
-    yield refused
-    assert [url for url in refused if url != PROVIDER_STYLESHEET] == []
+@pytest.fixture
+def expected_off_machine() -> tuple[str, ...]:
+    return (PROVIDER_STYLESHEET,)
 
 
 @pytest.fixture(scope="module")
