@@ -5,7 +5,11 @@ from html import escape
 import pandas as pd
 import streamlit as st
 
-from loaders import reports
+from reporting import limits
+from reporting.changes import changes as changes_since
+from reporting.problems import Problem
+from reporting.store import store
+from reporting.validate import validate
 from roadmap import config, ui
 from roadmap.routes import template_url
 from roadmap.ui import auth, panel
@@ -36,13 +40,13 @@ if not rounds:
 st.write(t.REPORTS_INTRO.format(dates="; ".join(_round_label(c) for c in rounds)))
 
 
-def _problems_table(problems: list[reports.Problem]) -> pd.DataFrame:
+def _problems_table(problems: list[Problem]) -> pd.DataFrame:
     columns = t.REPORT_COLUMNS
     return pd.DataFrame({
         t.COL_ROW: [str(p.row) if p.row is not None else t.REPORTS_WHOLE_FILE for p in problems],
         t.COL_COLUMN: [columns.get(p.column, p.column) if p.column else "" for p in problems],
-        t.COL_PROBLEM: [t.REPORT_PROBLEMS.get(p.code, t.REPORT_PROBLEM_OTHER) for p in problems],
-        t.COL_DETAIL: [p.message for p in problems],
+        t.COL_PROBLEM: [t.REPORT_PROBLEMS[p.code] for p in problems],
+        t.COL_DETAIL: [p.text(t) for p in problems],
     })
 
 
@@ -90,22 +94,22 @@ def _submit(executor: str, chosen: tuple[int, date], upload, who: str) -> dict:
     report for the round."""
     year, day = chosen
     decree = db.report_decrees[year]
-    result = reports.validate(upload.getvalue(), upload.name, db.report_measures(), db.report_metadata, executor,
-                              expected_round=day, expected_decree=(year, decree.number))
+    result = validate(upload.getvalue(), upload.name, db.report_measures(), db.report_metadata, executor,
+                      expected_round=day, expected_decree=(year, decree.number))
     if isinstance(result, list):
         return {"kind": "refused", "problems": result}
     before = db.report_state(force=True).latest
     previous = [r for r in before.to_pylist()
                 if r["roadmap_year"] == year and r["round"] == day and r["executor"] == executor]
     try:
-        stored = reports.store(result, db.reports_dir, submitter=who)
+        stored = store(result, db.reports_dir, submitter=who)
     except Exception:  # the disk, not the file: nothing half-written (store writes aside, then links)
         log.exception("reports: storing %s for %s failed", upload.name, executor)
         return {"kind": "failed"}
     db.report_state(force=True)  # this session and every other see it on their next run
     log.info("reports: %s %s for %s, round %s, by %s", "stored" if stored.stored else "already stored",
              stored.path.name, executor, day, who)
-    return {"kind": "stored", "stored": stored, "changes": reports.changes(previous, result.rows),
+    return {"kind": "stored", "stored": stored, "changes": changes_since(previous, result.rows),
             "executor": executor, "round": chosen}
 
 
@@ -143,8 +147,8 @@ else:
         # again with one click, and the same file sent twice in a row is stored once.
         with st.form("report_form", clear_on_submit=False):
             upload = st.file_uploader(t.REPORTS_UPLOAD, type=["xlsx", "csv"], key="report_file",
-                                      max_upload_size=config.REPORT_UPLOAD_MAX_MB,
-                                      help=t.REPORTS_UPLOAD_HELP.format(mb=config.REPORT_UPLOAD_MAX_MB))
+                                      max_upload_size=limits.MAX_FILE_MB,
+                                      help=t.REPORTS_UPLOAD_HELP.format(mb=limits.MAX_FILE_MB))
             sent = st.form_submit_button(t.REPORTS_SUBMIT, type="primary")
         if sent and upload is not None:
             received = pd.Timestamp.now(tz="UTC")

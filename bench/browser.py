@@ -26,8 +26,7 @@ from pathlib import Path
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from bench.measure import RUNS
-from tests.browser.shared import CHROMIUM_ARGS
-from tests.server import SERVER_SCRIPT, Server, streamlit_server
+from testing.server import CHROMIUM_ARGS, SERVER_SCRIPT, Server, streamlit_server
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"

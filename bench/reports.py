@@ -2,7 +2,7 @@
 
     python -m bench.reports --out DIR [--data data/roadmap.parquet] [--submissions 1000]
 
-Each submission is one executor's report for one round of one decree, written as loaders/reports.py's store()
+Each submission is one executor's report for one round of one decree, written as reporting/store.py's store()
 writes it (submission_table, one zstd parquet file named by file_name_for), but without store()'s look for the
 executor's latest file and its claims: at 1,000 files those reads would make the log slow to write, and the
 bench measures reading the log, not writing it.  Every (decree, round, executor) gets one submission; the rest
@@ -29,10 +29,14 @@ from pathlib import Path
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from bench import generate
-from loaders import reports
 from loaders.files import legend_path
-from loaders.reports import ReportRow, Submission
+from reporting.decrees import decrees as decrees_of
+from reporting.decrees import executors, load_roadmap, rounds
+from reporting.store import file_name_for, store, submission_table
+from reporting.validate import ReportRow, Submission, validate
+from reporting.vocabulary import STATUSES
+from testing import generate
+from testing.naive import assigned
 
 SEED = 20210705
 SUBMISSIONS = 1000
@@ -58,19 +62,19 @@ class Log:
     _added: int = 0
 
     def add(self) -> Path:
-        """One more submission through loaders.reports.store, after all the others (as a new upload is)."""
+        """One more submission through reporting.store, after all the others (as a new upload is)."""
         self._added += 1
         submission, when = self._make(self.submissions + self._added)
-        return reports.store(submission, self.directory, "bench:add", when).path
+        return store(submission, self.directory, "bench:add", when).path
 
 
 def with_calendar(data: str, directory: Path) -> str:
     """`data` itself when each of its decrees has a reporting calendar; else its years as files of their own
     in `directory` (a glob of them is returned), each with the 2021 decree's calendar, number and date moved to
-    its year.  bench/generate.py's data has no calendar: without rounds no page would show a report, and a
+    its year.  testing/generate.py's data has no calendar: without rounds no page would show a report, and a
     log no page reads says nothing about the pages."""
-    _, metas = reports.load_roadmap(data)
-    if all(reports.rounds(m) for m in metas.values()):
+    _, metas = load_roadmap(data)
+    if all(rounds(m) for m in metas.values()):
         return data
     template = json.loads(pq.read_schema(generate.TEMPLATE).metadata[b"roadmap"])
     table = pq.read_table(data)
@@ -96,7 +100,7 @@ def _rows(rng: random.Random, year: int, numbers: list[int], round_index: int) -
     weights = (1, 3, 2, 1) if round_index == 0 else (4, 3, 1, 1)
     out = []
     for no in numbers:
-        status = rng.choices(reports.STATUSES, weights)[0]
+        status = rng.choices(STATUSES, weights)[0]
         spent = round(rng.lognormvariate(8, 1.5), 1) if rng.random() < 0.5 else None
         comment = None
         if rng.random() < 0.6:
@@ -117,7 +121,7 @@ def _csv(submission: Submission) -> bytes:
 
 def _accepted(submission: Submission, measures, metas: dict) -> None:
     """The submission as a CSV through validate(): the rows the app would have stored, or SystemExit."""
-    result = reports.validate(_csv(submission), "report.csv", measures, metas, submission.executor,
+    result = validate(_csv(submission), "report.csv", measures, metas, submission.executor,
                               expected_round=submission.round,
                               expected_decree=(submission.roadmap_year, submission.decree_number))
     if not isinstance(result, Submission):
@@ -130,14 +134,14 @@ def _accepted(submission: Submission, measures, metas: dict) -> None:
 def generate_log(data: str, directory: Path, submissions: int | None = SUBMISSIONS, seed: int = SEED) -> Log:
     """`submissions` files into `directory` (which should be empty) for the dataset `data` (a file or a glob);
     None: one per executor and round, the smallest log in which every page has everything to draw."""
-    measures, metas = reports.load_roadmap(data)
-    decrees = reports.decrees(metas)
+    measures, metas = load_roadmap(data)
+    decrees = decrees_of(metas)
     rng = random.Random(seed)
     # Each executor's measures, by roadmap year.
     mine: dict[tuple[int, str], list[int]] = {}
-    for executor in reports.executors(measures):
+    for executor in executors(measures):
         by_year = defaultdict(list)
-        for year, no in reports.assigned(measures, executor):
+        for year, no in assigned(measures, executor):
             by_year[year].append(no)
         for year, numbers in by_year.items():
             if decrees[year].rounds:
@@ -174,8 +178,8 @@ def generate_log(data: str, directory: Path, submissions: int | None = SUBMISSIO
     rows = 0
     for index, (submission, when) in enumerate(made):
         # Submitters: a few people per executor, as a ministry's staff.
-        table = reports.submission_table(submission, f"oidc:{submission.executor}:{index % 3}", when)
-        pq.write_table(table, directory / reports.file_name_for(when, submission.file_sha256), compression="zstd")
+        table = submission_table(submission, f"oidc:{submission.executor}:{index % 3}", when)
+        pq.write_table(table, directory / file_name_for(when, submission.file_sha256), compression="zstd")
         rows += table.num_rows
     # One more, for `Log.add`: after every generated one, as an upload now would be.
     latest = max(when for _, when in made)

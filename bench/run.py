@@ -38,14 +38,15 @@ import pandas as pd
 import pyarrow.parquet as pq
 import streamlit
 
-from bench import browser, generate, naive
+from bench import browser
 from bench import reports as report_log
 from bench.measure import RUNS, WARMUP, Figure, memory, ratio, repeat, table, timing
 from loaders.build import DEFAULT_SOURCE, parse_file
 from roadmap import config
 from roadmap.filters import Filters
 from roadmap.queries import RoadmapDB
-from tests.server import Server
+from testing import generate, naive
+from testing.server import Server
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT_DIR = ROOT / "bench" / "out"

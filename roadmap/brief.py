@@ -10,7 +10,7 @@ from types import ModuleType
 
 import pandas as pd
 
-from loaders.reports import MEASURE_STATUSES, NOT_REPORTED
+from reporting.vocabulary import MEASURE_STATUSES, NOT_REPORTED
 
 from .charts import group_colour
 from .filters import Filters, in_words

@@ -10,7 +10,7 @@ from plotly.subplots import make_subplots
 
 from loaders.groups import group_key as _key
 from loaders.groups import split_key
-from loaders.reports import MEASURE_STATUSES
+from reporting.vocabulary import MEASURE_STATUSES
 
 # One colour per group and per funding class, the same on every page.
 GROUP_COLOURS = {

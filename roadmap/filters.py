@@ -17,8 +17,8 @@ from datetime import date
 from types import ModuleType
 from urllib.parse import urlencode
 
-from loaders.reports import MEASURE_STATUSES
 from loaders.schema import FUNDING_CLASSES
+from reporting.vocabulary import MEASURE_STATUSES
 
 Q_MAX_CHARS = 200  # a title search longer than any title is noise, and a link may carry megabytes
 
@@ -64,7 +64,7 @@ FILTER_SPECS: tuple[FilterSpec, ...] = (
     # (RoadmapDB.chosen_rounds).
     FilterSpec("round", "FILTER_ROUND", help="FILTER_ROUND_HELP", choices="round_options", names=_round_names,
                max_values=1),
-    # A measure's status in that round (loaders.reports.measure_status), "not_reported" included.
+    # A measure's status in that round (sql/reports/round_statuses.sql), "not_reported" included.
     FilterSpec("status", "FILTER_STATUS", choices=MEASURE_STATUSES, names=lambda _, t: dict(t.STATUS_NAMES)),
     FilterSpec("q", "FILTER_Q", text=True),
 )

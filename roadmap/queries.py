@@ -15,7 +15,7 @@ The SQL lives in sql/, in layers (as dbt arranges models):
     reports/    the executors' reports, read from their directory (latest.sql)
 A view is asked for by name (`filtered("kpis", filters)`); the relations it uses are found in its text.
 
-The executors' reports (loaders/reports.py stores each accepted submission as its own immutable parquet file
+The executors' reports (reporting/store.py stores each accepted submission as its own immutable parquet file
 in one directory) are read by DuckDB as one table, again whenever the set of files changes (looked at no more
 often than every `refresh_seconds`); only files not read before are read.  Each query's cursor gets three
 tables registered on it alone: `report_latest` (what each executor last said per round and measure),
@@ -26,14 +26,11 @@ mutable tables.
 """
 from __future__ import annotations
 
-import glob
 import hashlib
 import json
 import logging
-import os
 import re
 import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -46,10 +43,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from loaders import files
 from loaders.files import legend_path
-from loaders.reports import REPORTS_SCHEMA
-from loaders.reports import decrees as report_decrees
 from loaders.schema import LEGEND_SCHEMA, SECTIONS, check_columns, check_measures
+from reporting.decrees import decrees as report_decrees
+from reporting.log import LogReader
 
 from .config import SQL_DIR
 from .filters import FILTER_SPECS, Filters
@@ -159,15 +157,11 @@ class FilterOptions:
 
 
 def dataset_files(spec: str | Path) -> list[Path]:
-    """The parquet files a dataset setting names: one path, or a glob whose matches are read in name
-    order.  A glob such as data/*.parquet also matches the legends beside the files: those are skipped."""
-    text = str(spec)
-    if not glob.has_magic(text):
-        return [Path(text)]
-    files = [Path(p) for p in sorted(glob.glob(text)) if not Path(p).stem.endswith("_legend")]
-    if not files:
-        raise DataError(f"no parquet file matches {text}")
-    return files
+    """loaders.files.dataset_files, its failure said as the app's DataError."""
+    try:
+        return files.dataset_files(spec)
+    except FileNotFoundError as exc:
+        raise DataError(str(exc)) from None
 
 
 def union_legends(legends: list[pa.Table]) -> pa.Table:
@@ -199,97 +193,12 @@ class ReportState:
     rounds_reported: frozenset[tuple[int, date]]  # (roadmap year, round) with at least one report
     unreadable: tuple[str, ...]  # files in the directory that are not readable reports (named in the log)
     submissions: pa.Table  # sql/reports/submissions.sql: one row per stored file, newest first
-    generation: int = 0  # _ReportLog.generation this state was built from
+    generation: int = 0  # LogReader.generation this state was built from
+    problem: str | None = None  # why the reports directory cannot be listed (the pages warn), or None
 
 
 _STATUS_CACHE_ENTRIES = 32  # (state of the log, rounds chosen) combinations kept; each a few small tables
 _CHOSEN_ROUNDS = pa.schema([("roadmap_year", pa.int32()), ("round", pa.date32()), ("previous_round", pa.date32())])
-
-
-class _ReportLog:
-    """The stored reports, read again when the set of files changes; each file once (files are immutable).
-
-    A file that cannot be read (a foreign file; or, where the file system has no hard links, the empty
-    placeholder loaders.reports.store creates just before it renames the complete file over it) is tried
-    again whenever its size or time changes, and named in `unreadable` meanwhile."""
-
-    def __init__(self, directory: Path | None, refresh_seconds: float):
-        self.directory = directory
-        self.refresh_seconds = refresh_seconds
-        self._lock = threading.Lock()
-        self._listed: tuple[str, ...] = ()
-        self._read: list[str] = []  # files read, in name order as first seen
-        self._bad: dict[str, tuple[int, int]] = {}  # unreadable file → (size, mtime_ns) when it was tried
-        self._table = REPORTS_SCHEMA.empty_table()
-        self.generation = 0  # counts every change of what was read (files added, gone, unreadable or not)
-        self._looked_at = float("-inf")
-        self._reader = duckdb.connect(":memory:")  # reads parquet files; never sees the dashboard's data
-        self._reader.execute("SET enable_progress_bar = false")
-
-    def _listing(self) -> tuple[str, ...]:
-        if self.directory is None:
-            return ()
-        try:
-            return tuple(sorted(e.name for e in os.scandir(self.directory)
-                                if e.name.endswith(".parquet") and not e.name.startswith(".") and e.is_file()))
-        except FileNotFoundError:
-            return ()
-
-    def _stat(self, name: str) -> tuple[int, int] | None:
-        try:
-            st = (self.directory / name).stat()
-        except OSError:
-            return None
-        return st.st_size, st.st_mtime_ns
-
-    def current(self, force: bool = False) -> tuple[int, tuple[str, ...], pa.Table, tuple[str, ...]]:
-        """(generation, files read, every stored row, unreadable files); the generation changes whenever
-        any of the others does, so a caller can tell a newer reading from the one it already has."""
-        with self._lock:
-            now = time.monotonic()
-            if force or now - self._looked_at >= self.refresh_seconds:
-                self._looked_at = now
-                self._refresh()
-            return self.generation, tuple(self._read), self._table, tuple(self._bad)
-
-    def _refresh(self) -> None:
-        names = self._listing()
-        retry = [n for n, seen in self._bad.items() if n in names and self._stat(n) != seen]
-        if names == self._listed and not retry:
-            return
-        before = (list(self._read), dict(self._bad))
-        if not set(self._read) <= set(names):
-            # A file went away (an operator's doing, never the app's): read the directory afresh.
-            self._read, self._bad, self._table = [], {}, REPORTS_SCHEMA.empty_table()
-        self._listed = names
-        known = set(self._read)
-        self._bad = {n: seen for n, seen in self._bad.items() if n in names and n not in retry}
-        new = [n for n in names if n not in known and n not in self._bad]
-        if new:
-            parts = [self._table]
-            try:
-                parts.append(self._read_files(new))
-                self._read += new
-            except (duckdb.Error, pa.ArrowException):
-                for name in new:  # one foreign or unfinished file must not hide every other report
-                    try:
-                        parts.append(self._read_files([name]))
-                        self._read.append(name)
-                    except (duckdb.Error, pa.ArrowException) as exc:
-                        log.warning("reports: %s is not a readable report file (yet): %s", name, exc)
-                        self._bad[name] = self._stat(name) or (0, 0)
-            self._table = pa.concat_tables(parts).combine_chunks()
-        if (self._read, self._bad) != before:
-            self.generation += 1
-
-    def _read_files(self, names: list[str]) -> pa.Table:
-        cursor = self._reader.cursor()
-        try:
-            table = cursor.sql(f"SELECT {', '.join(REPORTS_SCHEMA.names)} FROM read_parquet($files)",
-                               params={"files": [str(self.directory / n) for n in names]}).to_arrow_table()
-        finally:
-            cursor.close()
-        return table.cast(REPORTS_SCHEMA)
 
 
 class RoadmapDB:
@@ -323,7 +232,7 @@ class RoadmapDB:
         self._con.execute("CREATE TABLE decree_rounds AS SELECT * FROM decree_rounds_source")
         self._con.unregister("decree_rounds_source")
         self._decree_keys = [f"{year}|{d.number}" for year, d in sorted(self.report_decrees.items())]
-        self._reports = _ReportLog(Path(reports_dir) if reports_dir is not None else None, refresh_seconds)
+        self._reports = LogReader(Path(reports_dir) if reports_dir is not None else None, refresh_seconds)
         self._state_lock = threading.Lock()
         self._status_lock = threading.Lock()
         self._state: ReportState | None = None
@@ -366,7 +275,9 @@ class RoadmapDB:
         building, so that a slower caller can never put back a state older than the one already there."""
         today = date.today()
         with self._state_lock:
-            generation, names, table, unreadable = self._reports.current(force)
+            snapshot = self._reports.current(force)
+            generation, names, table, unreadable = (snapshot.generation, snapshot.files, snapshot.table,
+                                                    snapshot.unreadable)
             state = self._state
             if state is not None and state.generation == generation and state.version.endswith(today.isoformat()):
                 return state
@@ -381,11 +292,11 @@ class RoadmapDB:
                                                   strict=True)}
             digest = hashlib.sha1("\n".join(sorted([*names, *unreadable])).encode()).hexdigest()[:16]
             self._state = ReportState(f"{len(names)}:{digest}:{today.isoformat()}", len(names), latest,
-                                      frozenset(pairs), unreadable, submissions, generation)
+                                      frozenset(pairs), unreadable, submissions, generation, snapshot.problem)
             return self._state
 
     def report_measures(self) -> pa.Table:
-        """The measures as a report is checked against them (loaders.reports.validate's `measures`)."""
+        """The measures as a report is checked against them (reporting.validate's `measures`)."""
         if self._report_measures is None:
             self._report_measures = pa.Table.from_pandas(self.plain("report_measures"), preserve_index=False)
         return self._report_measures

@@ -5,7 +5,7 @@
 
 Each measure format takes exactly the pages' link keys, read by the same function as a page link
 (filters.read_link), so `/measures?akimat=X` and `/export/measures.csv?akimat=X` cannot disagree.  The report
-template is an executor's own file for one reporting round (roadmap/report_template.py), its measures read
+template is an executor's own file for one reporting round (reporting/template.py), its measures read
 through the same query layer.  The files are built when asked
 for, from the query layer, and streamed: nothing is built during a rerun and nothing lives in Streamlit's
 media store, whose files can be swept away before a browser fetches them.
@@ -28,10 +28,12 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from . import brief, exports, i18n
+import i18n
+from reporting.template import template_xlsx
+
+from . import brief, exports
 from .filters import LANG_KEY, Filters, LinkView, read_link, value_names
 from .queries import DataError, RoadmapDB
-from .report_template import template_xlsx
 
 log = logging.getLogger("roadmap")
 
@@ -123,7 +125,7 @@ class TemplateRequest:
 
 def executor_measures(db: RoadmapDB, executor: str, year: int) -> pd.DataFrame:
     """The executor's measures of one decree, through the query layer: a ministry's by the ministry filter, a
-    region's by the akimat filter (which keeps the measures of all akimats, as loaders.reports.assigned
+    region's by the akimat filter (which keeps the measures of all akimats, as reporting.decrees.measures_of
     does); a name that is both is looked up both ways."""
     frames = [db.filtered("measure_list", Filters(year=(str(year),), **{key: (executor,)}))
               for key in ("ministry", "akimat") if executor in db.options.choices.get(key, ())]

@@ -1,6 +1,6 @@
 """What several test modules share, so that none imports another: the pages and how to run one in AppTest,
 Plotly's encoded arrays, and the one reference answer to "which measures does this filter keep" (the
-plain pandas filter of bench/naive.py, written independently of the SQL)."""
+plain pandas filter of testing/naive.py, written independently of the SQL)."""
 from __future__ import annotations
 
 import base64
@@ -11,9 +11,11 @@ import numpy as np
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from bench import naive
-from loaders import reports
+from reporting.decrees import load_roadmap
+from reporting.store import store
+from reporting.validate import Submission, validate
 from roadmap.filters import Filters
+from testing import naive
 from tests.conftest import ROOT
 
 DATA = ROOT / "data" / "roadmap.parquet"
@@ -58,12 +60,12 @@ def run_page(page: str) -> AppTest:
 def store_csv_report(directory: Path, executor: str, round_, said: dict[int, tuple[str, object]],
                      submitted_at=None):
     """One executor's report for a round, written as the CSV an executor would upload, checked and stored
-    the way the Reports page does (loaders.reports.validate, then store).  `said`: measure → (status,
+    the way the Reports page does (reporting.validate, then store).  `said`: measure → (status,
     spent or None).  Returns what store returned."""
-    measures, decrees = reports.load_roadmap(DATA)
+    measures, decrees = load_roadmap(DATA)
     text = "measure_no,status,spent_thousand_kzt\n" + "".join(
         f"{no},{status},{'' if spent is None else spent}\n" for no, (status, spent) in said.items())
-    submission = reports.validate(text.encode(), f"{executor}.csv", measures, decrees, executor,
+    submission = validate(text.encode(), f"{executor}.csv", measures, decrees, executor,
                                   expected_round=round_)
-    assert isinstance(submission, reports.Submission), submission
-    return reports.store(submission, directory, "test", submitted_at=submitted_at)
+    assert isinstance(submission, Submission), submission
+    return store(submission, directory, "test", submitted_at=submitted_at)

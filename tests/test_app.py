@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from i18n import kk
 from roadmap.filters import Filters
-from roadmap.i18n import kk
 from tests.conftest import ROOT
 from tests.helpers import CHARTS, DATA, PAGES, kept, plotly_values, run_page
 

@@ -8,13 +8,14 @@ from html.parser import HTMLParser
 
 import pytest
 
-from loaders import reports
+from i18n import en, kk, ru
 from loaders.build import parse_file
-from loaders.reports import MEASURE_STATUSES, assigned
+from reporting.decrees import load_roadmap, rounds
+from reporting.vocabulary import MEASURE_STATUSES
 from roadmap import brief
 from roadmap.filters import Filters
-from roadmap.i18n import en, kk, ru
 from roadmap.queries import RoadmapDB
+from testing.naive import assigned
 from tests.conftest import ROOT
 from tests.helpers import store_csv_report
 
@@ -103,8 +104,8 @@ def test_long_lists_are_cut_for_paper_and_say_so(db, monkeypatch):
 
 
 # Execution: the reports for the round shown ------------------------------------------------------------
-MEASURES, DECREES = reports.load_roadmap(ROOT / "data" / "roadmap.parquet")
-ROUND1 = reports.rounds(DECREES[2021])[0]
+MEASURES, DECREES = load_roadmap(ROOT / "data" / "roadmap.parquet")
+ROUND1 = rounds(DECREES[2021])[0]
 REPORTER = "МКС"
 
 

@@ -11,9 +11,9 @@ import pyarrow.parquet as pq
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from i18n import ru as texts
 from loaders.files import legend_path
 from roadmap import config, ui
-from roadmap.i18n import ru as texts
 from roadmap.queries import DataError, RoadmapDB
 from tests.conftest import ROOT
 from tests.helpers import PAGES

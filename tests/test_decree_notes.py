@@ -8,9 +8,9 @@ import io
 import openpyxl
 import pytest
 
+from i18n import LANGUAGES, ru
 from roadmap import brief, exports
 from roadmap.filters import Filters
-from roadmap.i18n import LANGUAGES, ru
 from roadmap.queries import RoadmapDB
 from roadmap.routes import brief_html
 from tests.helpers import DATA, run_page

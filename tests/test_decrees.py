@@ -9,10 +9,10 @@ import shutil
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from i18n import ru
 from loaders.files import legend_path
 from roadmap import config, exports, ui
 from roadmap.filters import Filters
-from roadmap.i18n import ru
 from roadmap.queries import DataError, RoadmapDB
 from tests.conftest import ROOT, run_build
 from tests.helpers import DATA, kept_numbers, reference

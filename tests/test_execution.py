@@ -1,7 +1,7 @@
-"""Execution: the executors' stored reports (loaders/reports.py) as the query layer shows them (roadmap/queries.py,
+"""Execution: the executors' stored reports (reporting/) as the query layer shows them (roadmap/queries.py,
 sql/relations/round_statuses.sql, sql/reports/latest.sql and the views over them).
 
-The contract: the SQL says of every measure what loaders.reports' Python rule says (latest_rows, round_status,
+The contract: the SQL says of every measure what reporting's Python rule says (latest_rows, round_status,
 measure_status, coverage) over the same stored files.  Reports are written as executors send them: a CSV
 validated for its executor and round, then store(...) with an explicit, increasing submission time."""
 from __future__ import annotations
@@ -19,35 +19,26 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from bench import naive
-from loaders import reports
-from loaders.reports import (
-    MEASURE_STATUSES,
-    NOT_REPORTED,
-    STATUSES,
-    ReportRow,
-    Submission,
-    assigned,
-    coverage,
-    latest_rows,
-    measure_status,
-    read_log,
-    round_status,
-    store,
-    validate,
-)
+from reporting.decrees import executors, load_roadmap, rounds
+from reporting.log import latest_rows, read_log
+from reporting.status import measure_status
+from reporting.store import file_name_for, store, submission_table
+from reporting.validate import ReportRow, Submission, validate
+from reporting.vocabulary import MEASURE_STATUSES, NOT_REPORTED, STATUSES
 from roadmap.filters import Filters
 from roadmap.queries import RoadmapDB
+from testing import naive
+from testing.naive import assigned, coverage, round_status
 from tests.conftest import ROOT
 
 DATA = ROOT / "data" / "roadmap.parquet"
-MEASURES, DECREES = reports.load_roadmap(DATA)
+MEASURES, DECREES = load_roadmap(DATA)
 META = DECREES[2021]
 YEAR = 2021
 DECREE_NUMBER = META["decree_number"]
-ROUND1, ROUND2 = reports.rounds(META)
+ROUND1, ROUND2 = rounds(META)
 ROUNDS = (ROUND1, ROUND2)
-EXECUTORS = reports.executors(MEASURES, YEAR)
+EXECUTORS = executors(MEASURES, YEAR)
 EXECUTORS_OF = {no: tuple(m or ()) + tuple(a or ()) for no, m, a in zip(
     *(MEASURES[c].to_pylist() for c in ("measure_no", "ministries", "akimats")))}
 MINE = {e: [no for _, no in assigned(MEASURES, e)] for e in EXECUTORS}
@@ -57,7 +48,7 @@ LATE = date(2022, 1, 1)  # after both rounds and every deadline
 
 
 def test_the_decree_is_the_one_these_tests_are_written_for():
-    assert META["decree_number"] == "50" and reports.rounds(META) == [date(2021, 7, 5), date(2021, 12, 5)]
+    assert META["decree_number"] == "50" and rounds(META) == [date(2021, 7, 5), date(2021, 12, 5)]
     assert EXECUTORS_OF[46] == ("МОН", "МКС") and EXECUTORS_OF[41] == ("МКС",) and len(EXECUTORS_OF[25]) == 17
     assert {no for no, end in DEADLINE_END.items() if end < date(2021, 12, 31)} == {20, 25, 51}
     assert date.today() > LATE  # the views choose their default round with today's date
@@ -104,8 +95,8 @@ class Log:
         self.count += 1
         submission = Submission(roadmap_year, decree_number, round_, executor, report_rows, "hand.csv", sha)
         when = self.tick()
-        path = self.dir / reports.file_name_for(when, sha)
-        pq.write_table(reports.submission_table(submission, "test", when), path)
+        path = self.dir / file_name_for(when, sha)
+        pq.write_table(submission_table(submission, "test", when), path)
         return path
 
 
@@ -117,7 +108,7 @@ def in_round(r: date) -> Filters:
     return Filters(round=(r.isoformat(),))
 
 
-# --- the Python side: loaders.reports over the same files ------------------------------------------------------
+# --- the Python side: reporting/ over the same files ------------------------------------------------------
 
 
 def python_latest(directory: Path, r: date) -> list[dict]:
@@ -389,7 +380,7 @@ def test_the_round_shown(tmp_path, reported, wanted, today, expected):
     state = db.report_state(force=True)
     assert state.rounds_reported == {(YEAR, r) for r in reported}
     assert db.chosen_rounds(wanted, state, today=today) == {YEAR: expected}
-    # The reference filter (bench/naive.py) picks the same round by its own reading of the rule.
+    # The reference filter (testing/naive.py) picks the same round by its own reading of the rule.
     decree = naive_df().attrs["decrees"][YEAR]
     assert naive.shown_round(decree, wanted, read_log(tmp_path).to_pylist(), today) == expected[0]
     # The views show the round chosen with today's date: after the last round.
@@ -607,7 +598,7 @@ def test_junk_and_temporary_files_hide_no_report(tmp_path):
     log.report("МОН", ROUND1, {6: "in_progress"})
     # Temporaries and claims start with ".": a full report under such a name counts for nothing.
     hidden = log.submission("МКС", ROUND1, {41: "not_done", 42: "done"})
-    table = reports.submission_table(hidden, "test", log.tick())
+    table = submission_table(hidden, "test", log.tick())
     pq.write_table(table, tmp_path / ".tmp-0123.partial")
     pq.write_table(table, tmp_path / ".claim-abc-0.parquet")
     state = db.report_state(force=True)
@@ -664,9 +655,9 @@ def test_only_reports_on_the_loaded_decree_count(tmp_path):
 def test_concurrent_readers_never_put_back_an_older_state(tmp_path):
     """Ten sessions each store a report and read the log at once: the state left is the newest, with all ten
     (a slower reader must not replace a newer state with the older one it built)."""
-    executors = reports.executors(MEASURES, YEAR)[:10]
-    submissions = [Log(tmp_path).submission(e, ROUND1, {no: "done" for _, no in reports.assigned(MEASURES, e)})
-                   for e in executors]
+    ten = executors(MEASURES, YEAR)[:10]
+    submissions = [Log(tmp_path).submission(e, ROUND1, {no: "done" for _, no in assigned(MEASURES, e)})
+                   for e in ten]
     db = open_db(tmp_path, refresh_seconds=3600)  # no listing but the forced ones
     db.report_state()
     barrier = threading.Barrier(len(submissions))
@@ -683,7 +674,7 @@ def test_concurrent_readers_never_put_back_an_older_state(tmp_path):
         thread.join()
     state = db.report_state()
     assert state.files == 10
-    assert {r["executor"] for r in state.latest.to_pylist()} == set(executors)
+    assert {r["executor"] for r in state.latest.to_pylist()} == set(ten)
 
 
 def test_a_directory_emptied_shows_no_report_any_more(tmp_path):

@@ -10,18 +10,20 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from loaders import reports
+from i18n import ru
+from reporting.decrees import executors, load_roadmap, rounds
+from reporting.log import latest_rows, read_log
 from roadmap import config, ui
-from roadmap.i18n import ru
+from testing.naive import assigned, round_status
 from tests.conftest import ROOT
 from tests.helpers import DATA, PAGES, plotly_values, reference, store_csv_report
 
-MEASURES, DECREES = reports.load_roadmap(DATA)
-ROUND1, ROUND2 = reports.rounds(DECREES[2021])
+MEASURES, DECREES = load_roadmap(DATA)
+ROUND1, ROUND2 = rounds(DECREES[2021])
 
 
 def _submit(directory, executor: str, status: str, round_: date, when: datetime, spent: float | None = None):
-    mine = [no for _, no in reports.assigned(MEASURES, executor)]
+    mine = [no for _, no in assigned(MEASURES, executor)]
     return store_csv_report(directory, executor, round_, {no: (status, spent) for no in mine}, submitted_at=when)
 
 
@@ -72,15 +74,15 @@ def test_with_no_report_every_page_says_so_and_invents_nothing(reports_dir):
 
 def test_a_report_shows_on_every_page(reports_dir):
     _submit(reports_dir, "МКС", "done", ROUND1, datetime(2021, 7, 1, tzinfo=UTC), spent=10)
-    mks = len(reports.assigned(MEASURES, "МКС"))
-    done = sum(1 for no, s in reports.round_status(
-        reports.latest_rows(reports.read_log(reports_dir), round=ROUND1), MEASURES, 2021).items() if s == "done")
+    mks = len(assigned(MEASURES, "МКС"))
+    done = sum(1 for no, s in round_status(
+        latest_rows(read_log(reports_dir), round=ROUND1), MEASURES, 2021).items() if s == "done")
     assert 0 < done <= mks
     overview = _app(PAGES[0])
     metrics = {m.label: m.value for m in overview.metric}
     assert metrics[ru.STATUS_NAMES["done"]] == str(done)
     assert metrics[ru.STATUS_NAMES["not_reported"]] == str(67 - mks)
-    assert ru.STATUS_COVERAGE.format(reported=1, expected=len(reports.executors(MEASURES, 2021))) in _texts(overview)
+    assert ru.STATUS_COVERAGE.format(reported=1, expected=len(executors(MEASURES, 2021))) in _texts(overview)
     for page in PAGES[1:5]:
         text = _texts(_app(page))
         assert f"{ru.STATUS_NAMES['done'].lower()} {done}" in text, page
@@ -104,7 +106,7 @@ def test_the_status_filter_and_the_round_link_key(reports_dir):
     at.run()
     assert not at.exception
     assert at.multiselect(key="round").value == [ROUND1.isoformat()]
-    expected = [no for no, s in reports.round_status(reports.latest_rows(reports.read_log(reports_dir),
+    expected = [no for no, s in round_status(latest_rows(read_log(reports_dir),
                                                                            round=ROUND1), MEASURES, 2021).items()
                 if s == "in_progress"]
     assert f"Показано {len(expected)} из 67" in _texts(at)
@@ -122,7 +124,7 @@ def test_past_rounds_list_who_has_not_reported(reports_dir):
     at = _app("app_pages/execution.py")
     at.date_input(key="as_of").set_value(date(2021, 8, 1)).run()
     missing = _table(at, ru.COL_EXECUTOR)
-    expected = set(reports.executors(MEASURES, 2021)) - {"МКС"}
+    expected = set(executors(MEASURES, 2021)) - {"МКС"}
     assert set(missing[ru.COL_EXECUTOR]) == expected
     at.date_input(key="as_of").set_value(date(2021, 7, 1)).run()
     assert ru.EXEC_NO_PAST_ROUNDS.format(as_of=ru.day(date(2021, 7, 1))) in _texts(at)
@@ -131,7 +133,7 @@ def test_past_rounds_list_who_has_not_reported(reports_dir):
 def test_the_reports_page_is_read_only_without_sign_in(reports_dir):
     at = _app("app_pages/reports.py")
     assert ru.REPORTS_READ_ONLY in _texts(at)
-    assert "python -m loaders.reports" in at.code[0].value
+    assert "python -m reporting submit" in at.code[0].value
     assert not at.get("file_uploader")
     assert not [b for b in at.button if b.key == "sign_in"]
 
@@ -141,8 +143,8 @@ def test_the_execution_pages_figures_are_the_reports(reports_dir):
     direction and by executor, and the overdue table (as of a day after every deadline)."""
     _submit(reports_dir, "МКС", "done", ROUND1, datetime(2021, 7, 1, tzinfo=UTC))
     _submit(reports_dir, "МОН", "not_done", ROUND1, datetime(2021, 7, 2, tzinfo=UTC))
-    latest = reports.latest_rows(reports.read_log(reports_dir), round=ROUND1)
-    expected = reports.round_status(latest, MEASURES, 2021)
+    latest = latest_rows(read_log(reports_dir), round=ROUND1)
+    expected = round_status(latest, MEASURES, 2021)
     at = _app("app_pages/execution.py")
     at.date_input(key="as_of").set_value(date(2022, 6, 1)).run()
     charts = {c.key: json.loads(c.proto.spec) for c in at.get("plotly_chart")}
@@ -155,8 +157,8 @@ def test_the_execution_pages_figures_are_the_reports(reports_dir):
 
     own = {trace["name"]: dict(zip(trace["y"], plotly_values(trace["x"]), strict=True))
            for trace in charts["chart_status_executors"]["data"]}
-    assert own[ru.STATUS_NAMES["done"]]["МКС"] == len(reports.assigned(MEASURES, "МКС"))
-    assert own[ru.STATUS_NAMES["not_done"]]["МОН"] == len(reports.assigned(MEASURES, "МОН"))
+    assert own[ru.STATUS_NAMES["done"]]["МКС"] == len(assigned(MEASURES, "МКС"))
+    assert own[ru.STATUS_NAMES["not_done"]]["МОН"] == len(assigned(MEASURES, "МОН"))
 
     deadlines = dict(zip(reference().measure_no, reference().deadline_end, strict=True))
     late = [no for no, s in expected.items() if s != "done" and pd.notna(deadlines[no])

@@ -7,14 +7,16 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from loaders import reports
+from i18n import en, kk
+from i18n import ru as texts
 from loaders.build import parse_file
-from loaders.reports import NOT_REPORTED, STATUSES, assigned, measure_status
+from reporting.decrees import load_roadmap, rounds
+from reporting.status import measure_status
+from reporting.vocabulary import NOT_REPORTED, STATUSES
 from roadmap import exports
 from roadmap.filters import Filters
-from roadmap.i18n import en, kk
-from roadmap.i18n import ru as texts
 from roadmap.queries import RoadmapDB
+from testing.naive import assigned
 from tests.conftest import ROOT
 from tests.helpers import store_csv_report
 
@@ -92,8 +94,8 @@ def test_xlsx_of_hostile_text_has_no_formula_cell(hostile_frame):
 
 # The execution columns, from one stored report -----------------------------------------------------------
 DATA = ROOT / "data" / "roadmap.parquet"
-MEASURES, DECREES = reports.load_roadmap(DATA)
-ROUND1, ROUND2 = reports.rounds(DECREES[2021])
+MEASURES, DECREES = load_roadmap(DATA)
+ROUND1, ROUND2 = rounds(DECREES[2021])
 REPORTER = "МКС"
 EXECUTORS_OF = {no: set(m or ()) | set(a or ()) for no, m, a in zip(
     MEASURES["measure_no"].to_pylist(), MEASURES["ministries"].to_pylist(), MEASURES["akimats"].to_pylist())}

@@ -15,10 +15,11 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from loaders import reports
+from i18n import LANGUAGES, en, kk, ru
 from loaders.schema import FUNDING_CLASSES
+from reporting.decrees import load_roadmap, rounds
 from roadmap import brief, charts, config, ui
-from roadmap.i18n import LANGUAGES, en, kk, ru
+from testing.naive import assigned
 from tests.conftest import ROOT
 from tests.helpers import PAGES, store_csv_report
 
@@ -138,9 +139,9 @@ def interface_texts(at: AppTest) -> list[str]:
 def reports_log(request, tmp_path, monkeypatch):
     """The app with no report, or with one executor's report (so the status block, charts and tables show)."""
     if request.param:
-        measures, decrees = reports.load_roadmap(ROOT / "data" / "roadmap.parquet")
-        first, second = reports.rounds(decrees[2021])
-        mine = [no for _, no in reports.assigned(measures, "МКС")]
+        measures, decrees = load_roadmap(ROOT / "data" / "roadmap.parquet")
+        first, second = rounds(decrees[2021])
+        mine = [no for _, no in assigned(measures, "МКС")]
         for round_, statuses in ((first, ("in_progress",)), (second, ("done", "not_done"))):
             store_csv_report(tmp_path, "МКС", round_, {no: (statuses[i % len(statuses)], i * 10)
                                                        for i, no in enumerate(mine)})

@@ -13,12 +13,12 @@ from datetime import date
 import pyarrow.parquet as pq
 import pytest
 
+from i18n import en, ru
 from loaders.build import parse_text
 from loaders.errors import LoadError
 from loaders.regions import CANONICAL_ORDER, regions_on
 from loaders.schema import check_measures
 from roadmap import charts
-from roadmap.i18n import en, ru
 from tests.conftest import ROOT
 from tests.decree import decree
 

@@ -1,7 +1,7 @@
-"""Who may submit, from an ID token's claims (roadmap/rights.py): table-driven."""
+"""Who may submit, from an ID token's claims (reporting/rights.py): table-driven."""
 import pytest
 
-from roadmap.rights import identity, rights
+from reporting.rights import identity, rights
 
 KNOWN = ["МКС", "МОН", "Карагандинская область"]
 CLAIMS = dict(role_claim="roadmap_role", editor_role="editor", executor_claim="roadmap_executor")

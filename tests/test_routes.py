@@ -18,16 +18,18 @@ from urllib.parse import quote, unquote, urlencode
 import openpyxl
 import pytest
 
-from loaders import reports
+from i18n import en, kk, ru
 from loaders.files import legend_path
-from loaders.reports import HEADER_ROW, META_SHEET, TEMPLATE_COLUMNS, assigned, measure_status
+from reporting.decrees import load_roadmap, rounds
+from reporting.fileformat import HEADER_ROW, META_SHEET, TEMPLATE_COLUMNS
+from reporting.status import measure_status
 from roadmap import exports, routes
 from roadmap.filters import Filters, LinkView, read_link
-from roadmap.i18n import en, kk, ru
 from roadmap.queries import RoadmapDB
+from testing.naive import assigned
+from testing.server import streamlit_server
 from tests.conftest import ROOT, run_build
 from tests.helpers import DATA, kept, kept_numbers, store_csv_report
-from tests.server import streamlit_server
 
 
 @pytest.fixture(scope="module")
@@ -109,8 +111,8 @@ def test_streamed_files_do_not_depend_on_where_the_batches_break(db, monkeypatch
 
 
 # Over HTTP, from the real server ------------------------------------------------------------------
-MEASURES, DECREES = reports.load_roadmap(DATA)
-ROUND1, ROUND2 = reports.rounds(DECREES[2021])
+MEASURES, DECREES = load_roadmap(DATA)
+ROUND1, ROUND2 = rounds(DECREES[2021])
 REPORTER = "МКС"
 REPORTED = {26: "not_done", 41: "done", 42: "in_progress", 46: "not_started", 50: "done", 57: "done",
             58: "in_progress"}  # what REPORTER says of each of its measures in the stored report
@@ -394,8 +396,8 @@ def two_decrees(tmp_path_factory):
 
 def test_the_template_of_a_round_holds_only_its_decrees_measures(two_decrees):
     folder, server = two_decrees
-    measures, decrees = reports.load_roadmap(folder / "roadmap_*.parquet")
-    (round_2023,) = reports.rounds(decrees[2023])
+    measures, decrees = load_roadmap(folder / "roadmap_*.parquet")
+    (round_2023,) = rounds(decrees[2023])
     executor = "г. Шымкент"  # in both decrees, through their measures of all akimats
     both = assigned(measures, executor)
     assert {year for year, _ in both} == {2021, 2023}

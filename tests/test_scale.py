@@ -16,13 +16,13 @@ import pyarrow.parquet as pq
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from bench import generate
+from i18n import ru as texts
 from loaders.files import legend_path
 from loaders.schema import check_measures
 from roadmap import charts, config, exports, ui
 from roadmap.filters import Filters
-from roadmap.i18n import ru as texts
 from roadmap.queries import DataError, RoadmapDB
+from testing import generate
 from tests.conftest import ROOT
 from tests.helpers import PAGES, plotly_values
 

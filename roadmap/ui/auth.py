@@ -1,10 +1,10 @@
-"""Sign-in (st.login, OpenID Connect) and what the signed-in user may do (roadmap/rights.py)."""
+"""Sign-in (st.login, OpenID Connect) and what the signed-in user may do (reporting/rights.py)."""
 from __future__ import annotations
 
 import streamlit as st
 
+from reporting.rights import Rights, rights
 from roadmap import config
-from roadmap.rights import Rights, rights
 
 
 def configured() -> bool:

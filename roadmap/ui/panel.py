@@ -9,7 +9,7 @@ from urllib.parse import parse_qsl
 import pandas as pd
 import streamlit as st
 
-from roadmap import i18n
+import i18n
 from roadmap.filters import FILTER_SPECS, Q_MAX_CHARS, Filters, LinkView, read_link, value_names
 from roadmap.queries import RoadmapDB
 

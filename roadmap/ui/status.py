@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from loaders.reports import MEASURE_STATUSES
+from reporting.vocabulary import MEASURE_STATUSES
 from roadmap import config
 from roadmap.filters import Filters
 

@@ -4,9 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.shared import CHROMIUM_ARGS
+from testing.server import CHROMIUM_ARGS, streamlit_server
 from tests.conftest import ROOT
-from tests.server import streamlit_server
 
 ARTIFACTS = ROOT / "artifacts" / "screenshots"
 

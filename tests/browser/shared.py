@@ -1,5 +1,5 @@
 """What the browser tests (and the benchmark's browser runs) share: opening a page and waiting until it
-has settled, and the sidebar's downloads.  The server itself is tests/server.py."""
+has settled, and the sidebar's downloads.  The server itself is testing/server.py."""
 from __future__ import annotations
 
 import csv
@@ -7,12 +7,9 @@ import io
 
 from playwright.sync_api import Download, Page, expect
 
+from testing.server import CHROMIUM_ARGS  # noqa: F401  (the browser tests' launch flags, shared with bench)
 from tests.conftest import ROOT
 
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 DOWNLOAD_KEYS = {"csv": "download_csv", "xlsx": "download_xlsx", "json": "download_json", "html": "download_brief"}
 
 

@@ -10,8 +10,8 @@ import json
 import pytest
 from playwright.sync_api import Page, expect
 
+from i18n import LANGUAGES
 from roadmap.filters import FILTER_SPECS
-from roadmap.i18n import LANGUAGES
 from tests.browser.shared import AXE_JS, AXE_RESULTS, DOWNLOAD_KEYS, blocking, describe_violations, open_page, run_axe
 from tests.conftest import ROOT
 

@@ -10,14 +10,14 @@ import openpyxl
 import pytest
 from playwright.sync_api import Page, expect
 
+from i18n import ru as texts
 from loaders.files import legend_path
 from roadmap import exports
 from roadmap.filters import Filters
-from roadmap.i18n import ru as texts
+from testing.server import streamlit_server
 from tests.browser.shared import download, download_csv, open_page
 from tests.conftest import ROOT, run_build
 from tests.helpers import DATA, kept_numbers
-from tests.server import streamlit_server
 
 pytestmark = pytest.mark.browser
 

@@ -9,11 +9,11 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import Page, expect
 
+from i18n import ru as texts
 from roadmap.filters import Filters
-from roadmap.i18n import ru as texts
+from testing.server import streamlit_server
 from tests.browser.shared import open_page, settled
 from tests.helpers import kept_numbers
-from tests.server import streamlit_server
 
 pytestmark = pytest.mark.browser
 

@@ -16,12 +16,12 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Page, expect
 
+from i18n import ru as texts
 from loaders.build import legend_path
 from roadmap import config
-from roadmap.i18n import ru as texts
+from testing.server import streamlit_server
 from tests.browser.shared import download, open_page
 from tests.conftest import ROOT, run_build
-from tests.server import streamlit_server
 
 pytestmark = pytest.mark.browser
 

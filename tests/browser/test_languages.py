@@ -11,8 +11,8 @@ import pypdf
 import pytest
 from playwright.sync_api import Page, expect
 
+from i18n import LANGUAGES
 from roadmap.filters import Filters
-from roadmap.i18n import LANGUAGES
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.shared import download, open_page
 from tests.helpers import kept

@@ -23,13 +23,12 @@ from urllib.parse import quote
 import pytest
 from playwright.async_api import async_playwright, expect
 
+from i18n import ru as texts
 from roadmap.filters import Filters
-from roadmap.i18n import ru as texts
+from testing.server import CHROMIUM_ARGS, streamlit_server
 from tests.browser.conftest import ARTIFACTS, LOCAL
-from tests.browser.shared import CHROMIUM_ARGS
 from tests.conftest import ROOT
 from tests.helpers import kept_numbers, reference
-from tests.server import streamlit_server
 
 pytestmark = pytest.mark.browser
 

@@ -21,16 +21,19 @@ import openpyxl
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from loaders import reports
-from roadmap.i18n import ru
+from i18n import ru
+from reporting.decrees import executors, load_roadmap, rounds
+from reporting.fileformat import HEADER_ROW, META_SHEET
+from reporting.log import latest_rows, read_log
+from testing.naive import assigned, coverage, round_status
+from testing.server import free_port, streamlit_server
 from tests.browser.shared import blocking, describe_violations, run_axe, settled
 from tests.helpers import DATA
-from tests.server import free_port, streamlit_server
 
-MEASURES, DECREES = reports.load_roadmap(DATA)
-ROUND1, ROUND2 = reports.rounds(DECREES[2021])
+MEASURES, DECREES = load_roadmap(DATA)
+ROUND1, ROUND2 = rounds(DECREES[2021])
 EXECUTOR = "МКС"
-MINE = [no for _, no in reports.assigned(MEASURES, EXECUTOR)]
+MINE = [no for _, no in assigned(MEASURES, EXECUTOR)]
 NOT_MINE = next(no for no in MEASURES["measure_no"].to_pylist() if no not in MINE)
 USERS = {
     "mks1": {"sub": "mks1", "name": "Асанова Д.", "email": "mks1@example.kz", "roadmap_executor": EXECUTOR},
@@ -164,11 +167,11 @@ def fill(data: bytes, statuses: dict[int, str], spent: dict[int, object] | None 
     """Type into the template as a user does in Excel (openpyxl, as the issue asks); `meta` rewrites the hidden
     sheet's record of whose template it is, as a tampered or mixed-up file would have it."""
     book = openpyxl.load_workbook(io.BytesIO(data))
-    for row in book[reports.META_SHEET].iter_rows():
+    for row in book[META_SHEET].iter_rows():
         if row[0].value in (meta or {}):
             row[1].value = meta[row[0].value]
     sheet = book.worksheets[0]
-    rows = {sheet.cell(r, 1).value: r for r in range(reports.HEADER_ROW + 1, sheet.max_row + 1)}
+    rows = {sheet.cell(r, 1).value: r for r in range(HEADER_ROW + 1, sheet.max_row + 1)}
     for no, status in statuses.items():
         sheet.cell(rows[no], 5).value = status
     for no, amount in (spent or {}).items():
@@ -201,7 +204,7 @@ def test_an_executor_fills_its_template_and_every_page_shows_the_status(page: Pa
     choose(page, ru.REPORTS_ROUND, ru.day(ROUND1))
     template = template_via_link(page, ROUND1)
     meta = {row[0].value: row[1].value for row in openpyxl.load_workbook(io.BytesIO(template))
-            [reports.META_SHEET].iter_rows()}
+            [META_SHEET].iter_rows()}
     assert (meta["executor"], meta["round"]) == (EXECUTOR, ROUND1.isoformat())
 
     labels = ru.REPORT_STATUS_LABELS
@@ -216,7 +219,7 @@ def test_an_executor_fills_its_template_and_every_page_shows_the_status(page: Pa
     assert not failing, describe_violations(failing)
     assert len(stored(signin_app.reports)) == len(before) + 1
 
-    expected = reports.round_status(reports.latest_rows(reports.read_log(signin_app.reports), round=ROUND1),
+    expected = round_status(latest_rows(read_log(signin_app.reports), round=ROUND1),
                                     MEASURES, 2021)
     done = sum(1 for s in expected.values() if s == "done")
     assert done > 0
@@ -233,7 +236,7 @@ def test_an_executor_fills_its_template_and_every_page_shows_the_status(page: Pa
         else:
             expect(main).to_contain_text(f"{ru.STATUS_NAMES['done'].lower()} {done}")
         expect(main).to_contain_text(ru.STATUS_COVERAGE.format(
-            reported=1, expected=len(reports.executors(MEASURES, 2021))))
+            reported=1, expected=len(executors(MEASURES, 2021))))
     page.screenshot(path=str(screenshots / "execution.png"), full_page=True)
     failing = blocking(run_axe(page))  # the Execution page with its charts and tables drawn
     assert not failing, describe_violations(failing)
@@ -245,7 +248,7 @@ def test_another_executors_template_is_refused_and_nothing_stored(page: Page, si
     query = urllib.parse.urlencode({"executor": "МОН", "round": ROUND1.isoformat()})
     with urllib.request.urlopen(f"{signin_app.url}/export/report-template.xlsx?{query}") as response:
         theirs = response.read()
-    mon = [no for _, no in reports.assigned(MEASURES, "МОН")]
+    mon = [no for _, no in assigned(MEASURES, "МОН")]
     before = stored(signin_app.reports)
     upload(page, "отчёт МОН.xlsx", fill(theirs, {mon[0]: ru.REPORT_STATUS_LABELS["done"]}))
     submit(page, "отчёт МОН.xlsx")
@@ -311,7 +314,7 @@ def test_every_bad_file_is_refused_with_its_problem_and_nothing_stored(page: Pag
 
 
 def test_ten_sessions_submitting_at_once_are_all_stored_and_shown(browser: Browser, signin_app, provider):
-    names = [e for e in reports.executors(MEASURES, 2021) if e != EXECUTOR][:10]
+    names = [e for e in executors(MEASURES, 2021) if e != EXECUTOR][:10]
     # One sign-in through the provider; its cookie then opens ten sessions of the same editor, each its own.
     first = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ru-RU")
     sign_in(first.new_page(), signin_app.url, provider, "editor1")
@@ -339,7 +342,7 @@ def test_ten_sessions_submitting_at_once_are_all_stored_and_shown(browser: Brows
         expect(page.locator(".st-key-report_template a")).to_have_attribute(
             "href", re.compile(re.escape(urllib.parse.urlencode({"executor": executor}))))
         settled(page)
-        mine = [no for _, no in reports.assigned(MEASURES, executor)]
+        mine = [no for _, no in assigned(MEASURES, executor)]
         text = "measure_no,status,comment\n" + "".join(f"{no},in_progress,{executor} {no}\n" for no in mine)
         upload(page, f"{executor}.csv", text.encode())
         contexts.append(context)
@@ -352,10 +355,10 @@ def test_ten_sessions_submitting_at_once_are_all_stored_and_shown(browser: Brows
                                                                         timeout=60_000)
     new = [p for p in stored(signin_app.reports) if p not in before]
     assert len(new) == 10
-    log = reports.read_log(signin_app.reports)
+    log = read_log(signin_app.reports)
     for executor in names:
         rows = [r for r in log.to_pylist() if r["executor"] == executor and r["round"] == ROUND2]
-        assert sorted(r["measure_no"] for r in rows) == sorted(no for _, no in reports.assigned(MEASURES, executor))
+        assert sorted(r["measure_no"] for r in rows) == sorted(no for _, no in assigned(MEASURES, executor))
         assert all(r["comment"] == f"{executor} {r['measure_no']}" for r in rows), executor  # none mixed
         assert {r["submitter"] for r in rows} == {"Редактор [sub editor1]"}
     # Every one of them is in the history, and the idle reader's page followed without a click.
@@ -365,7 +368,7 @@ def test_ten_sessions_submitting_at_once_are_all_stored_and_shown(browser: Brows
         expect(history).to_contain_text(executor)
     for context in contexts:
         context.close()
-    covered = reports.coverage(log, MEASURES, 2021, DECREES[2021]["decree_number"], ROUND2)
+    covered = coverage(log, MEASURES, 2021, DECREES[2021]["decree_number"], ROUND2)
     assert set(names) <= set(covered.reported)
     expect(watcher.get_by_test_id("stMain")).to_contain_text(
         ru.STATUS_COVERAGE.format(reported=len(covered.reported), expected=len(covered.expected)), timeout=30_000)

@@ -104,7 +104,12 @@ REPORTS_INTRO = ("Исполнители отчитываются о ходе и
 REPORTS_READ_ONLY = ("Приём отчётов на сайте выключен: вход не настроен. Его включает администратор, указав "
                      "провайдера входа (OpenID Connect) в разделе `[auth]` файла `.streamlit/secrets.toml` "
                      "(README, «Вход и права»). До тех пор отчёты принимает оператор командой:")
-REPORTS_CLI_EXAMPLE = 'python -m loaders.reports отчёт.xlsx --executor МКС --round {round} --submitter "Фамилия И. О."'
+REPORTS_CLI_EXAMPLE = (
+    "python -m reporting template --executor МКС --round {round} --out отчёт.xlsx\n"
+    "python -m reporting check отчёт.xlsx --executor МКС --round {round}\n"
+    'python -m reporting submit отчёт.xlsx --executor МКС --round {round} --submitter "Фамилия И. О."\n'
+    "python -m reporting list --round {round}"
+)
 REPORTS_SIGN_IN_PROMPT = "Отправлять отчёты могут исполнители, вошедшие в систему. Остальные видят результаты."
 REPORTS_SIGN_IN = "Войти"
 REPORTS_SIGN_OUT = "Выйти"
@@ -144,25 +149,82 @@ REPORT_PROBLEMS = {
     "empty": "пустой файл",
     "too_large": "слишком большой файл",
     "unreadable": "файл не читается",
+    "not_a_file": "не обычный файл",
     "encrypted": "книга защищена паролем",
     "not_xlsx": "не XLSX и не CSV",
     "not_csv": "CSV не читается",
     "not_utf8": "кодировка не UTF-8",
+    "too_many_sheets": "слишком много листов",
+    "too_many_strings": "слишком много текста в книге",
+    "sheet_too_large": "слишком большой лист",
     "header": "нет строки заголовков",
     "identity": "чужой шаблон: другой исполнитель, дата или постановление",
+    "template_damaged": "шаблон повреждён",
+    "unknown_roadmap": "постановление не загружено",
+    "unknown_executor": "нет такого исполнителя",
+    "not_a_round": "не отчётная дата",
+    "identity_row": "строка другого отчёта",
     "too_many_rows": "слишком много строк",
+    "rows_limit": "слишком много строк",
     "nothing_reported": "ни в одной строке нет статуса",
     "formula": "формула (не принимается)",
+    "cell_too_long": "слишком длинная ячейка",
+    "missing_measure": "нет номера мероприятия",
     "unknown_measure": "нет такого мероприятия",
     "not_assigned": "мероприятие не поручено этому исполнителю",
     "duplicate": "мероприятие повторяется",
     "status": "недопустимый статус",
     "missing_status": "нет статуса",
     "amount": "недопустимая сумма",
+    "negative_amount": "отрицательная сумма",
     "comment": "слишком длинный комментарий",
     "more": "и другие ошибки",
 }
-REPORT_PROBLEM_OTHER = "ошибка"
+# What each problem says, with its values (reporting/problems.py declares the kinds and their parameters).
+REPORT_PROBLEM_MESSAGES = {
+    "empty": "файл пуст",
+    "too_large": "файл больше {mb} МБ (книга — в распакованном виде), а отчёт намного меньше",
+    "unreadable": "файл не удаётся прочитать ({reason})",
+    "not_a_file": "«{value}» — не обычный файл (устройство, канал или папка)",
+    "encrypted": ("книга защищена паролем: откройте её в Excel, снимите пароль (Файл → Сведения → Защита книги → "
+                  "Зашифровать с использованием пароля, очистите поле), сохраните и загрузите снова"),
+    "not_xlsx": ("файл — не книга XLSX и не текст CSV: загрузите шаблон отчёта (.xlsx) или файл «CSV UTF-8»; "
+                 "старый файл .xls или повреждённую книгу откройте в Excel и сохраните как «Книга Excel (*.xlsx)»"),
+    "not_csv": "CSV не разбирается на столбцы (строка {line})",
+    "not_utf8": ("файл — не текст UTF-8 (обычный «CSV» из Excel — в кодировке Windows-1251), см. строку {line}: "
+                 "в Excel выберите Файл → Сохранить как → «CSV UTF-8 (разделитель — запятая)» и загрузите этот файл"),
+    "too_many_sheets": "в книге {count} листов, а в отчёте их не больше {limit}",
+    "too_many_strings": "в книге больше {limit} разных текстов, а в отчёте их намного меньше",
+    "sheet_too_large": "в листе больше {rows} строк или {cells} ячеек, а в отчёте их намного меньше",
+    "header": ("нет строки заголовков: среди первых {rows} строк должна быть строка со столбцами «{measure}» и "
+               "«{status}»; используйте шаблон отчёта"),
+    "identity": "файл составлен для «{found}», а не для «{expected}»: скачайте шаблон для «{expected}»",
+    "template_damaged": "скрытый лист шаблона повреждён (ключ «{key}»): скачайте новый шаблон",
+    "unknown_roadmap": "в файле указан год дорожной карты «{value}», а такая карта не загружена",
+    "unknown_executor": "«{value}» — не исполнитель дорожной карты {year} года",
+    "not_a_round": "«{value}» — не отчётная дата дорожной карты {year} года (отчётные даты: {rounds})",
+    "identity_row": ("«{value}» отличается от «{expected}» в первой строке: в одном файле — отчёт одного "
+                     "исполнителя к одной дате"),
+    "too_many_rows": "в файле заполненных строк: {rows}, а у {executor} мероприятий: {measures}",
+    "rows_limit": ("в файле больше {rows} заполненных строк, а у {executor} мероприятий: {measures}. Тот ли это "
+                   "файл? Дальше файл не проверялся"),
+    "nothing_reported": "ничего не отчитано: ни в одной строке нет статуса",
+    "formula": ("формулы не принимаются (и никогда не вычисляются): введите само значение или скопируйте ячейки "
+                "и вставьте их как значения"),
+    "cell_too_long": "в ячейке {length} символов, а в этом столбце допустимо не больше {limit}",
+    "missing_measure": "не указан номер мероприятия",
+    "unknown_measure": "«{value}» — не номер мероприятия дорожной карты {year} года",
+    "not_assigned": "мероприятие {measure} не поручено {executor} (его исполнители: {executors})",
+    "duplicate": "мероприятие {measure} уже есть в строке {first}",
+    "status": "«{value}» — не статус (допустимы: {statuses})",
+    "missing_status": "если указана сумма или комментарий, нужен и статус ({statuses})",
+    "amount": "«{value}» — не сумма в тыс. тенге (пишите, например, 1234,5 или 1234.5)",
+    "negative_amount": "сумма {value} отрицательна: израсходовано может быть 0 или больше",
+    "comment": "в комментарии {length} символов, допустимо не больше {limit}",
+    "more": "… и ещё ошибок: {count}",
+}
+REPORT_PLACE_ROW = "строка {row}"
+REPORT_PLACE_COLUMN = "столбец «{column}»"
 RESET = "Сбросить фильтры"
 SHOWN = "Показано {shown} из {total} мероприятий"
 NOTHING_FOUND = "Ни одно мероприятие не подходит под выбранные фильтры. Измените или сбросьте фильтры."
@@ -371,7 +433,7 @@ SHORT_DATE = "{day:02d}.{month:02d}"
  group_label, measure) = formatters(globals())
 
 # Reporting rounds: the report template an executor fills in (roadmap/report_template.py).  The status labels
-# and column headings are also what loaders/reports.py accepts in a file (tests/test_reports.py checks it).
+# and column headings are also what reporting/ accepts in a file (reporting/vocabulary.py, fileformat.py).
 REPORT_SHEET = "Отчёт"
 REPORT_TITLE = "Отчёт о ходе исполнения Дорожной карты: {executor}"
 REPORT_SUBTITLE = "Отчётная дата — {round}; постановление Правительства РК от {date} № {number}."

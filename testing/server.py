@@ -14,6 +14,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVER_SCRIPT = "server.py"  # the dashboard with its export routes, as `make run` serves it
+# Debian's chromium as the browser tests and the benchmark launch it (NOTES.md: without the networking flags
+# it tries to reach Google's hosts, which this machine refuses).
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
 
 
 def free_port() -> int:

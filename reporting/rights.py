@@ -1,6 +1,6 @@
 """Who may submit reports, from the claims of a signed-in user's ID token (pure: claims in, rights out).
 
-The deployment names the claims (roadmap/config.py, from the environment):
+The deployment names the claims (settings.py, from the environment):
     ROLE_CLAIM (roadmap_role) holding EDITOR_ROLE (editor)  → may submit for any executor
     EXECUTOR_CLAIM (roadmap_executor) naming executors      → may submit for those executors only
     neither                                                 → reads, as everyone does

@@ -1,5 +1,5 @@
 """The report template an executor downloads, fills in and uploads for a reporting round (pure: data and a
-catalogue in, XLSX bytes out; loaders/reports.py reads the filled file back).
+catalogue in, XLSX bytes out; reporting/validate.py reads the filled file back).
 
 One visible sheet (the catalogue's REPORT_SHEET): a title, the round and the decree, a line of instructions,
 the heading row (HEADER_ROW) and one row per measure of the executor.  The measure's number, title, deadline
@@ -23,16 +23,9 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from loaders.reports import (
-    COMMENT_MAX,
-    FORMAT,
-    FORMAT_VERSION,
-    HEADER_ROW,
-    META_SHEET,
-    READ_ONLY_COLUMNS,
-    STATUSES,
-    TEMPLATE_COLUMNS,
-)
+from .fileformat import FORMAT, FORMAT_VERSION, HEADER_ROW, META_KEYS, META_SHEET, READ_ONLY_COLUMNS, TEMPLATE_COLUMNS
+from .limits import COMMENT_MAX
+from .vocabulary import STATUSES
 
 WIDTHS = {"measure_no": 7, "title": 70, "deadline_raw": 22, "cost_thousand_kzt": 18, "status": 20,
           "spent_thousand_kzt": 18, "comment": 50}
@@ -150,10 +143,9 @@ def template_xlsx(measures: pd.DataFrame, executor: str, round: date, decree: di
     ws.protection.formatRows = False
 
     meta = book.create_sheet(META_SHEET)
-    values = {"format": FORMAT, "version": str(FORMAT_VERSION), "executor": executor,
-              "round": round.isoformat(), "roadmap_year": str(int(decree["year"])),
-              "decree_number": str(decree["number"]), "lang": t.LANGUAGE_CODE, "data_sheet": ws.title,
-              "header_row": str(HEADER_ROW), "measures": str(len(rows))}
+    values = dict(zip(META_KEYS, (FORMAT, str(FORMAT_VERSION), executor, round.isoformat(),
+                                  str(int(decree["year"])), str(decree["number"]), t.LANGUAGE_CODE, ws.title),
+                      strict=True))
     for row, (key, value) in enumerate(values.items(), start=1):
         _text(meta.cell(row=row, column=1), key)
         _text(meta.cell(row=row, column=2), value)

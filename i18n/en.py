@@ -104,8 +104,12 @@ REPORTS_INTRO = ("Executors report on progress by each reporting date ({dates}).
 REPORTS_READ_ONLY = ("Submitting on the site is off: sign-in is not configured. An administrator switches it on by "
                      "naming a sign-in provider (OpenID Connect) under `[auth]` in `.streamlit/secrets.toml` "
                      "(README, \"Sign-in and rights\"). Until then an operator takes reports with:")
-REPORTS_CLI_EXAMPLE = ('python -m loaders.reports report.xlsx --executor EXECUTOR --round {round} '
-                       '--submitter "Surname N."')
+REPORTS_CLI_EXAMPLE = (
+    "python -m reporting template --executor EXECUTOR --round {round} --out report.xlsx --lang en\n"
+    "python -m reporting check report.xlsx --executor EXECUTOR --round {round} --lang en\n"
+    'python -m reporting submit report.xlsx --executor EXECUTOR --round {round} --submitter "Surname I." --lang en\n'
+    "python -m reporting list --round {round}"
+)
 REPORTS_SIGN_IN_PROMPT = "Signed-in executors may submit reports. Everyone else sees the results."
 REPORTS_SIGN_IN = "Sign in"
 REPORTS_SIGN_OUT = "Sign out"
@@ -141,25 +145,83 @@ REPORT_PROBLEMS = {
     "empty": "empty file",
     "too_large": "file too large",
     "unreadable": "file cannot be read",
+    "not_a_file": "not a regular file",
     "encrypted": "workbook is password-protected",
     "not_xlsx": "neither XLSX nor CSV",
     "not_csv": "CSV cannot be read",
     "not_utf8": "not UTF-8 text",
+    "too_many_sheets": "too many sheets",
+    "too_many_strings": "too much text in the workbook",
+    "sheet_too_large": "sheet too large",
     "header": "no heading row",
-    "identity": "another template: another executor, date or decree",
+    "identity": "another template: another responsible body, date or decree",
+    "template_damaged": "template damaged",
+    "unknown_roadmap": "decree not loaded",
+    "unknown_executor": "no such responsible body",
+    "not_a_round": "not a reporting date",
+    "identity_row": "a row of another report",
     "too_many_rows": "too many rows",
+    "rows_limit": "too many rows",
     "nothing_reported": "no row has a status",
     "formula": "a formula (not accepted)",
+    "cell_too_long": "cell too long",
+    "missing_measure": "measure number missing",
     "unknown_measure": "no such measure",
-    "not_assigned": "measure not assigned to this executor",
+    "not_assigned": "measure not assigned to this responsible body",
     "duplicate": "measure repeated",
     "status": "not a status",
     "missing_status": "status missing",
     "amount": "not a valid amount",
+    "negative_amount": "negative amount",
     "comment": "comment too long",
     "more": "and more problems",
 }
-REPORT_PROBLEM_OTHER = "problem"
+# What each problem says, with its values (reporting/problems.py declares the kinds and their parameters).
+REPORT_PROBLEM_MESSAGES = {
+    "empty": "the file is empty",
+    "too_large": "the file is larger than {mb} MB (a workbook: once unpacked): a report is far smaller",
+    "unreadable": "the file cannot be read ({reason})",
+    "not_a_file": '"{value}" is not a regular file (a device, a pipe or a directory)',
+    "encrypted": ("the workbook is password-protected (encrypted): open it in Excel, remove the password (File → "
+                  "Info → Protect Workbook → Encrypt with Password, clear it), save and upload it again"),
+    "not_xlsx": ("the file is neither an XLSX workbook nor CSV text: upload the report template (.xlsx) or a CSV "
+                 'UTF-8 file; open an old .xls file or a damaged workbook in Excel and save it as "Excel Workbook '
+                 '(*.xlsx)"'),
+    "not_csv": "the CSV cannot be split into columns (line {line})",
+    "not_utf8": ("the file is not UTF-8 text (Excel's plain \"CSV\" is Windows-1251), see line {line}: in Excel "
+                 'choose File → Save As → "CSV UTF-8 (Comma delimited) (*.csv)" and upload that file'),
+    "too_many_sheets": "the workbook has {count} sheets; a report has at most {limit}",
+    "too_many_strings": "the workbook holds more than {limit} different texts; a report holds far fewer",
+    "sheet_too_large": "the sheet has more than {rows} rows or {cells} cells; a report has far fewer",
+    "header": ('no heading row: among its first {rows} rows the file needs one naming the columns "{measure}" and '
+               '"{status}"; use the report template'),
+    "identity": 'the file is made for "{found}", not for "{expected}": download the template for "{expected}"',
+    "template_damaged": 'the template\'s hidden sheet is damaged (key "{key}"): download a new template',
+    "unknown_roadmap": 'the file names the roadmap year "{value}", which is not loaded',
+    "unknown_executor": '"{value}" is not a responsible body of the {year} roadmap',
+    "not_a_round": '"{value}" is not a reporting date of the {year} roadmap (its reporting dates: {rounds})',
+    "identity_row": ('"{value}" differs from "{expected}" on the first row: a file reports for one responsible '
+                     "body, date and decree"),
+    "too_many_rows": "the file has {rows} filled rows, but {executor} has {measures} measures",
+    "rows_limit": ("the file has more than {rows} filled rows, but {executor} has {measures} measures: is it the "
+                   "right file? Nothing was checked further"),
+    "nothing_reported": "nothing is reported: no row has a status",
+    "formula": ("a formula is not accepted (formulas are never evaluated): type the value itself, or copy the cells "
+                "and paste them as values"),
+    "cell_too_long": "the cell holds {length} characters; this column takes at most {limit}",
+    "missing_measure": "the measure number is missing",
+    "unknown_measure": '"{value}" is not the number of a measure of the {year} roadmap',
+    "not_assigned": "measure {measure} is not assigned to {executor} (its responsible bodies: {executors})",
+    "duplicate": "measure {measure} is already on row {first}",
+    "status": '"{value}" is not a status ({statuses})',
+    "missing_status": "a status is needed when an amount or a comment is given ({statuses})",
+    "amount": '"{value}" is not a number of thousand tenge (write e.g. 1234,5 or 1234.5)',
+    "negative_amount": "{value} is negative: the amount spent is 0 or more",
+    "comment": "the comment has {length} characters, at most {limit} are accepted",
+    "more": "… and {count} more problems",
+}
+REPORT_PLACE_ROW = "row {row}"
+REPORT_PLACE_COLUMN = 'column "{column}"'
 RESET = "Reset filters"
 SHOWN = "Showing {shown} of {total} measures"
 NOTHING_FOUND = "No measure matches the selected filters. Change or reset the filters."
@@ -366,7 +428,7 @@ SHORT_DATE = "{day} {month_short}"
  group_label, measure) = formatters(globals())
 
 # Reporting rounds: the report template an executor fills in (roadmap/report_template.py).  The status labels
-# and column headings are also what loaders/reports.py accepts in a file (tests/test_reports.py checks it).
+# and column headings are also what reporting/ accepts in a file (reporting/vocabulary.py, fileformat.py).
 REPORT_SHEET = "Report"
 REPORT_TITLE = "Roadmap progress report: {executor}"
 REPORT_SUBTITLE = (

@@ -6,16 +6,17 @@ what is compared is the per-query work: the filter over list columns, exploding 
 group-bys.  `key()` reduces a result of either path to plain values, so the benchmark can check that
 both paths give the same answer before it compares their speed.
 
-The status filter is answered from the executors' reports with loaders.reports' own Python functions
-(read_log, latest_rows, round_status) over a reports directory the caller gives (none: no reports, so every
-measure is not reported), for the round `shown_round` picks: written here from the rule's wording, not from
-the SQL or RoadmapDB.chosen_rounds.
+The status filter is answered from the executors' reports with plain Python (reporting.log.read_log and
+latest_rows, reporting.status.measure_status, round_status below) over a reports directory the caller
+gives (none: no reports, so every measure is not reported), for the round `shown_round` picks: written
+here from the rule's wording, not from the SQL or RoadmapDB.chosen_rounds.
 """
 from __future__ import annotations
 
 import json
 import os
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,8 +25,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from loaders import reports
 from loaders.groups import group_keys
+from reporting.decrees import Decree, decrees, executors, executors_by_measure, measures_of
+from reporting.log import latest_rows, read_log
+from reporting.status import measure_status
+from reporting.vocabulary import NOT_REPORTED
 from roadmap.filters import Filters
 from roadmap.queries import dataset_files
 
@@ -50,17 +54,17 @@ def load(spec: str | Path) -> pd.DataFrame:
     return df
 
 
-def _decrees(files: list[Path]) -> dict[int, reports.Decree]:
+def _decrees(files: list[Path]) -> dict[int, Decree]:
     """Each loaded decree (its number and reporting rounds) by roadmap year, from the files' metadata."""
-    out: dict[int, reports.Decree] = {}
+    out: dict[int, Decree] = {}
     for path in files:
         meta = json.loads((pq.read_schema(path).metadata or {}).get(b"roadmap", b"{}"))
         for year in pd.read_parquet(path, columns=["roadmap_year"]).roadmap_year.unique():
-            out.update(reports.decrees({**meta, "roadmap_year": str(int(year))}))
+            out.update(decrees({**meta, "roadmap_year": str(int(year))}))
     return out
 
 
-def shown_round(decree: reports.Decree, wanted: Iterable[str], log_rows: list[Mapping[str, Any]],
+def shown_round(decree: Decree, wanted: Iterable[str], log_rows: list[Mapping[str, Any]],
                 today: date | None = None) -> date | None:
     """The round whose status is shown for a decree: the latest of its rounds the `round` filter names; else
     the latest one any report on this decree is for; else the next one to come (today included); else its
@@ -83,9 +87,9 @@ def shown_round(decree: reports.Decree, wanted: Iterable[str], log_rows: list[Ma
 
 def statuses(df: pd.DataFrame, f: Filters, reports_dir: str | os.PathLike | None = None,
              today: date | None = None) -> pd.Series:
-    """Each measure's status (loaders.reports.round_status) in the round shown for its decree, by df's index."""
-    log_rows = reports.read_log(reports_dir).to_pylist() if reports_dir is not None else []
-    out = pd.Series(reports.NOT_REPORTED, index=df.index, dtype=object)
+    """Each measure's status (round_status below) in the round shown for its decree, by df's index."""
+    log_rows = read_log(reports_dir).to_pylist() if reports_dir is not None else []
+    out = pd.Series(NOT_REPORTED, index=df.index, dtype=object)
     if not log_rows:
         return out
     measures = pa.table({
@@ -95,10 +99,10 @@ def statuses(df: pd.DataFrame, f: Filters, reports_dir: str | os.PathLike | None
         chosen = shown_round(decree, f.round, log_rows, today)
         if chosen is None:
             continue
-        latest = reports.latest_rows(log_rows, roadmap_year=year, decree_number=decree.number, round=chosen)
-        by_measure = reports.round_status(latest, measures, year)
+        latest = latest_rows(log_rows, roadmap_year=year, decree_number=decree.number, round=chosen)
+        by_measure = round_status(latest, measures, year)
         mine = df.roadmap_year == year
-        out[mine] = df.measure_no[mine].map(by_measure).fillna(reports.NOT_REPORTED)
+        out[mine] = df.measure_no[mine].map(by_measure).fillna(NOT_REPORTED)
     return out
 
 
@@ -234,3 +238,46 @@ def key(name: str, frame: pd.DataFrame) -> object:
 def as_of_for(df: pd.DataFrame) -> date:
     """A mid-year date inside the data, so that some deadlines have passed and some have not."""
     return date(int(df.deadline_end.max().year), 7, 1)
+
+
+# --- The executors' reports, in plain Python ------------------------------------------------------------------
+
+def assigned(measures: pa.Table, executor: str) -> list[tuple[int, int]]:
+    """The measures (roadmap_year, measure_no) the executor takes part in (a measure of all akimats lists every
+    region in `akimats`)."""
+    mine = measures_of(measures, executor)
+    return sorted(zip(mine["roadmap_year"].to_pylist(), mine["measure_no"].to_pylist()))
+
+
+def round_status(latest: Iterable[Mapping[str, Any]], measures: pa.Table, roadmap_year: int) -> dict[int, str]:
+    """measure_no → its status (measure_status) for every measure of the roadmap year, from the latest rows of
+    one round (latest_rows(log, roadmap_year=…, round=…))."""
+    by_measure = executors_by_measure(measures, roadmap_year)
+    said: dict[int, dict[str, str]] = {}
+    for r in latest:
+        if r["roadmap_year"] == roadmap_year:
+            said.setdefault(r["measure_no"], {})[r["executor"]] = r["status"]
+    return {no: measure_status(said.get(no, {}), who) for no, who in sorted(by_measure.items())}
+
+
+@dataclass(frozen=True)
+class Coverage:
+    reported: tuple[str, ...]  # executors with at least one stored report for the round
+    expected: tuple[str, ...]  # every executor of the roadmap year's measures
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        return tuple(e for e in self.expected if e not in set(self.reported))
+
+    def __str__(self) -> str:
+        return f"{len(self.reported)} / {len(self.expected)} executors reported"
+
+
+def coverage(log: pa.Table | Iterable[Mapping[str, Any]], measures: pa.Table, roadmap_year: int,
+             decree_number: str, round: date) -> Coverage:
+    """Who has reported for a round, of everyone expected to."""
+    expected = executors(measures, roadmap_year)
+    rows = log.to_pylist() if isinstance(log, pa.Table) else log
+    done = {r["executor"] for r in rows if r["roadmap_year"] == roadmap_year and r["decree_number"] == decree_number
+            and r["round"] == round}
+    return Coverage(tuple(e for e in expected if e in done), tuple(expected))

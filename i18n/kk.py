@@ -104,7 +104,12 @@ REPORTS_INTRO = ("Орындаушылар әр есеп беру күніне (
 REPORTS_READ_ONLY = ("Сайтта есеп қабылдау өшірулі: кіру бапталмаған. Оны әкімші `.streamlit/secrets.toml` файлының "
                      "`[auth]` бөлімінде кіру провайдерін (OpenID Connect) көрсетіп қосады (README, «Кіру және "
                      "құқықтар»). Оған дейін есептерді оператор мына командамен қабылдайды:")
-REPORTS_CLI_EXAMPLE = 'python -m loaders.reports есеп.xlsx --executor МКС --round {round} --submitter "Тегі А. Ә."'
+REPORTS_CLI_EXAMPLE = (
+    "python -m reporting template --executor МКС --round {round} --out есеп.xlsx --lang kk\n"
+    "python -m reporting check есеп.xlsx --executor МКС --round {round} --lang kk\n"
+    'python -m reporting submit есеп.xlsx --executor МКС --round {round} --submitter "Тегі А. Ә." --lang kk\n'
+    "python -m reporting list --round {round}"
+)
 REPORTS_SIGN_IN_PROMPT = "Есептерді жүйеге кірген орындаушылар жібере алады. Басқалар нәтижелерді көреді."
 REPORTS_SIGN_IN = "Кіру"
 REPORTS_SIGN_OUT = "Шығу"
@@ -140,25 +145,84 @@ REPORT_PROBLEMS = {
     "empty": "бос файл",
     "too_large": "файл тым үлкен",
     "unreadable": "файл оқылмайды",
+    "not_a_file": "кәдімгі файл емес",
     "encrypted": "кітап құпиясөзбен қорғалған",
     "not_xlsx": "XLSX та, CSV да емес",
     "not_csv": "CSV оқылмайды",
     "not_utf8": "кодтауы UTF-8 емес",
+    "too_many_sheets": "парақтар тым көп",
+    "too_many_strings": "кітапта мәтін тым көп",
+    "sheet_too_large": "парақ тым үлкен",
     "header": "тақырып жолы жоқ",
     "identity": "басқа үлгі: басқа орындаушы, күн немесе қаулы",
+    "template_damaged": "үлгі бүлінген",
+    "unknown_roadmap": "қаулы жүктелмеген",
+    "unknown_executor": "мұндай орындаушы жоқ",
+    "not_a_round": "есептік күн емес",
+    "identity_row": "басқа есептің жолы",
     "too_many_rows": "жолдар тым көп",
+    "rows_limit": "жолдар тым көп",
     "nothing_reported": "бірде-бір жолда күй жоқ",
     "formula": "формула (қабылданбайды)",
+    "cell_too_long": "ұяшық тым ұзын",
+    "missing_measure": "іс-шара нөмірі жоқ",
     "unknown_measure": "мұндай іс-шара жоқ",
     "not_assigned": "іс-шара бұл орындаушыға жүктелмеген",
     "duplicate": "іс-шара қайталанады",
     "status": "жарамсыз күй",
     "missing_status": "күйі жоқ",
     "amount": "жарамсыз сома",
+    "negative_amount": "теріс сома",
     "comment": "түсініктеме тым ұзын",
     "more": "және басқа қателер",
 }
-REPORT_PROBLEM_OTHER = "қате"
+# What each problem says, with its values (reporting/problems.py declares the kinds and their parameters).
+REPORT_PROBLEM_MESSAGES = {
+    "empty": "файл бос",
+    "too_large": "файл {mb} МБ-тан үлкен (кітап — ашылған күйінде), ал есеп әлдеқайда шағын",
+    "unreadable": "файлды оқу мүмкін емес ({reason})",
+    "not_a_file": "«{value}» — кәдімгі файл емес (құрылғы, арна немесе қалта)",
+    "encrypted": ("кітап құпиясөзбен қорғалған: оны Excel-де ашып, құпиясөзді алып тастаңыз (Файл → Мәліметтер → "
+                  "Кітапты қорғау → Құпиясөзбен шифрлау, өрісті тазалаңыз), сақтап, қайта жүктеңіз"),
+    "not_xlsx": ("файл XLSX кітабы да, CSV мәтіні де емес: есеп үлгісін (.xlsx) немесе «CSV UTF-8» файлын "
+                 "жүктеңіз; ескі .xls файлын не бүлінген кітапты Excel-де ашып, «Excel кітабы (*.xlsx)» ретінде "
+                 "сақтаңыз"),
+    "not_csv": "CSV бағандарға бөлінбейді ({line}-жол)",
+    "not_utf8": ("файл UTF-8 мәтіні емес (Excel-дің кәдімгі «CSV» файлы Windows-1251 кодтауында), {line}-жолды "
+                 "қараңыз: Excel-де Файл → Басқаша сақтау → «CSV UTF-8 (үтірмен бөлінген)» таңдап, сол файлды "
+                 "жүктеңіз"),
+    "too_many_sheets": "кітапта {count} парақ бар, ал есепте {limit} парақтан аспайды",
+    "too_many_strings": "кітапта {limit} түрлі мәтіннен көп, ал есепте олар әлдеқайда аз",
+    "sheet_too_large": "парақта {rows} жолдан не {cells} ұяшықтан көп, ал есепте олар әлдеқайда аз",
+    "header": ("тақырып жолы жоқ: алғашқы {rows} жолдың ішінде «{measure}» және «{status}» бағандары бар жол "
+               "болуы керек; есеп үлгісін пайдаланыңыз"),
+    "identity": "файл «{expected}» үшін емес, «{found}» үшін жасалған: «{expected}» үлгісін жүктеп алыңыз",
+    "template_damaged": "үлгінің жасырын парағы бүлінген («{key}» кілті): жаңа үлгіні жүктеп алыңыз",
+    "unknown_roadmap": "файлда жол картасының «{value}» жылы көрсетілген, ондай карта жүктелмеген",
+    "unknown_executor": "«{value}» — {year} жылғы жол картасының орындаушысы емес",
+    "not_a_round": "«{value}» — {year} жылғы жол картасының есептік күні емес (есептік күндер: {rounds})",
+    "identity_row": ("«{value}» бірінші жолдағы «{expected}» мәнінен өзгеше: бір файлда — бір орындаушының бір "
+                     "күнге берген есебі"),
+    "too_many_rows": "файлда толтырылған жол саны: {rows}, ал {executor} іс-шараларының саны: {measures}",
+    "rows_limit": ("файлда толтырылған жол {rows}-ден көп, ал {executor} іс-шараларының саны: {measures}. Файл "
+                   "дұрыс па? Әрі қарай тексерілмеді"),
+    "nothing_reported": "ештеңе есепке алынбады: бірде-бір жолда күй жоқ",
+    "formula": ("формула қабылданбайды (және ешқашан есептелмейді): мәннің өзін енгізіңіз немесе ұяшықтарды "
+                "көшіріп, мән ретінде қойыңыз"),
+    "cell_too_long": "ұяшықта {length} таңба бар, ал бұл бағанда {limit} таңбадан аспауы керек",
+    "missing_measure": "іс-шараның нөмірі көрсетілмеген",
+    "unknown_measure": "«{value}» — {year} жылғы жол картасы іс-шарасының нөмірі емес",
+    "not_assigned": "{measure}-іс-шара {executor} орындаушысына жүктелмеген (орындаушылары: {executors})",
+    "duplicate": "{measure}-іс-шара {first}-жолда бар",
+    "status": "«{value}» — күй емес (рұқсат етілгендері: {statuses})",
+    "missing_status": "сома немесе түсініктеме көрсетілсе, күй де керек ({statuses})",
+    "amount": "«{value}» — мың теңгемен берілген сома емес (мысалы, 1234,5 немесе 1234.5 деп жазыңыз)",
+    "negative_amount": "{value} сомасы теріс: жұмсалған қаражат 0 немесе одан көп",
+    "comment": "түсініктемеде {length} таңба бар, {limit} таңбадан аспауы керек",
+    "more": "… және тағы қателер: {count}",
+}
+REPORT_PLACE_ROW = "{row}-жол"
+REPORT_PLACE_COLUMN = "«{column}» бағаны"
 RESET = "Сүзгілерді тазалау"
 SHOWN = "{total} іс-шараның ішінен {shown} іс-шара көрсетілген"
 NOTHING_FOUND = (
@@ -375,7 +439,7 @@ SHORT_DATE = "{day:02d}.{month:02d}"
  group_label, measure) = formatters(globals())
 
 # Reporting rounds: the report template an executor fills in (roadmap/report_template.py).  The status labels
-# and column headings are also what loaders/reports.py accepts in a file (tests/test_reports.py checks it).
+# and column headings are also what reporting/ accepts in a file (reporting/vocabulary.py, fileformat.py).
 REPORT_SHEET = "Есеп"
 REPORT_TITLE = "Жол картасының орындалу барысы туралы есеп: {executor}"
 # {date} is day_attr, as in SOURCE_NOTE: «2021 жылғы 9 ақпандағы № 50 қаулысы».

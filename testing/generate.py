@@ -1,6 +1,6 @@
 """A large synthetic dataset for the benchmark: many roadmaps of different years and regions.
 
-    python -m bench.generate [--roadmaps 1000] [--out bench/out/x1000/roadmap.parquet] [--by-year DIR]
+    python -m testing.generate [--roadmaps 1000] [--out bench/out/x1000/roadmap.parquet] [--by-year DIR]
 
 Every roadmap is the bundled 2021 decree (67 measures) re-dated to its year and, for a regional plan,
 handed to that region's akimat, with amounts, funding forms and executors varied.  The result is
@@ -134,7 +134,7 @@ def write(measures: pa.Table, legend: pa.Table, metadata: dict, out: Path) -> No
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.generate", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m testing.generate", description=__doc__.splitlines()[0])
     parser.add_argument("--roadmaps", type=int, default=1000,
                         help="plans of 67 measures (default 1000: 67,000 measures)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
