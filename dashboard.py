@@ -14,6 +14,7 @@ st.set_page_config(page_title=t.APP_TITLE, page_icon=str(config.FAVICON), layout
 
 db = data.open_database_or_stop(t)
 cached.pin_reports_state()  # every query of this run answers for one state of the report log
+status.warn_if_reports_unreadable()
 navigation = st.navigation([
     st.Page("app_pages/overview.py", title=t.PAGE_OVERVIEW, icon=":material/dashboard:", default=True),
     st.Page("app_pages/funding.py", title=t.PAGE_FUNDING, icon=":material/payments:", url_path="funding"),

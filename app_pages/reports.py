@@ -29,8 +29,8 @@ def _round_label(choice: tuple[int, date]) -> str:
 
 
 def _when(moment) -> str:
-    local = pd.Timestamp(moment).tz_convert(None) if pd.Timestamp(moment).tzinfo else pd.Timestamp(moment)
-    return t.REPORTS_MOMENT.format(day=t.day(local.date()), time=f"{local:%H:%M}")
+    utc = pd.Timestamp(moment).tz_convert(None) if pd.Timestamp(moment).tzinfo else pd.Timestamp(moment)
+    return t.REPORTS_MOMENT.format(day=t.day(utc.date()), time=f"{utc:%H:%M}")
 
 
 st.title(t.REPORTS_TITLE)

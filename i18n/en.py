@@ -12,7 +12,7 @@ DATA_LANGUAGE_NOTE = (
 )
 
 # The programme's name as English-language official sources (Akorda, Kazinform) transliterate it.
-APP_TITLE = "Rukhani Zhangyru roadmap 2021"
+APP_TITLE = "Rukhani Zhangyru roadmap"
 PAGE_OVERVIEW = "Overview"
 PAGE_FUNDING = "Funding"
 PAGE_EXECUTORS = "Responsible bodies"
@@ -55,7 +55,6 @@ COL_ROUND = "Reporting date"
 COL_EXECUTOR = "Executor"
 COL_DEADLINE = "Deadline"
 COL_REPORTED = "Reported"
-COL_SPENT = "Spent, thousand tenge"
 COL_TITLE = "Measure"
 COL_SUBMITTED_AT = "Received"
 COL_SUBMITTER = "Sent by"
@@ -139,6 +138,8 @@ REPORTS_FILE = 'File "{name}", received {when}'
 REPORTS_HISTORY = "Reports received"
 REPORTS_HISTORY_NONE = "No reports yet."
 REPORTS_UNREADABLE = "The reports folder holds files that do not read as reports ({count}); the server log has details."
+REPORTS_DIR_PROBLEM = ("The responsible bodies' reports cannot be read now: the reports folder on the server is "
+                       "unavailable ({problem}). The roadmap is shown without statuses; tell the administrator.")
 REPORTS_STORE_FAILED = "The report was not stored because of a server error; nothing was written. Please try again."
 REPORTS_WHOLE_FILE = "the whole file"
 REPORT_PROBLEMS = {
@@ -234,7 +235,7 @@ DOWNLOAD_JSON_HELP = "The same measures with typed values: numbers, ISO dates, l
 DOWNLOADS_NOTE = (
     "These are stable links to the current selection: copy one into Excel (Data → From Web), a script or curl."
 )
-FILE_STEM = "roadmap_2021"
+FILE_STEM = "roadmap"
 
 DATA_ERROR_TITLE = "Roadmap data unavailable"
 DATA_ERROR_BODY = (
@@ -253,7 +254,6 @@ FUNDING_CLASSES = {
     "unspecified": "Not specified",
 }
 BUDGET_SPLIT = {True: "With a budget amount", False: "Without a budget amount"}
-EXECUTOR_KINDS = {"ministry": "Ministries and government bodies", "akimat": "Akimats"}
 # The code in brackets is the decree's own (Cyrillic): the table's “Reports to” cells show it as written.
 REPORT_TO = {"МИОР": "Ministry of Information and Social Development (МИОР)", "АП": "Presidential Administration (АП)"}
 
@@ -269,7 +269,7 @@ DECREE_NOTE = "Note in the decree: {marker} {text}"
 NOTES_SHEET = "Notes"
 NOTES_COLUMNS = {"marker": "Marker", "text": "Note", "measures": "Measures marked"}
 KPI_BUDGET_HELP = "Share of measures for which the decree states an expenditure amount; all amounts are budget funds."
-KPI_EXECUTORS_HELP = "Ministries and government bodies, plus each akimat counted separately (17 regions)."
+KPI_EXECUTORS_HELP = "Ministries and government bodies, plus each region's akimat counted separately."
 OVERVIEW_BY_GROUP = "By area"
 # Charts that can be clicked, and the Overview's picture
 WORKLOAD_NAMED = "Assigned on its own"
@@ -285,7 +285,6 @@ OVERVIEW_YEARS_NOTE = "Each roadmap has its own areas: compare them by name."
 COL_YEAR = "Year"
 OVERVIEW_CALENDAR = "Reporting under the decree"
 CALENDAR_EXECUTORS = "Responsible bodies"
-CALENDAR_LINE = "{date}: {reporter} → {recipient}"
 COL_GROUP = "Area / section"
 COL_GROUP_NAME = "Name"
 COL_MEASURES = "Measures"
@@ -323,8 +322,6 @@ TIMELINE_PERIOD = "Grouping"
 PERIODS = {"month": "by month", "quarter": "by quarter"}
 PART_OF = "{part} of {whole}"
 TIMELINE_AS_OF = "As of"
-TIMELINE_PASSED = "Deadline passed"
-TIMELINE_OPEN = "Deadline not yet passed"
 TIMELINE_PASSED_SUMMARY = "As of {date}, the deadline has passed for {passed} of {total} measures."
 TIMELINE_REPORTING = "report due"
 # English numbers quarters in Arabic numerals ("Q2 2021"); Russian and Kazakh use q_roman.
@@ -411,7 +408,6 @@ BRIEF_KPIS = "Key figures"
 BRIEF_WORKLOAD = "Responsible bodies with the most measures"
 BRIEF_TABLE = "List of measures"
 BRIEF_PREPARED = "Prepared on {date} from the decree data; source: roadmap dashboard."
-BRIEF_PAGE = "p."
 
 # Number and date patterns: the functions below are the same for every language (i18n/_formats.py)
 THOUSANDS_SEP = ","
@@ -453,7 +449,6 @@ REPORT_STATUS_LABELS = {
     "not_started": "not started",
     "not_done": "not done",
 }
-REPORT_NOT_REPORTED = "not reported"
 REPORT_STATUS_PROMPT = "Choose a status from the list."
 REPORT_STATUS_ERROR = "Only the values in the list are allowed: {labels}."
 REPORT_SPENT_ERROR = "Enter a number of 0 or more (thousand tenge), not a formula."

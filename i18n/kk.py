@@ -11,7 +11,7 @@ DATA_LANGUAGE_NOTE = (
     "қаулының орыс тіліндегі мәтінінде берілгендей көрсетілген."
 )
 
-APP_TITLE = "«Рухани жаңғыру» жол картасы — 2021"
+APP_TITLE = "«Рухани жаңғыру» жол картасы"
 PAGE_OVERVIEW = "Шолу"
 PAGE_FUNDING = "Қаржыландыру"
 PAGE_EXECUTORS = "Орындаушылар"
@@ -54,7 +54,6 @@ COL_ROUND = "Есеп беру күні"
 COL_EXECUTOR = "Орындаушы"
 COL_DEADLINE = "Мерзімі"
 COL_REPORTED = "Есеп бергендер"
-COL_SPENT = "Жұмсалды, мың теңге"
 COL_TITLE = "Іс-шара"
 COL_SUBMITTED_AT = "Қабылданды"
 COL_SUBMITTER = "Жіберген"
@@ -139,6 +138,8 @@ REPORTS_FILE = '«{name}» файлы, алынды: {when}'
 REPORTS_HISTORY = "Қабылданған есептер"
 REPORTS_HISTORY_NONE = "Әзірге есептер жоқ."
 REPORTS_UNREADABLE = "Есептер қалтасында есеп ретінде оқылмайтын файлдар бар ({count}); толығырақ — сервер журналында."
+REPORTS_DIR_PROBLEM = ("Орындаушылардың есептері қазір оқылмайды: сервердегі есептер қалтасы қолжетімсіз ({problem}). "
+                       "Жол картасы орындалу күйлерінсіз көрсетілді; әкімшіге хабарлаңыз.")
 REPORTS_STORE_FAILED = "Сервердегі қатеге байланысты есеп сақталмады; ештеңе жазылмады. Қайталап көріңіз."
 REPORTS_WHOLE_FILE = "бүкіл файл"
 REPORT_PROBLEMS = {
@@ -238,7 +239,7 @@ DOWNLOADS_NOTE = (
     "Бұл ағымдағы іріктеуге тұрақты сілтемелер: оларды Excel-ге (Деректер → Интернеттен), скриптке немесе curl-ға "
     "көшіруге болады."
 )
-FILE_STEM = "zhol_kartasy_2021"
+FILE_STEM = "zhol_kartasy"
 
 DATA_ERROR_TITLE = "Жол картасының деректері қолжетімсіз"
 DATA_ERROR_BODY = (
@@ -258,7 +259,6 @@ FUNDING_CLASSES = {
     "unspecified": "Көрсетілмеген",
 }
 BUDGET_SPLIT = {True: "Бюджет сомасы бар", False: "Бюджет сомасы жоқ"}
-EXECUTOR_KINDS = {"ministry": "Министрліктер мен мемлекеттік органдар", "akimat": "Әкімдіктер"}
 # Kazakh abbreviations: the data keeps the decree's Russian codes (МИОР, АП), a label names the body in Kazakh.
 REPORT_TO = {"МИОР": "Ақпарат және қоғамдық даму министрлігі (АҚДМ)", "АП": "Президент Әкімшілігі (ПӘ)"}
 
@@ -274,7 +274,7 @@ DECREE_NOTE = "Қаулының ескертпесі: {marker} {text}"
 NOTES_SHEET = "Ескертпелер"
 NOTES_COLUMNS = {"marker": "Белгі", "text": "Ескертпе", "measures": "Белгі қойылған іс-шаралар"}
 KPI_BUDGET_HELP = "Қаулыда шығыстар сомасы көрсетілген іс-шаралардың үлесі; барлық сомалар — бюджет қаражаты."
-KPI_EXECUTORS_HELP = "Министрліктер мен мемлекеттік органдар, сондай-ақ жеке есептелетін әкімдіктер (17 өңір)."
+KPI_EXECUTORS_HELP = "Министрліктер мен мемлекеттік органдар, сондай-ақ әрбір өңірдің әкімдігі жеке есептеледі."
 OVERVIEW_BY_GROUP = "Бағыттар бойынша"
 # Charts that can be clicked, and the Overview's picture
 WORKLOAD_NAMED = "Жеке тапсырылған"
@@ -290,7 +290,6 @@ OVERVIEW_YEARS_NOTE = "Әр жол картасының өз бағыттары 
 COL_YEAR = "Жыл"
 OVERVIEW_CALENDAR = "Қаулы бойынша есептілік"
 CALENDAR_EXECUTORS = "Орындаушылар"
-CALENDAR_LINE = "{date}: {reporter} → {recipient}"
 COL_GROUP = "Бағыт / бөлім"
 COL_GROUP_NAME = "Атауы"
 COL_MEASURES = "Іс-шаралар саны"
@@ -331,8 +330,6 @@ PERIODS = {"month": "айлар бойынша", "quarter": "тоқсандар 
 # template cannot spell (the suffix depends on how the number is read).
 PART_OF = "{part} / {whole}"
 TIMELINE_AS_OF = "Жағдай күні"
-TIMELINE_PASSED = "Мерзімі өткен"
-TIMELINE_OPEN = "Мерзімі өтпеген"
 # {date} is day_attr: «2021 жылғы 5 шілдедегі жағдай бойынша».
 TIMELINE_PASSED_SUMMARY = "{date} жағдай бойынша: {total} іс-шараның ішінен {passed} іс-шараның мерзімі өткен."
 TIMELINE_REPORTING = "есеп"
@@ -422,7 +419,6 @@ BRIEF_KPIS = "Негізгі көрсеткіштер"
 BRIEF_WORKLOAD = "Іс-шаралары ең көп орындаушылар"
 BRIEF_TABLE = "Іс-шаралар тізбесі"
 BRIEF_PREPARED = "Дайындалған күні: {date}. Дереккөз — жол картасының дашборды (қаулы деректері)."
-BRIEF_PAGE = "бет"
 
 # Number and date patterns: the functions below are the same for every language (i18n/_formats.py)
 THOUSANDS_SEP = "\u202f"
@@ -466,7 +462,6 @@ REPORT_STATUS_LABELS = {
     "not_started": "басталған жоқ",
     "not_done": "орындалмады",
 }
-REPORT_NOT_REPORTED = "есеп берілмеген"
 REPORT_STATUS_PROMPT = "Күйді тізімнен таңдаңыз."
 REPORT_STATUS_ERROR = "Тек тізімдегі мәндерге рұқсат етіледі: {labels}."
 REPORT_SPENT_ERROR = "0-ден кем емес сан енгізіңіз (мың теңге), формуласыз."

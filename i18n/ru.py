@@ -9,7 +9,7 @@ LANGUAGE_NAME = "Русский"
 LANGUAGE_LABEL = "Язык"
 DATA_LANGUAGE_NOTE = "Названия мероприятий и исполнители приведены так, как они записаны в постановлении."
 
-APP_TITLE = "Дорожная карта «Рухани жаңғыру» — 2021"
+APP_TITLE = "Дорожная карта «Рухани жаңғыру»"
 PAGE_OVERVIEW = "Обзор"
 PAGE_FUNDING = "Финансирование"
 PAGE_EXECUTORS = "Исполнители"
@@ -52,7 +52,6 @@ COL_ROUND = "Отчётная дата"
 COL_EXECUTOR = "Исполнитель"
 COL_DEADLINE = "Срок"
 COL_REPORTED = "Отчитались"
-COL_SPENT = "Израсходовано, тыс. тенге"
 COL_TITLE = "Мероприятие"
 COL_SUBMITTED_AT = "Принят"
 COL_SUBMITTER = "Отправил"
@@ -143,6 +142,8 @@ REPORTS_UNREADABLE = (
     "В папке отчётов есть файлы, которые не читаются как отчёты ({count}); подробности — в журнале "
     "сервера."
 )
+REPORTS_DIR_PROBLEM = ("Отчёты исполнителей сейчас не читаются: папка отчётов на сервере недоступна ({problem}). "
+                       "Дорожная карта показана без статусов исполнения; сообщите администратору.")
 REPORTS_STORE_FAILED = "Отчёт не сохранён из-за ошибки на сервере; ничего не записано. Попробуйте ещё раз."
 REPORTS_WHOLE_FILE = "весь файл"
 REPORT_PROBLEMS = {
@@ -237,7 +238,7 @@ DOWNLOAD_JSON_HELP = "Те же мероприятия с типизирован
 DOWNLOADS_NOTE = (
     "Это постоянные ссылки на текущий отбор: их можно скопировать в Excel (Данные → Из Интернета), в скрипт или curl."
 )
-FILE_STEM = "dorozhnaya_karta_2021"
+FILE_STEM = "dorozhnaya_karta"
 
 DATA_ERROR_TITLE = "Данные дорожной карты недоступны"
 DATA_ERROR_BODY = (
@@ -256,7 +257,6 @@ FUNDING_CLASSES = {
     "unspecified": "Не указано",
 }
 BUDGET_SPLIT = {True: "Сумма в бюджете", False: "Без бюджетной суммы"}
-EXECUTOR_KINDS = {"ministry": "Министерства и госорганы", "akimat": "Акиматы"}
 REPORT_TO = {"МИОР": "Министерство информации и общественного развития (МИОР)", "АП": "Администрация Президента (АП)"}
 
 # Overview
@@ -271,7 +271,7 @@ DECREE_NOTE = "Примечание постановления: {marker} {text}"
 NOTES_SHEET = "Примечания"
 NOTES_COLUMNS = {"marker": "Знак", "text": "Примечание", "measures": "Мероприятия со знаком"}
 KPI_BUDGET_HELP = "Доля мероприятий, для которых в постановлении указана сумма расходов; все суммы — бюджетные."
-KPI_EXECUTORS_HELP = "Министерства и госорганы плюс отдельные акиматы (17 регионов)."
+KPI_EXECUTORS_HELP = "Министерства и госорганы плюс отдельные акиматы (каждый регион — отдельно)."
 OVERVIEW_BY_GROUP = "По направлениям"
 # Charts that can be clicked, and the Overview's picture
 WORKLOAD_NAMED = "Поручено отдельно"
@@ -287,7 +287,6 @@ OVERVIEW_YEARS_NOTE = "Направления у каждой дорожной �
 COL_YEAR = "Год"
 OVERVIEW_CALENDAR = "Отчётность по постановлению"
 CALENDAR_EXECUTORS = "Исполнители"
-CALENDAR_LINE = "{date}: {reporter} → {recipient}"
 COL_GROUP = "Направление / раздел"
 COL_GROUP_NAME = "Название"
 COL_MEASURES = "Мероприятий"
@@ -325,8 +324,6 @@ TIMELINE_PERIOD = "Группировка"
 PERIODS = {"month": "по месяцам", "quarter": "по кварталам"}
 PART_OF = "{part} из {whole}"
 TIMELINE_AS_OF = "На дату"
-TIMELINE_PASSED = "Срок истёк"
-TIMELINE_OPEN = "Срок не истёк"
 TIMELINE_PASSED_SUMMARY = "На {date}: срок истёк у {passed} из {total} мероприятий."
 TIMELINE_REPORTING = "отчёт"
 QUARTER = "{q_roman} кв. {year}"
@@ -414,7 +411,6 @@ BRIEF_KPIS = "Основные показатели"
 BRIEF_WORKLOAD = "Исполнители с наибольшим числом мероприятий"
 BRIEF_TABLE = "Перечень мероприятий"
 BRIEF_PREPARED = "Подготовлено {date} по данным постановления; источник — дашборд дорожной карты."
-BRIEF_PAGE = "стр."
 
 # Number and date patterns: the functions below are the same for every language (i18n/_formats.py)
 THOUSANDS_SEP = "\u202f"
@@ -457,7 +453,6 @@ REPORT_STATUS_LABELS = {
     "not_started": "не начато",
     "not_done": "не выполнено",
 }
-REPORT_NOT_REPORTED = "нет отчёта"
 REPORT_STATUS_PROMPT = "Выберите статус из списка."
 REPORT_STATUS_ERROR = "Допустимы только значения из списка: {labels}."
 REPORT_SPENT_ERROR = "Введите число не меньше 0 (тыс. тенге), без формулы."

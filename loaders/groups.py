@@ -6,7 +6,7 @@ Several decrees loaded together may give one number to different directions: whe
 years name a group differently, its key carries the roadmap's year ("2021-D1", "2023-D1"), so that no
 figure adds up two directions under one name; where they name it alike, the years share the group.
 
-roadmap/sql/tables.sql computes the same keys and order for the app at load (row by row in SQL, with
+roadmap/sql/staging/tables.sql computes the same keys and order for the app at load (row by row in SQL, with
 SECTIONS bound as a parameter); tests/test_contract.py holds the two to the same answers.
 """
 from __future__ import annotations

@@ -105,7 +105,9 @@ def check_measures(table: pa.Table, legend: pa.Table, as_of: date | None = None)
         return ["the measures table has no rows"]
     legend_rows = legend.to_pylist()
     for entry in legend_rows:
-        if entry["kind"] not in LEGEND_KINDS or not entry["abbreviation"]:
+        if not entry["abbreviation"]:
+            problems.append(f"a legend entry has no abbreviation (its full name: {entry['full_name']!r})")
+        elif entry["kind"] not in LEGEND_KINDS:
             problems.append(
                 f"legend entry {entry['abbreviation']!r}: kind {entry['kind']!r} is not one of {LEGEND_KINDS}"
             )

@@ -64,7 +64,7 @@ class Snapshot:
     files: tuple[str, ...]  # stored files read, in name (= time) order as first seen
     table: pa.Table  # every stored row (REPORTS_SCHEMA)
     unreadable: tuple[str, ...]  # files in the directory that are not readable reports
-    problem: str | None  # why the directory itself cannot be listed (not a directory, no permission), or None
+    problem: str | None  # why the directory cannot be listed (the OS's words: not a directory, no permission)
 
 
 class LogReader:
@@ -98,8 +98,8 @@ class LogReader:
         except FileNotFoundError:
             return ()  # nothing stored yet: store() creates it
         except OSError as exc:  # a regular file, no permission, a broken mount: the roadmap stays on screen
-            self._problem = f"{self.directory}: {exc.strerror or type(exc).__name__}"
-            log.warning("reporting: cannot list the reports directory %s", self._problem)
+            self._problem = exc.strerror or type(exc).__name__
+            log.warning("reporting: cannot list the reports directory %s: %s", self.directory, self._problem)
             return ()
 
     def _stat(self, name: str) -> tuple[int, int] | None:

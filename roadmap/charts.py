@@ -115,7 +115,7 @@ def funding_classes(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
 
 def years_side_by_side(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
     """The loaded roadmaps compared: per year, measures (left) and estimated amounts (right), each bar stacked
-    by funding class (columns of views/by_year.sql)."""
+    by funding class (views/by_group_class.sql, summed per roadmap year)."""
     fig = make_subplots(rows=1, cols=2, subplot_titles=(t.COL_MEASURES, t.COL_COST), horizontal_spacing=0.12)
     years = [str(y) for y in sorted(df.roadmap_year.unique())]
     per_class = df.groupby(["funding_class", "roadmap_year"], as_index=False)[["measures", "cost_thousand_kzt"]].sum()

@@ -97,7 +97,8 @@ def neutralise_array(values: pa.Array) -> pa.Array:
 
 
 def neutralise(value):
-    """A text cell that Excel would read as a formula gets a leading apostrophe-free guard: a quote mark."""
+    """A text cell that Excel would read as a formula (it starts with = + - @ or a tab) gets a leading apostrophe,
+    which Excel shows as text and never evaluates."""
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
@@ -159,11 +160,6 @@ def xlsx_chunks(tables: Iterable[pa.Table], t: ModuleType, header: list[str] | N
     yield from xlsx.stream(sheets)
 
 
-def to_xlsx(table: pa.Table | pd.DataFrame, t: ModuleType) -> bytes:
-    table = _arrow(table)
-    return b"".join(xlsx_chunks([table], t, header=[str(c) for c in table.column_names]))
-
-
 def json_chunks(objects: Iterable[pa.RecordBatch], applied: dict[str, object], total: int) -> Iterator[bytes]:
     """{"filters": {...}, "total": N, "measures": [...]}, the measures written as they come: each batch has
     one column of JSON objects, one per measure (sql/measures_json.sql)."""
@@ -178,9 +174,12 @@ def json_chunks(objects: Iterable[pa.RecordBatch], applied: dict[str, object], t
     yield b"\n]}\n"
 
 
-def file_stem(filters: Filters, t: ModuleType) -> str:
-    """A file name that says what was filtered: dorozhnaya_karta_2021_akimat-Атырауская_область."""
+def file_stem(filters: Filters, t: ModuleType, years: Iterable[int] = ()) -> str:
+    """A file name that says what was filtered: dorozhnaya_karta_2021_akimat-Атырауская_область, with the loaded
+    roadmaps' `years` unless the year filter names its own."""
     parts = [t.FILE_STEM]
+    if years and "year" not in filters.active():
+        parts.append("-".join(str(y) for y in sorted(years)))
     for key, value in filters.active().items():
         values = value if isinstance(value, tuple) else (value,)
         label = "+".join(values)[:60]

@@ -236,7 +236,7 @@ def export_endpoint(database: Callable[[], RoadmapDB]) -> Callable:
             return PlainTextResponse("the roadmap data is unavailable; see the server log\n", 503)
         t = i18n.catalogue(view.lang)
         count = int((await run_in_threadpool(db.filtered, "kpis", view.filters)).iloc[0]["measures"])
-        file_name = f"{exports.file_stem(view.filters, t)}.{name.rsplit('.', 1)[1]}"
+        file_name = f"{exports.file_stem(view.filters, t, db.decrees)}.{name.rsplit('.', 1)[1]}"
         headers = {
             "Content-Disposition": content_disposition(file_name),
             FILTERS_HEADER: view.query_string(),

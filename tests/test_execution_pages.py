@@ -3,6 +3,7 @@ sections, the Reports page read-only without sign-in; and with no report, plain 
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from datetime import UTC, date, datetime
 
@@ -168,3 +169,44 @@ def test_the_execution_pages_figures_are_the_reports(reports_dir):
         late, key=lambda no: (pd.Timestamp(deadlines[no]), no))]
     assert overdue[ru.COL_STATUS].tolist() == [ru.STATUS_NAMES[expected[no]] for no in sorted(
         late, key=lambda no: (pd.Timestamp(deadlines[no]), no))]
+
+
+@pytest.mark.parametrize("kind", ["a regular file", "a directory without permission to list"])
+def test_a_reports_directory_that_cannot_be_read_never_breaks_the_plan(tmp_path, monkeypatch, kind):
+    """Every page still shows the roadmap, with one warning naming the problem (a regular file at
+    ROADMAP_REPORTS once made every page error)."""
+    if kind == "a regular file":
+        target = tmp_path / "reports"
+        target.write_text("not a directory")
+    else:
+        target = tmp_path / "reports"
+        target.mkdir()
+        target.chmod(0)
+        if os.access(target, os.R_OK):  # root reads whatever the mode bits say: make the failure real
+            monkeypatch.setattr(os, "scandir", _refusing_scandir(target))
+    monkeypatch.setattr(config, "REPORTS_DIR", str(target))
+    ui.data.database.clear()
+    ui.cached.clear()
+    try:
+        for page in PAGES:
+            at = _app(page)
+            warnings = [w.value for w in at.warning if "папка отчётов" in w.value]
+            assert len(warnings) == 1, (page, [w.value for w in at.warning])
+            assert at.title[0].value  # the page itself is drawn
+        at = _app(PAGES[0])
+        assert any(m.label == ru.KPI_MEASURES for m in at.metric), [m.label for m in at.metric]
+    finally:
+        if target.is_dir():
+            target.chmod(0o755)
+        ui.data.database.clear()
+        ui.cached.clear()
+
+
+def _refusing_scandir(target):
+    real = os.scandir
+
+    def scandir(path=".", *args, **kwargs):
+        if str(path) == str(target):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, *args, **kwargs)
+    return scandir

@@ -304,3 +304,20 @@ def test_kazakh_timeline_gives_the_date_of_the_summary_in_the_locative():
     at = run_in("kk", "app_pages/timeline.py")
     as_of = at.date_input(key="as_of").value
     assert any(m.value.startswith(f"{kk.day_attr(as_of)} жағдай бойынша:") for m in at.markdown)
+
+
+def test_every_catalogue_entry_is_used_somewhere():
+    """A catalogue entry no code reads is dead text that translators keep paying for.  An entry is used when
+    code names it, or names it through a filter's label (`<label>_PLACEHOLDER`, roadmap/ui/panel.py)."""
+    import subprocess
+
+    code = "\n".join((ROOT / path).read_text(encoding="utf-8") for path in subprocess.run(
+        ["git", "ls-files", "*.py"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+        if not path.startswith(("i18n/", "tests/")) and (ROOT / path).exists())
+    code += (ROOT / "i18n" / "_formats.py").read_text(encoding="utf-8")
+    from roadmap.filters import FILTER_SPECS
+
+    dynamic = {f"{spec.label}_PLACEHOLDER" for spec in FILTER_SPECS}
+    unused = [name for name in public(ru) if name.isupper() and name not in dynamic
+              and not re.search(rf"\b{name}\b", code)]
+    assert not unused, unused

@@ -175,7 +175,7 @@ def test_every_format_holds_exactly_the_filtered_measures(server, pairs, filters
     assert [int(r[t.COLUMNS["measure_no"]]) for r in rows] == want
     applied = LinkView(filters, lang).query_string()
     assert headers["X-Roadmap-Filters"] == applied and headers["X-Roadmap-Measures"] == str(len(want))
-    stem = exports.file_stem(filters, t)
+    stem = exports.file_stem(filters, t, (2021,))
     assert headers["Content-Disposition"].endswith(f"filename*=UTF-8''{quote(stem + '.csv', safe='')}")
 
     status, headers, body = get(server, f"/export/measures.xlsx?{query}")

@@ -99,7 +99,7 @@ def test_filter_choices_are_the_datasets_own():
 def counted(monkeypatch):
     """Counts the SQL queries RoadmapDB runs and the download files built, in this process."""
     calls = {"sql": 0, "files": 0}
-    run, to_csv, to_xlsx = RoadmapDB._run, exports.to_csv, exports.to_xlsx
+    run, builders = RoadmapDB._run, {name: getattr(exports, name) for name in ("csv_chunks", "xlsx_chunks")}
 
     def counting_run(self, query, params, tables=None):
         calls["sql"] += 1
@@ -112,8 +112,8 @@ def counted(monkeypatch):
         return wrapper
 
     monkeypatch.setattr(RoadmapDB, "_run", counting_run)
-    monkeypatch.setattr(exports, "to_csv", counting(to_csv))
-    monkeypatch.setattr(exports, "to_xlsx", counting(to_xlsx))
+    for name, build in builders.items():
+        monkeypatch.setattr(exports, name, counting(build))
     return calls
 
 

@@ -5,6 +5,8 @@
     panel.py      the language switch, the filter panel and its link, the page-facing state
     downloads.py  the sidebar's links to the export routes
     clicks.py     charts that filter when clicked, and measures that open their detail
+    status.py     what every page says of execution: the status line and block, the reports' watcher
+    auth.py       sign-in (st.login) and what the signed-in user may do (reporting/rights.py)
 
 The page-facing names are looked up when first used, not imported with the package: server.py imports
 ui.data before Streamlit's runtime exists, and importing cached.py then logs a warning for every

@@ -27,7 +27,7 @@ def by(filter_key: str) -> Click:
 def by_kind(customdata: list) -> tuple[str, str] | None:
     """An executor (customdata ends with its kind and name): the ministry or akimat filter."""
     kind, name = customdata[-2], customdata[-1]
-    return ({"ministry": "ministry", "akimat": "akimat"}.get(kind), name) if kind in ("ministry", "akimat") else None
+    return (kind, name) if kind in ("ministry", "akimat") else None  # an executor's kind is its filter's key
 
 
 def chart(fig: go.Figure, key: str, click: Click, **kwargs) -> None:

@@ -93,6 +93,14 @@ def status_line(filters: Filters) -> None:
     st.caption(f"**{head}:** {' · '.join(parts)}. {found.coverage}.")
 
 
+def warn_if_reports_unreadable() -> None:
+    """One warning on every page when the reports directory itself cannot be read: the roadmap stays on screen,
+    without statuses, and the reader knows why."""
+    problem = reports_state().problem
+    if problem:
+        st.warning(texts().REPORTS_DIR_PROBLEM.format(problem=problem))
+
+
 def follow_reports() -> None:
     """Rerun this session when a submission arrives from another session or replica, so that a page left
     open shows the new status within seconds instead of at the reader's next click."""
