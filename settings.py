@@ -29,12 +29,12 @@ VARIABLES: dict[str, Variable] = {v.name: v for v in (
              "the dataset: a parquet file, or a glob of several decrees' files read as one (each legend beside "
              "its file)"),
     Variable("ROADMAP_REPORTS", str(DATA_DIR / "reports"),
-             "the reports directory: submissions, reviews and frozen round documents, each an immutable file; "
+             "the reports directory: every submission, each an immutable file; "
              "replicas may share it"),
     Variable("ROADMAP_REPORTS_POLL_SECONDS", "5",
              "how often an idle page looks for submissions stored by other sessions or replicas"),
     Variable("ROADMAP_ROLE_CLAIM", "roadmap_role", "the ID-token claim that holds a user's role"),
-    Variable("ROADMAP_EDITOR_ROLE", "editor", "the role that may submit for any executor (and review)"),
+    Variable("ROADMAP_EDITOR_ROLE", "editor", "the role that may submit for any executor"),
     Variable("ROADMAP_EXECUTOR_CLAIM", "roadmap_executor",
              "the ID-token claim naming the executor(s) a user may submit for"),
 )}

@@ -38,6 +38,23 @@ REPORTS_SCHEMA = pa.schema([
     ("file_sha256", pa.string()),
     ("file_name", pa.string()),
 ])
+# What each column of a stored submission means (the README's table of the log is held to this).
+COLUMN_MEANINGS = {
+    "roadmap_year": "the roadmap (decree) the report is on, by its year",
+    "decree_number": "that decree's number, as its metadata gives it",
+    "round": "the reporting date the report is for",
+    "executor": "whose report it is: a legend abbreviation or a region, as the decree names it",
+    "measure_no": "the measure reported on",
+    "status": "done, in_progress, not_started or not_done",
+    "spent_thousand_kzt": "spent on the measure since the roadmap began, thousand tenge; empty when not said",
+    "comment": "what the executor wrote: the information on implementation",
+    "submitter": "who stored it: the sign-in's identity, or operator:<os user> [for <name typed>]",
+    "submitted_at": "when it was stored (UTC, to the microsecond)",
+    "file_sha256": "the SHA-256 of the file as uploaded",
+    "file_name": "the name it was uploaded under",
+    "submission": "the submission's id: the stored file's name without .parquet (read back, not stored)",
+}
+
 # The log as read back: each stored row with its submission's id, the stored file's name without ".parquet"
 # (what `python -m reporting list` prints and a review names).
 LOG_SCHEMA = REPORTS_SCHEMA.append(pa.field("submission", pa.string()))
