@@ -175,6 +175,8 @@ REPORT_PROBLEMS = {
     "amount": "not a valid amount",
     "negative_amount": "negative amount",
     "comment": "comment too long",
+    "reason_required": "reasons needed",
+    "late_reason_required": "reasons needed",
     "more": "and more problems",
 }
 # What each problem says, with its values (reporting/problems.py declares the kinds and their parameters).
@@ -219,6 +221,10 @@ REPORT_PROBLEM_MESSAGES = {
     "amount": '"{value}" is not a number of thousand tenge (write e.g. 1234,5 or 1234.5)',
     "negative_amount": "{value} is negative: the amount spent is 0 or more",
     "comment": "the comment has {length} characters, at most {limit} are accepted",
+    "reason_required": ("measure {measure} is reported \"{status}\": give the reasons and what will be done in "
+                        "the comment"),
+    "late_reason_required": ("the deadline of measure {measure} passed on {deadline} and its status is "
+                             "\"{status}\": give the reasons and what will be done in the comment"),
     "more": "… and {count} more problems",
 }
 REPORT_PLACE_ROW = "row {row}"
@@ -353,9 +359,12 @@ COLUMNS = {
     "source_lines": "Lines in the decree text",
     "report_round": "Reporting date",
     "status": "Status",
+    "status_carried_from": "As reported for",
     "spent_thousand_kzt": "Spent, thousand tenge",
     "reported_executors": "Executors reported",
     "executor_count": "Executors",
+    "unreviewed_reports": "Reports not yet reviewed",
+    "information": "Information on implementation",
 }
 
 MONTHS = (
@@ -431,8 +440,10 @@ REPORT_SUBTITLE = (
     "Reporting date — {round}; Decree of the Government of the Republic of Kazakhstan No. {number} of {date}."
 )
 REPORT_INSTRUCTIONS = (
-    "For each measure choose a value from the list in the “{status}” column and, if needed, fill in “{spent}” and "
-    "“{comment}”. The other columns are protected. A measure without a status counts as not included in the report."
+    "For each measure choose a value from the list in the “{status}” column and fill in “{spent}” (the total "
+    "since the roadmap began) and “{comment}”. A measure not done, or not done once its deadline has passed, "
+    "needs the reasons and what will be done in the comment. The other columns are protected. A measure "
+    "without a status counts as not included in the report."
 )
 REPORT_COLUMNS = {
     "measure_no": "No.",
@@ -449,7 +460,10 @@ REPORT_STATUS_LABELS = {
     "not_started": "not started",
     "not_done": "not done",
 }
-REPORT_STATUS_PROMPT = "Choose a status from the list."
+REPORT_STATUS_PROMPT = (
+    "Choose a status. \"Not done\", and any status but \"done\" after the deadline, only with "
+    "the reasons in the comment."
+)
 REPORT_STATUS_ERROR = "Only the values in the list are allowed: {labels}."
 REPORT_SPENT_ERROR = "Enter a number of 0 or more (thousand tenge), not a formula."
 REPORT_COMMENT_ERROR = "A comment may be at most {limit} characters long."

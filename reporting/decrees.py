@@ -81,6 +81,16 @@ def executors(measures: pa.Table, roadmap_year: int | None = None) -> list[str]:
     return sorted(n for n in names if n)
 
 
+def deadlines(measures: pa.Table, year: int) -> dict[int, date]:
+    """Each measure's last day (deadline_end), where the table has it."""
+    table = as_table(measures)
+    if "deadline_end" not in table.column_names:
+        return {}
+    table = table.filter(pc.equal(table["roadmap_year"], year))
+    return {no: end for no, end in zip(table["measure_no"].to_pylist(), table["deadline_end"].to_pylist())
+            if end is not None}
+
+
 def executors_by_measure(measures: pa.Table, year: int) -> dict[int, tuple[str, ...]]:
     table = as_table(measures)
     table = table.filter(pc.equal(table["roadmap_year"], year))
@@ -88,8 +98,8 @@ def executors_by_measure(measures: pa.Table, year: int) -> dict[int, tuple[str, 
         table["measure_no"].to_pylist(), table["ministries"].to_pylist(), table["akimats"].to_pylist())}
 
 
-MEASURE_COLUMNS = ["roadmap_year", "measure_no", "title", "deadline_raw", "cost_thousand_kzt", "ministries",
-                   "akimats"]
+MEASURE_COLUMNS = ["roadmap_year", "measure_no", "title", "deadline_raw", "deadline_end", "cost_thousand_kzt",
+                   "ministries", "akimats"]
 
 
 def load_roadmap(spec: str | os.PathLike | None = None) -> tuple[pa.Table, dict[int, dict]]:

@@ -25,7 +25,6 @@ MAX_SHARED_STRINGS = 100_000  # a template of a thousand measures has a few thou
 MAX_COLUMNS = 16  # the template's seven, a CSV's identity columns, a few of the user's own
 HEADER_SCAN_ROWS = 20  # the heading row is among these
 EXTRA_ROWS = 100  # filled rows beyond the executor's measures still read (to name duplicates) before giving up
-MAX_BLANK_ROWS = 1000  # blank rows in a row before the sheet is taken to have ended
 EXCEL_CELL_MAX = 32_767  # characters Excel itself lets a cell hold: a longer cell is not from a spreadsheet
 MAX_ROWS = 100_000  # the last row a sheet may use, and the lines of a CSV
 MAX_CELLS = 200_000  # cells an XLSX sheet may declare, blank ones included

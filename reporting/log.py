@@ -79,7 +79,7 @@ class Snapshot:
     """The log as one reading found it."""
     generation: int  # changes whenever anything below does
     files: tuple[str, ...]  # stored files read, in name (= time) order as first seen
-    table: pa.Table  # every stored row (REPORTS_SCHEMA)
+    table: pa.Table  # every stored row, with its file's id
     unreadable: tuple[str, ...]  # files in the directory that are not readable reports
     problem: str | None  # why the directory cannot be listed (the OS's words: not a directory, no permission)
 
@@ -91,14 +91,18 @@ class LogReader:
     placeholder store() creates just before it renames the complete file over it) is tried again whenever its
     size or time changes, and named in `unreadable` meanwhile.  Thread-safe: one reader serves every session."""
 
-    def __init__(self, directory: Path | None, refresh_seconds: float = 1.0):
+    def __init__(self, directory: Path | None, refresh_seconds: float = 1.0, stored: pa.Schema = REPORTS_SCHEMA,
+                 id_column: str = "submission"):
         self.directory = directory
+        # What each file holds, and the column its id (the file's name without ".parquet") is read into.
+        self._stored, self._id = stored, id_column
+        self._schema = stored.append(pa.field(id_column, pa.string()))
         self.refresh_seconds = refresh_seconds
         self._lock = threading.Lock()
         self._listed: tuple[str, ...] = ()
         self._read: list[str] = []
         self._bad: dict[str, tuple[int, int]] = {}  # unreadable file → (size, mtime_ns) when it was tried
-        self._table = LOG_SCHEMA.empty_table()
+        self._table = self._schema.empty_table()
         self._problem: str | None = None
         self.generation = 0
         self._looked_at = float("-inf")
@@ -144,7 +148,7 @@ class LogReader:
         before = (list(self._read), dict(self._bad))
         if not set(self._read) <= set(names):
             # A file went away (an operator's doing, never the app's): read the directory afresh.
-            self._read, self._bad, self._table = [], {}, LOG_SCHEMA.empty_table()
+            self._read, self._bad, self._table = [], {}, self._schema.empty_table()
         self._listed = names
         known = set(self._read)
         self._bad = {n: seen for n, seen in self._bad.items() if n in names and n not in retry}
@@ -170,13 +174,13 @@ class LogReader:
         cursor = self._reader.cursor()
         try:
             table = cursor.sql(
-                f"SELECT {', '.join(REPORTS_SCHEMA.names)}, "
-                "regexp_extract(filename, '([^/\\\\]+)\\.parquet$', 1) AS submission "
+                f"SELECT {', '.join(self._stored.names)}, "
+                f"regexp_extract(filename, '([^/\\\\]+)\\.parquet$', 1) AS {self._id} "
                 "FROM read_parquet($files, filename = true)",
                 params={"files": [str(self.directory / n) for n in names]}).to_arrow_table()
         finally:
             cursor.close()
-        return table.cast(LOG_SCHEMA)
+        return table.cast(self._schema)
 
 
 def read_log(directory: str | os.PathLike | None = None, unreadable: list[Path] | None = None) -> pa.Table:

@@ -57,6 +57,8 @@ KINDS: dict[str, Kind] = {k.code: k for k in (
     Kind("amount", "the amount spent is not a number of thousand tenge"),
     Kind("negative_amount", "the amount spent is negative"),
     Kind("comment", "the comment is longer than allowed"),
+    Kind("reason_required", "a measure reported not done, without a comment giving the reasons"),
+    Kind("late_reason_required", "a measure not done after its deadline, without a comment giving the reasons"),
     Kind("more", "more problems than are listed"),
 )}
 

@@ -1,4 +1,5 @@
-"""The status rule: a measure's status for a round, from what each of its executors reported.
+"""The status rule: a measure's status for a round, from what each of its executors reported, and what
+stands for a round: an executor's latest report at or before it (a status stands until it changes).
 
 The app answers with SQL (roadmap/sql/reports/round_statuses.sql); this is the same rule in Python, and
 tests/test_execution.py holds the two equal on random logs.
@@ -6,6 +7,10 @@ tests/test_execution.py holds the two equal on random logs.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+
+import pyarrow as pa
 
 from .vocabulary import NOT_REPORTED, STATUSES
 
@@ -34,3 +39,25 @@ def measure_status(reported: Mapping[str, str], executors_of_measure: Iterable[s
     if "in_progress" in statuses or "done" in statuses:
         return "in_progress"
     return "not_started"
+
+
+def standing_rows(log: pa.Table | Iterable[Mapping[str, Any]], reviews: Mapping[str, Mapping[str, Any]], *,
+                  roadmap_year: int, decree_number: str, round_: date) -> list[dict[str, Any]]:
+    """What stands in round `round_` of a decree: for each executor and measure, the latest row of a submission
+    that was not returned, at or before that round (a later round's report replaces an earlier one; within a
+    round the later file replaces the earlier).  Each row gains ``carried_from``: the round it was reported
+    for when that is an earlier one, else None; and ``review_state``.  `reviews`: review.states(...)."""
+    best: dict[tuple[str, int], tuple[tuple, dict[str, Any]]] = {}
+    for row in (log.to_pylist() if isinstance(log, pa.Table) else log):
+        if (row["roadmap_year"] != roadmap_year or row["decree_number"] != decree_number or row["round"] > round_
+                or row["status"] not in STATUSES):
+            continue
+        state = reviews[row["submission"]]["decision"] if row["submission"] in reviews else "unreviewed"
+        if state == "returned":
+            continue
+        key = (row["executor"], row["measure_no"])
+        rank = (row["round"], row["submitted_at"], row["file_sha256"])
+        if key not in best or rank > best[key][0]:
+            best[key] = (rank, {**row, "review_state": state,
+                                "carried_from": row["round"] if row["round"] < round_ else None})
+    return [best[k][1] for k in sorted(best, key=lambda k: (k[1], k[0]))]

@@ -140,7 +140,7 @@ def store(submission: Submission, reports_dir: str | os.PathLike | None = None, 
             if temp is None or when != temp_when:  # the file says its own name and time
                 if temp is not None:
                     temp.unlink(missing_ok=True)
-                temp, temp_when = _write_temporary(directory, submission_table(submission, submitter, when)), when
+                temp, temp_when = write_temporary(directory, submission_table(submission, submitter, when)), when
             if links:
                 try:
                     os.link(temp, claim)
@@ -153,7 +153,7 @@ def store(submission: Submission, reports_dir: str | os.PathLike | None = None, 
                         return found
                     continue
                 except OSError as exc:
-                    if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.ENOSYS):
+                    if exc.errno not in LINK_UNSUPPORTED:
                         raise
                     links = False  # no hard links here: dedupe by name and content only
             if links:
@@ -174,7 +174,7 @@ def store(submission: Submission, reports_dir: str | os.PathLike | None = None, 
                         "submissions meanwhile")
 
 
-def _write_temporary(directory: Path, table: pa.Table) -> Path:
+def write_temporary(directory: Path, table: pa.Table) -> Path:
     sink = pa.BufferOutputStream()
     pq.write_table(table, sink, compression="zstd")
     payload = memoryview(sink.getvalue())
@@ -290,3 +290,28 @@ def _sweep(directory: Path, older_than: float = 3600.0) -> None:
                 path.unlink()
         except OSError:
             pass
+
+
+LINK_UNSUPPORTED = (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.ENOSYS)
+
+
+def link_into_place(temp: Path, directory: Path, when: datetime, digest: str) -> Path:
+    """Give a complete, fsynced temporary file its final name ``file_name_for(when, digest)`` (a microsecond
+    later while a name is taken), never replacing a file: a record of its own (a review, a frozen version)
+    that no concurrent writer can write for it.  The caller removes `temp` afterwards."""
+    for _ in range(STORE_ATTEMPTS * 50):
+        final = directory / file_name_for(when, digest)
+        try:
+            os.link(temp, final)
+        except FileExistsError:
+            when += timedelta(microseconds=1)
+            continue
+        except OSError as exc:
+            if exc.errno not in LINK_UNSUPPORTED:
+                raise
+            if not _create_exclusively(temp, final):
+                when += timedelta(microseconds=1)
+                continue
+        _fsync_directory(directory)
+        return final
+    raise StoreConflict(f"no free name for {digest[:16]} in {directory}")

@@ -24,7 +24,7 @@ import pyarrow as pa
 
 from . import identity as who
 from .cells import blank, letter, number, text, whole
-from .decrees import Decree, as_table, decrees, executors_by_measure
+from .decrees import Decree, as_table, deadlines, decrees, executors_by_measure
 from .fileformat import COLUMN_LABELS, FILLED_COLUMNS, IDENTITY_COLUMNS, column_code
 from .limits import COMMENT_MAX, EXCEL_CELL_MAX, EXTRA_ROWS, HEADER_SCAN_ROWS
 from .problems import Problem, Problems, Refused, cut
@@ -154,6 +154,7 @@ def _check(sheet: Sheet, data: bytes, filename: str, measures: pa.Table, known: 
     decree = identity.decree
     assert decree is not None and identity.round is not None
     by_measure = executors_by_measure(measures, decree.roadmap_year)
+    last_days = deadlines(measures, decree.roadmap_year)
     mine = sorted(no for no, executors_of in by_measure.items() if executor in executors_of)
     limit = len(mine)
 
@@ -177,6 +178,8 @@ def _check(sheet: Sheet, data: bytes, filename: str, measures: pa.Table, known: 
                                                   "measures": limit})]
         row = _check_row(row_no, values, formulas, columns, names, identity, decree, executor, by_measure,
                          seen, status_list, problems)
+        if row is not None and not row.comment:
+            _check_reasons(row, row_no, identity, last_days, problems)
         if row is not None:
             reported.append(row)
     if filled > limit:
@@ -248,6 +251,19 @@ def _check_row(row_no: int, values: tuple[Any, ...], formulas: frozenset[int], c
     if problems.count > before or status is None or measure is None:
         return None
     return ReportRow(decree.roadmap_year, measure, status, spent, comment, row_no)
+
+
+def _check_reasons(row: ReportRow, row_no: int, identity: who.Identity, last_days: dict[int, date],
+                   problems: Problems) -> None:
+    """«Не выполнено», or anything short of «выполнено» once the deadline has passed by the round's date, needs
+    a comment: the reasons and what will be done (the template says so beside the status)."""
+    label = STATUS_LABELS.get(identity.lang, STATUS_LABELS["ru"])[row.status]
+    if row.status == "not_done":
+        problems.add("reason_required", row_no, "comment", measure=row.measure_no, status=label)
+    elif row.status != "done" and identity.round is not None and row.measure_no in last_days \
+            and last_days[row.measure_no] < identity.round:
+        problems.add("late_reason_required", row_no, "comment", measure=row.measure_no, status=label,
+                     deadline=last_days[row.measure_no].isoformat())
 
 
 def _names(items: tuple[str, ...], limit: int = 5) -> str:

@@ -21,15 +21,17 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = ("measure_no", "roadmap_year", "group", "title", "completion_form", "executors_raw", "ministries",
            "akimats", "deadline_raw", "deadline_start", "deadline_end", "cost_thousand_kzt", "funding",
            "funding_source", "report_to", "source_lines",
-           "report_round", "status", "spent_thousand_kzt", "reported_executors", "executor_count")
+           "report_round", "status", "status_carried_from", "spent_thousand_kzt", "reported_executors",
+           "executor_count", "unreviewed_reports", "information")
 
 
 _SOURCE_COLUMNS = ("measure_no", "roadmap_year", "group_key", "title", "completion_form", "executors_raw",
                    "ministries", "akimats", "deadline_raw", "deadline_start", "deadline_end", "cost_thousand_kzt",
                    "funding_class", "funding_source", "report_to", "source_line_start", "source_line_end",
-                   "report_round", "status", "spent_thousand_kzt", "reported_executors", "executor_count")
+                   "report_round", "status", "status_carried_from", "spent_thousand_kzt", "reported_executors",
+                   "executor_count", "unreviewed_reports", "information")
 _NOT_TEXT = ("measure_no", "roadmap_year", "deadline_start", "deadline_end", "cost_thousand_kzt", "report_round",
-             "spent_thousand_kzt", "reported_executors", "executor_count")
+             "status_carried_from", "spent_thousand_kzt", "reported_executors", "executor_count", "unreviewed_reports")
 
 
 def export_table(measures: pa.Table | pa.RecordBatch, t: ModuleType, for_spreadsheet: bool = True) -> pa.Table:
@@ -57,9 +59,12 @@ def export_table(measures: pa.Table | pa.RecordBatch, t: ModuleType, for_spreads
                                                     pc.cast(m["source_line_end"], pa.string()), "–"),
         "report_round": pc.cast(m["report_round"], pa.date32()),
         "status": _named(m["status"], t.STATUS_NAMES.get),
+        "status_carried_from": pc.cast(m["status_carried_from"], pa.date32()),
         "spent_thousand_kzt": pc.cast(m["spent_thousand_kzt"], pa.float64()),
         "reported_executors": pc.cast(m["reported_executors"], pa.int64()),
         "executor_count": pc.cast(m["executor_count"], pa.int64()),
+        "unreviewed_reports": pc.cast(m["unreviewed_reports"], pa.int64()),
+        "information": m["information"],
     }
     # Every text column typed as text, whatever it held (a column of nothing but nulls arrives untyped); for
     # a spreadsheet each is neutralised, whatever it holds: a dtype test once let formulas through.
@@ -128,7 +133,8 @@ def csv_chunks(tables: Iterable[pa.Table], t: ModuleType) -> Iterator[bytes]:
 
 _WIDTHS = {"measure_no": 6, "roadmap_year": 7, "title": 70, "executors_raw": 40, "akimats": 40}
 _STYLES = {"deadline_start": xlsx.DATE, "deadline_end": xlsx.DATE, "cost_thousand_kzt": xlsx.AMOUNT,
-           "report_round": xlsx.DATE, "spent_thousand_kzt": xlsx.AMOUNT}
+           "report_round": xlsx.DATE, "status_carried_from": xlsx.DATE, "spent_thousand_kzt": xlsx.AMOUNT,
+           "information": xlsx.WRAPPED}
 
 
 def xlsx_chunks(tables: Iterable[pa.Table], t: ModuleType, header: list[str] | None = None,

@@ -48,6 +48,7 @@ from loaders.files import legend_path
 from loaders.schema import LEGEND_SCHEMA, SECTIONS, check_columns, check_measures
 from reporting.decrees import decrees as report_decrees
 from reporting.log import LogReader
+from reporting.review import REVIEWS_DIR, REVIEWS_SCHEMA
 
 from .config import SQL_DIR
 from .filters import FILTER_SPECS, Filters
@@ -193,8 +194,9 @@ class ReportState:
     rounds_reported: frozenset[tuple[int, date]]  # (roadmap year, round) with at least one report
     unreadable: tuple[str, ...]  # files in the directory that are not readable reports (named in the log)
     submissions: pa.Table  # sql/reports/submissions.sql: one row per stored file, newest first
-    generation: int = 0  # LogReader.generation this state was built from
+    generation: tuple[int, int] = (0, 0)  # the LogReaders' generations (submissions, reviews) it was built from
     problem: str | None = None  # why the reports directory cannot be listed (the pages warn), or None
+    reviews: pa.Table | None = None  # sql/reports/review_history.sql: every review, newest first
 
 
 _STATUS_CACHE_ENTRIES = 32  # (state of the log, rounds chosen) combinations kept; each a few small tables
@@ -232,7 +234,10 @@ class RoadmapDB:
         self._con.execute("CREATE TABLE decree_rounds AS SELECT * FROM decree_rounds_source")
         self._con.unregister("decree_rounds_source")
         self._decree_keys = [f"{year}|{d.number}" for year, d in sorted(self.report_decrees.items())]
-        self._reports = LogReader(Path(reports_dir) if reports_dir is not None else None, refresh_seconds)
+        folder = Path(reports_dir) if reports_dir is not None else None
+        self._reports = LogReader(folder, refresh_seconds)
+        self._reviews = LogReader(folder / REVIEWS_DIR if folder is not None else None, refresh_seconds,
+                                  REVIEWS_SCHEMA, "review")
         self._state_lock = threading.Lock()
         self._status_lock = threading.Lock()
         self._state: ReportState | None = None
@@ -275,24 +280,28 @@ class RoadmapDB:
         building, so that a slower caller can never put back a state older than the one already there."""
         today = date.today()
         with self._state_lock:
-            snapshot = self._reports.current(force)
-            generation, names, table, unreadable = (snapshot.generation, snapshot.files, snapshot.table,
-                                                    snapshot.unreadable)
+            snapshot, reviewed = self._reports.current(force), self._reviews.current(force)
+            generation = (snapshot.generation, reviewed.generation)
+            names, unreadable = snapshot.files, snapshot.unreadable + reviewed.unreadable
             state = self._state
             if state is not None and state.generation == generation and state.version.endswith(today.isoformat()):
                 return state
             cursor = self._con.cursor()
             try:
-                cursor.register("report_log", table)
+                cursor.register("report_log", snapshot.table)
+                cursor.register("review_log", reviewed.table)
                 latest = cursor.sql(sql("reports/latest"), params={"decrees": self._decree_keys}).to_arrow_table()
                 submissions = cursor.sql(sql("reports/submissions")).to_arrow_table()
+                reviews = cursor.sql(sql("reports/review_history")).to_arrow_table()
             finally:
                 cursor.close()
             pairs = {(int(y), r) for y, r in zip(latest["roadmap_year"].to_pylist(), latest["round"].to_pylist(),
                                                   strict=True)}
-            digest = hashlib.sha1("\n".join(sorted([*names, *unreadable])).encode()).hexdigest()[:16]
-            self._state = ReportState(f"{len(names)}:{digest}:{today.isoformat()}", len(names), latest,
-                                      frozenset(pairs), unreadable, submissions, generation, snapshot.problem)
+            listing = sorted([*names, *reviewed.files, *unreadable])
+            digest = hashlib.sha1("\n".join(listing).encode()).hexdigest()[:16]
+            self._state = ReportState(f"{len(names)}:{len(reviewed.files)}:{digest}:{today.isoformat()}", len(names),
+                                      latest, frozenset(pairs), unreadable, submissions, generation,
+                                      snapshot.problem or reviewed.problem, reviews)
             return self._state
 
     def report_measures(self) -> pa.Table:
@@ -334,10 +343,13 @@ class RoadmapDB:
             rounds = pa.table({"roadmap_year": list(chosen), "round": [r for r, _ in chosen.values()],
                                "previous_round": [p for _, p in chosen.values()]}, schema=_CHOSEN_ROUNDS)
             tables = {"report_latest": state.latest, "chosen_rounds": rounds}
-            # Every measure's status in those rounds, combined once here rather than in each of the dozen
-            # queries a page run asks: they join this small table instead.
+            # What stands in those rounds (an executor's latest report at or before each) and every measure's
+            # status there, combined once here rather than in each of the dozen queries a page run asks: they
+            # join these small tables instead.
             cursor = self._cursor(tables)
             try:
+                tables["report_standing"] = cursor.sql(sql("reports/standing")).to_arrow_table()
+                cursor.register("report_standing", tables["report_standing"])
                 tables["round_statuses"] = cursor.sql(sql("reports/round_statuses")).to_arrow_table()
             finally:
                 cursor.close()

@@ -26,9 +26,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from loaders.groups import group_keys
+from reporting import review
 from reporting.decrees import Decree, decrees, executors, executors_by_measure, measures_of
-from reporting.log import latest_rows, read_log
-from reporting.status import measure_status
+from reporting.log import read_log
+from reporting.status import measure_status, standing_rows
 from reporting.vocabulary import NOT_REPORTED
 from roadmap.filters import Filters
 from roadmap.queries import dataset_files
@@ -87,8 +88,11 @@ def shown_round(decree: Decree, wanted: Iterable[str], log_rows: list[Mapping[st
 
 def statuses(df: pd.DataFrame, f: Filters, reports_dir: str | os.PathLike | None = None,
              today: date | None = None) -> pd.Series:
-    """Each measure's status (round_status below) in the round shown for its decree, by df's index."""
+    """Each measure's status (round_status below, over what stands: reporting.status.standing_rows) in the round
+    shown for its decree, by df's index.  Returned submissions count for nothing."""
     log_rows = read_log(reports_dir).to_pylist() if reports_dir is not None else []
+    reviews = review.states(review.read_reviews(reports_dir)) if reports_dir is not None else {}
+    log_rows = [r for r in log_rows if review.state_of(r["submission"], reviews) != "returned"]
     out = pd.Series(NOT_REPORTED, index=df.index, dtype=object)
     if not log_rows:
         return out
@@ -99,8 +103,8 @@ def statuses(df: pd.DataFrame, f: Filters, reports_dir: str | os.PathLike | None
         chosen = shown_round(decree, f.round, log_rows, today)
         if chosen is None:
             continue
-        latest = latest_rows(log_rows, roadmap_year=year, decree_number=decree.number, round=chosen)
-        by_measure = round_status(latest, measures, year)
+        standing = standing_rows(log_rows, reviews, roadmap_year=year, decree_number=decree.number, round_=chosen)
+        by_measure = round_status(standing, measures, year)
         mine = df.roadmap_year == year
         out[mine] = df.measure_no[mine].map(by_measure).fillna(NOT_REPORTED)
     return out
@@ -274,10 +278,11 @@ class Coverage:
 
 
 def coverage(log: pa.Table | Iterable[Mapping[str, Any]], measures: pa.Table, roadmap_year: int,
-             decree_number: str, round: date) -> Coverage:
-    """Who has reported for a round, of everyone expected to."""
+             decree_number: str, round: date, reviews: Mapping[str, Mapping[str, Any]] | None = None) -> Coverage:
+    """Who has reported *in* a round (a submission for it that was not returned), of everyone expected to."""
     expected = executors(measures, roadmap_year)
     rows = log.to_pylist() if isinstance(log, pa.Table) else log
+    returned = {s for s, r in (reviews or {}).items() if r["decision"] == "returned"}
     done = {r["executor"] for r in rows if r["roadmap_year"] == roadmap_year and r["decree_number"] == decree_number
-            and r["round"] == round}
+            and r["round"] == round and r.get("submission") not in returned}
     return Coverage(tuple(e for e in expected if e in done), tuple(expected))

@@ -57,15 +57,20 @@ def run_page(page: str) -> AppTest:
     return at
 
 
+def comment_for(executor: str, no: int, status: str) -> str:
+    """The comment store_csv_report writes: every row gives its information (a «не выполнено» must)."""
+    return f"{executor}: о мероприятии {no} ({status})"
+
+
 def store_csv_report(directory: Path, executor: str, round_, said: dict[int, tuple[str, object]],
                      submitted_at=None):
     """One executor's report for a round, written as the CSV an executor would upload, checked and stored
     the way the Reports page does (reporting.validate, then store).  `said`: measure → (status,
-    spent or None).  Returns what store returned."""
+    spent or None), each with comment_for(...).  Returns what store returned."""
     measures, decrees = load_roadmap(DATA)
-    text = "measure_no,status,spent_thousand_kzt\n" + "".join(
-        f"{no},{status},{'' if spent is None else spent}\n" for no, (status, spent) in said.items())
-    submission = validate(text.encode(), f"{executor}.csv", measures, decrees, executor,
-                                  expected_round=round_)
+    text = "measure_no,status,spent_thousand_kzt,comment\n" + "".join(
+        f"{no},{status},{'' if spent is None else spent},{comment_for(executor, no, status)}\n"
+        for no, (status, spent) in said.items())
+    submission = validate(text.encode(), f"{executor}.csv", measures, decrees, executor, expected_round=round_)
     assert isinstance(submission, Submission), submission
     return store(submission, directory, "test", submitted_at=submitted_at)

@@ -77,6 +77,9 @@ EXTRA = {
     "sheet_too_large": lambda tmp: check(_far_row()),
     "unknown_executor": lambda tmp: check((CSV_HEAD + f"{MINE[0]},done,,\n").encode(), "r.csv", "Нет такого"),
     "missing_measure": lambda tmp: check(fill(template(), {f"A{R0}": None, f"E{R0}": "done"})),
+    "reason_required": lambda tmp: check((CSV_HEAD + f"{MINE[0]},не выполнено,,\n").encode(), "r.csv"),
+    # Measure 25 (all akimats) ended on 31 March 2021, before the round of 5 July.
+    "late_reason_required": lambda tmp: check(b"measure_no,status\n25,in progress\n", "r.csv", "Атырауская область"),
     "rows_limit": lambda tmp: check((CSV_HEAD + f"{MINE[0]},done,,\n" * 1000).encode(), "r.csv"),
     "more": lambda tmp: check((CSV_HEAD + f"{NOT_MINE},сделано,-1,\n" * (MAX_PROBLEMS // 2)).encode(), "r.csv",
                               "Атырауская область"),

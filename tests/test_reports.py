@@ -33,7 +33,7 @@ from reporting.limits import COMMENT_MAX, EXCEL_CELL_MAX, EXTRA_ROWS, MAX_FILE_B
 from reporting.log import LOG_SCHEMA, REPORTS_SCHEMA, latest_rows, read_log, reports_dir
 from reporting.problems import Problem
 from reporting.status import measure_status
-from reporting.store import StoreConflict, _write_temporary, file_name_for, store
+from reporting.store import StoreConflict, file_name_for, store, write_temporary
 from reporting.template import template_xlsx
 from reporting.validate import ReportRow, Submission, validate
 from reporting.vocabulary import MEASURE_STATUSES, NOT_REPORTED, STATUS_LABELS, STATUSES, status_code
@@ -212,7 +212,7 @@ def test_a_csv_saved_from_the_template_is_read_by_its_headings():
 def test_a_csv_may_say_whose_report_it_is():
     """...as a cross-check of what the caller chose: agreeing, it is accepted (disagreeing: BAD's csv cases)."""
     text = (f"roadmap_year,decree_number,executor,round,measure_no,status\n"
-            f"2021,50,{EXECUTOR},2021-12-05,{MINE[0]},done\n2021,50,{EXECUTOR},2021-12-05,{MINE[1]},not done\n")
+            f"2021,50,{EXECUTOR},2021-12-05,{MINE[0]},done\n2021,50,{EXECUTOR},2021-12-05,{MINE[1]},in progress\n")
     submission = check(text.encode(), "r.csv", expected_round=ROUND2)
     assert isinstance(submission, Submission), submission
     assert (submission.executor, submission.round, len(submission.rows)) == (EXECUTOR, ROUND2, 2)
@@ -510,14 +510,14 @@ def _assert_kept(directory, *submissions: Submission) -> None:
 def _taken_meanwhile(monkeypatch, directory, others: list[Submission]) -> list:
     """Make another submission take the final name while a store writes its temporary file (as a concurrent
     writer would, between the check that the name is free and the link)."""
-    real, results = _write_temporary, []
+    real, results = write_temporary, []
 
     def write(where, table):
         if others and table["submitter"][0].as_py() != "user:other":  # not the other's own temporary file
             results.append(store(others.pop(0), directory, "user:other", table["submitted_at"][0].as_py()))
         return real(where, table)
 
-    monkeypatch.setattr(store_module, "_write_temporary", write)
+    monkeypatch.setattr(store_module, "write_temporary", write)
     return results
 
 
@@ -731,8 +731,8 @@ def test_cli_stores_then_finds_it_stored_then_shows_changes(tmp_path, capsys):
     assert set(read_log(reports_dir)["submitter"].to_pylist()) == {f"operator:{_os_user()}"}
 
     path2 = tmp_path / "МКС-2.xlsx"
-    path2.write_bytes(fill(template(), {f"E{R0}": "не выполнено", f"F{R0}": 1500, f"E{R2}": "не начато",
-                                        f"E{ROW[MINE[4]]}": "выполнено"}))
+    path2.write_bytes(fill(template(), {f"E{R0}": "не выполнено", f"F{R0}": 1500, f"G{R0}": "Нет подрядчика",
+                                        f"E{R2}": "не начато", f"E{ROW[MINE[4]]}": "выполнено"}))
     assert cli.main(["submit", str(path2), *whose, "--submitter", "Иванов И.", "--reports", str(reports_dir),
                      *base]) == 0
     out = capsys.readouterr().out.splitlines()

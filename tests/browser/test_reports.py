@@ -196,8 +196,8 @@ def test_anonymous_and_plain_users_see_no_upload(page: Page, signin_app, provide
 def test_an_executor_fills_its_template_and_every_page_shows_the_status(page: Page, signin_app, provider,
                                                                          screenshots):
     sign_in(page, signin_app.url, provider, "mks1")
-    executors = page.get_by_role("combobox", name=ru.REPORTS_EXECUTOR)
-    executors.click()
+    choices = page.get_by_role("combobox", name=ru.REPORTS_EXECUTOR)
+    choices.click()
     assert [o.inner_text() for o in page.get_by_role("option").all()] == [
         f"{EXECUTOR} — Министерство культуры и спорта Республики Казахстан"]
     page.keyboard.press("Escape")

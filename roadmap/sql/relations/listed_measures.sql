@@ -7,9 +7,13 @@ SELECT
     f.source_line_start, f.source_line_end,
     c.round AS report_round,
     coalesce(s.status, 'not_reported') AS status,
+    -- the round the oldest answer behind the status was reported for, when not the chosen one ("по отчёту на …")
+    s.carried_from AS status_carried_from,
     s.spent_thousand_kzt,
     coalesce(s.reported_executors, 0) AS reported_executors,
-    f.executor_count
+    f.executor_count,
+    coalesce(s.unreviewed, 0) AS unreviewed_reports,
+    s.information
 FROM filtered AS f
 LEFT JOIN chosen_rounds AS c ON c.roadmap_year = f.roadmap_year
 LEFT JOIN measure_status AS s ON s.roadmap_year = f.roadmap_year AND s.measure_no = f.measure_no

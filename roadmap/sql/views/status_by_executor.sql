@@ -1,5 +1,5 @@
--- Each executor of the filtered measures: its measures by the status it reported itself in the chosen round
--- (not the measure's combined status: that is what this executor said).
+-- Each executor of the filtered measures: its measures by the status it reported itself, as it stands in the
+-- chosen round (its latest report at or before it; not the measure's combined status: what this executor said).
 SELECT
     fe.executor,
     any_value(fe.executor_kind) AS executor_kind,
@@ -7,7 +7,7 @@ SELECT
     count(*) AS measures
 FROM filtered_executors AS fe
 JOIN chosen_rounds AS c ON c.roadmap_year = fe.roadmap_year
-LEFT JOIN report_latest AS r
+LEFT JOIN report_standing AS r
     ON r.roadmap_year = fe.roadmap_year AND r.round = c.round AND r.executor = fe.executor
    AND r.measure_no = fe.measure_no
 GROUP BY fe.executor, coalesce(r.status, 'not_reported')
