@@ -9,7 +9,9 @@ Sections: loader, database load, query layer (DuckDB, with the same queries naiv
 reference), server-side page runs (AppTest), real browser with server memory, the browser's floor (a
 Streamlit page with nothing of ours, bench/floor_app.py), the export routes over HTTP, and the executors'
 report log: the page runs with 1,000 submissions in it against the same with none, and its reading by the
-query layer.  `--sections` runs some of them only (e.g. `--sections reports` while working on the log).
+query layer; and hostile report files (bench/hostile.py: each kind of the issue validated in a child process
+against a valid template, its verdict, peak memory and CPU).  `--sections` runs some of them only (e.g.
+`--sections reports` while working on the log).
 
 Timings are wall-clock on whatever else the machine is doing: on a shared 2-core machine they move by
 tens of percent between runs; the medians of 5 are steadier than any single figure.
@@ -39,6 +41,7 @@ import pyarrow.parquet as pq
 import streamlit
 
 from bench import browser
+from bench import hostile as hostile_files
 from bench import reports as report_log
 from bench.measure import RUNS, WARMUP, Figure, memory, ratio, repeat, table, timing
 from loaders.build import DEFAULT_SOURCE, parse_file
@@ -65,7 +68,7 @@ DUCKDB_OVER_PANDAS = 5  # at 1,000×
 EXPORT_MS = {"measures.csv": 1000, "measures.json": 1000, "measures.xlsx": 4000}  # all 67,000 measures (issue 10)
 EXPORT_RSS_GROWTH_MB = 100
 LOG_OVER_EMPTY = 1.5  # a page's run with 1,000 submissions in the log ÷ the same run with an empty log
-SECTIONS = ("loader", "queries", "exports", "pages", "browser", "reports")  # what --sections names
+SECTIONS = ("loader", "queries", "exports", "pages", "browser", "reports", "hostile")  # what --sections names
 
 def _several(db: RoadmapDB) -> bool:
     return len(db.decrees) > 1
@@ -364,8 +367,9 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     OUT_DIR.mkdir(parents=True, exist_ok=True)
 
-    print("generating the 1,000× dataset …", flush=True)
-    generate.main(["--out", str(X1000)])
+    if set(sections) - {"hostile"}:  # the hostile files are read against the 1× roadmap only
+        print("generating the 1,000× dataset …", flush=True)
+        generate.main(["--out", str(X1000)])
     datasets = {"1×": X1, "1000×": str(X1000)}
 
     figures: list[Figure] = []
@@ -402,6 +406,12 @@ def main(argv: list[str] | None = None) -> int:
             figures += browser_figures(dbs.get(scale) or RoadmapDB.open(data), data, scale, args.runs)
         print("browser floor …", flush=True)
         figures += floor_figures(args.runs)
+    hostile_table = ""
+    if "hostile" in sections:
+        print("hostile report files, each validated in a child process against a valid template …", flush=True)
+        valid, verdicts = hostile_files.verdicts()
+        figures += hostile_files.figures(valid, verdicts)
+        hostile_table = hostile_files.report(valid, verdicts)
     figures += ratios + downloads
 
     elapsed = time.perf_counter() - started
@@ -410,7 +420,7 @@ def main(argv: list[str] | None = None) -> int:
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},
         "versions": {"streamlit": streamlit.__version__, "duckdb": duckdb.__version__, "pandas": pd.__version__},
         "datasets": {scale: {"path": str(Path(p).relative_to(ROOT)), "measures": pq.read_metadata(p).num_rows}
-                     for scale, p in datasets.items()},
+                     for scale, p in datasets.items() if Path(p).exists()},
         "sections": sections, "runs": args.runs, "warmup": WARMUP, "seconds": round(elapsed, 1),
         "targets_missed": [f"{f.section}: {f.name} ({f.scale})" for f in figures if f.met is False],
         "figures": [f.as_dict() for f in figures],
@@ -419,6 +429,9 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(table(figures))
     print()
+    if hostile_table:
+        print(hostile_table)
+        print()
     missed = results["targets_missed"]
     print(f"{len(figures)} figures, {sum(f.met is True for f in figures)} targets met, {len(missed)} missed"
           + (": " + "; ".join(missed) if missed else "") + f"; {elapsed:.0f} s in all; written to {args.out}")

@@ -18,6 +18,8 @@ MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024
 # An XLSX is a zip: every part is read through zipfile, which stops at the size the zip declares.
 MAX_UNPACKED_BYTES = 32 * 1024 * 1024  # all parts together
 MAX_PART_BYTES = 16 * 1024 * 1024  # one sheet or the shared-string table, unpacked
+MAX_OTHER_PART_BYTES = 2 * 1024 * 1024  # any other part (styles, the workbook's list): a template's are ~10 KB
+MAX_PARTS = 1000  # parts in the zip: a template has ten
 MAX_SHEETS = 16  # a template has two
 MAX_SHARED_STRINGS = 100_000  # a template of a thousand measures has a few thousand
 
@@ -28,4 +30,4 @@ EXTRA_ROWS = 100  # filled rows beyond the executor's measures still read (to na
 EXCEL_CELL_MAX = 32_767  # characters Excel itself lets a cell hold: a longer cell is not from a spreadsheet
 MAX_ROWS = 100_000  # the last row a sheet may use, and the lines of a CSV
 MAX_CELLS = 200_000  # cells an XLSX sheet may declare, blank ones included
-MAX_CELLS_PER_ROW = 1_024  # cells one row may declare (each is parsed before the columns are cut)
+MAX_CELLS_PER_ROW = 16_384  # cells one row may declare: Excel's columns, A to XFD (a whole formatted row)

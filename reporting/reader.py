@@ -82,9 +82,13 @@ def open_sheet(data: bytes, filename: str) -> Sheet:
 # --- XLSX --------------------------------------------------------------------------------------------------
 
 _SHEET_PART = re.compile(r"xl/worksheets/[^/]+\.xml")
-_TOKENS = re.compile(rb"<row[\s>/]|<c[\s>/]")
+# An element of any prefix: <x:row> is the same row as <row> when x names the main namespace, and openpyxl
+# matches elements by namespace, not by how they are spelled.
+_NAME = rb"<(?:[A-Za-z_][\w.\-]*:)?"
+_TOKENS = re.compile(_NAME + rb"(row|c|si|sheet)[\s>/]")
 _ROW_NUMBER = re.compile(rb'\br="(\d{1,9})"')
-_STRING_ITEM = re.compile(rb"<si[\s>/]")
+_DECLARED = re.compile(rb"""<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._\-]{1,40})["']""")
+_ASCII_SUPERSETS = {"utf-8", "ascii", "latin-1", "iso8859-1", "cp1252"}  # their bytes spell markup as ASCII
 
 
 def _part(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
@@ -92,45 +96,81 @@ def _part(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
         return part.read(limits.MAX_PART_BYTES + 1)
 
 
+def _part_limit(name: str) -> int:
+    """The unpacked size a part may have: a sheet or the shared-string table the larger, any other (the
+    styles, the workbook's own list, properties) far less, for openpyxl turns each of them into objects whole."""
+    return limits.MAX_PART_BYTES if _SHEET_PART.fullmatch(name) or name == "xl/sharedStrings.xml" \
+        else limits.MAX_OTHER_PART_BYTES
+
+
 def _check_archive(data: bytes) -> None:
     """Refuse a workbook whose parts, sheets, texts, rows or cells exceed what a report can need, before
-    openpyxl materialises any of them."""
+    openpyxl materialises any of them.  Every part is read and counted, whatever its name: openpyxl finds
+    the sheets and the shared strings through the workbook's relationships, which name any part."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
             names = {i.filename for i in infos}
             if "xl/workbook.xml" not in names:
                 raise Refused("not_xlsx")
-            if (sum(i.file_size for i in infos) > limits.MAX_UNPACKED_BYTES
-                    or any(i.file_size > limits.MAX_PART_BYTES for i in infos)):
-                raise Refused("too_large", mb=limits.MAX_PART_BYTES // 2**20)
+            if len(infos) > limits.MAX_PARTS or sum(i.file_size for i in infos) > limits.MAX_UNPACKED_BYTES:
+                raise Refused("too_large", mb=limits.MAX_UNPACKED_BYTES // 2**20)
+            for info in infos:
+                if info.file_size > _part_limit(info.filename):
+                    raise Refused("too_large", mb=_part_limit(info.filename) // 2**20)
             sheets = [i for i in infos if _SHEET_PART.fullmatch(i.filename)]
             if len(sheets) > limits.MAX_SHEETS:
                 raise Refused("too_many_sheets", count=len(sheets), limit=limits.MAX_SHEETS)
-            strings = next((i for i in infos if i.filename == "xl/sharedStrings.xml"), None)
-            if strings is not None and len(_STRING_ITEM.findall(_part(archive, strings))) > limits.MAX_SHARED_STRINGS:
-                raise Refused("too_many_strings", limit=limits.MAX_SHARED_STRINGS)
-            for info in sheets:
-                _count_cells(_part(archive, info))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
+            for info in infos:
+                if not info.is_dir():
+                    _check_part(_part(archive, info))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, NotImplementedError, RuntimeError):
+        # RuntimeError: an encrypted part; NotImplementedError: a compression zipfile does not know
         raise Refused("not_xlsx") from None
 
 
-def _count_cells(xml: bytes) -> None:
-    rows = cells = in_row = 0
+def _check_part(xml: bytes) -> None:
+    """One part, as the XML parser would see it: UTF-8 (or a single-byte superset of ASCII) with no document
+    type (whose entities could expand to markup no count sees), then its rows, cells, texts and sheets
+    counted.  A binary part (a picture) passes: it has no markup to count."""
+    if xml.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, b"\x00", b"<\x00")):
+        raise Refused("not_xlsx")  # UTF-16 or UTF-32: no byte pattern of this module would match
+    declared = _DECLARED.match(xml.lstrip(codecs.BOM_UTF8))
+    if declared is not None:
+        try:
+            encoding = codecs.lookup(declared.group(1).decode("ascii")).name
+        except LookupError:
+            raise Refused("not_xlsx") from None
+        if encoding not in _ASCII_SUPERSETS:
+            raise Refused("not_xlsx")
+    if b"<!DOCTYPE" in xml or b"<!ENTITY" in xml:
+        raise Refused("not_xlsx")  # no workbook has a DTD
+    _count(xml)
+
+
+def _count(xml: bytes) -> None:
+    rows = cells = in_row = strings = sheets = 0
+    too_large = Refused("sheet_too_large", rows=limits.MAX_ROWS, cells=limits.MAX_CELLS)
     for token in _TOKENS.finditer(xml):
-        if token.group().startswith(b"<row"):
+        name = token.group(1)
+        if name == b"c":
+            cells, in_row = cells + 1, in_row + 1
+            if in_row > limits.MAX_CELLS_PER_ROW or cells > limits.MAX_CELLS:
+                raise too_large
+        elif name == b"row":
             rows, in_row = rows + 1, 0
             number = _ROW_NUMBER.match(xml, token.end(), token.end() + 40) or _ROW_NUMBER.search(
                 xml, token.end(), token.end() + 200)
-            if number is not None and int(number.group(1)) > limits.MAX_ROWS:
-                raise Refused("sheet_too_large", rows=limits.MAX_ROWS, cells=limits.MAX_CELLS)
-        else:
-            cells, in_row = cells + 1, in_row + 1
-            if in_row > limits.MAX_CELLS_PER_ROW or cells > limits.MAX_CELLS:
-                raise Refused("sheet_too_large", rows=limits.MAX_ROWS, cells=limits.MAX_CELLS)
-    if rows > limits.MAX_ROWS:
-        raise Refused("sheet_too_large", rows=limits.MAX_ROWS, cells=limits.MAX_CELLS)
+            if (number is not None and int(number.group(1)) > limits.MAX_ROWS) or rows > limits.MAX_ROWS:
+                raise too_large
+        elif name == b"si":
+            strings += 1
+            if strings > limits.MAX_SHARED_STRINGS:
+                raise Refused("too_many_strings", limit=limits.MAX_SHARED_STRINGS)
+        else:  # a workbook's list of sheets: openpyxl makes a sheet of each entry, whatever part it names
+            sheets += 1
+    if sheets > limits.MAX_SHEETS:
+        raise Refused("too_many_sheets", count=sheets, limit=limits.MAX_SHEETS)
 
 
 def _open_xlsx(data: bytes) -> Sheet:
@@ -205,7 +245,8 @@ def _open_csv(data: bytes) -> Sheet:
         data = data[len(codecs.BOM_UTF8):]
     if b"\x00" in data:
         raise Refused("not_xlsx")  # binary, not text
-    if data.count(b"\n") > limits.MAX_ROWS:
+    # Lines as the csv module ends them: at LF, CRLF, or a CR alone.
+    if data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n") > limits.MAX_ROWS:
         raise Refused("sheet_too_large", rows=limits.MAX_ROWS, cells=limits.MAX_CELLS)
     try:
         decoded = data.decode("utf-8")
