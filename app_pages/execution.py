@@ -22,6 +22,11 @@ def _day(value) -> str:
     return t.day(pd.Timestamp(value).date())
 
 
+def _executor(code: str) -> str:
+    full = db.legend.full_names.get(code)
+    return f"{full} ({code})" if full and full != code else code
+
+
 def _measure(year, no) -> str:
     return t.measure(int(no), int(year)) if several else t.measure(int(no))
 
@@ -51,15 +56,15 @@ else:
     st.dataframe(pd.DataFrame({
         **({t.COL_YEAR: missing.roadmap_year.astype(str)} if several else {}),
         t.COL_ROUND: [_day(r) for r in missing["round"]],
-        t.COL_EXECUTOR: missing.executor,
-        t.COL_GROUP_NAME: [db.legend.full_names.get(e, e) for e in missing.executor],
+        # One column: a ministry by its legend name and code, an akimat (not in the legend) by its name once.
+        t.COL_EXECUTOR: [_executor(e) for e in missing.executor],
         t.COL_MEASURES: missing.measures,
     }), hide_index=True, width="stretch", key="table_missing")
 
 st.header(t.EXEC_OVERDUE)
 overdue = ui.query("overdue_measures", filters, as_of=as_of)
 chosen = ui.query("report_coverage", filters)
-st.caption(t.EXEC_OVERDUE_NOTE.format(as_of=t.day(as_of), round=status.round_words(chosen, several)))
+st.caption(t.EXEC_OVERDUE_NOTE.format(as_of=t.day_dat(as_of), round=status.round_words(chosen, several)))
 if overdue.empty:
     st.success(t.EXEC_OVERDUE_NONE)
 else:
@@ -93,7 +98,9 @@ if reported:
         moved = changes[changes.status_before != changes.status_now]
         previous = "; ".join(sorted({_day(p) for p in changes.previous_round}))
         if moved.empty:
-            st.success(t.EXEC_CHANGES_NONE.format(previous=previous))
+            # «бері» takes the ablative in Kazakh (day_abl equals day in Russian and English)
+            since = "; ".join(sorted({t.day_abl(pd.Timestamp(p).date()) for p in changes.previous_round}))
+            st.success(t.EXEC_CHANGES_NONE.format(previous=since))
         else:
             st.caption(t.EXEC_CHANGES_NOTE.format(previous=previous, round=status.round_words(chosen, several),
                                                   changed=len(moved), measures=len(changes)))

@@ -123,7 +123,11 @@ def test_past_rounds_list_who_has_not_reported(reports_dir):
     at.date_input(key="as_of").set_value(date(2021, 8, 1)).run()
     missing = _table(at, ru.COL_EXECUTOR)
     expected = set(reports.executors(MEASURES, 2021)) - {"МКС"}
-    assert set(missing[ru.COL_EXECUTOR]) == expected
+    # each executor named once: a ministry by its legend name and code, an akimat by its name alone
+    legend = pd.read_parquet(ROOT / "data" / "roadmap_legend.parquet").set_index("abbreviation").full_name
+    assert set(missing[ru.COL_EXECUTOR]) == {f"{legend[e]} ({e})" if e in legend else e for e in expected}
+    assert list(missing.columns) == [ru.COL_ROUND, ru.COL_EXECUTOR, ru.COL_MEASURES]
+    assert "Атырауская область" in set(missing[ru.COL_EXECUTOR])
     at.date_input(key="as_of").set_value(date(2021, 7, 1)).run()
     assert ru.EXEC_NO_PAST_ROUNDS.format(as_of=ru.day(date(2021, 7, 1))) in _texts(at)
 

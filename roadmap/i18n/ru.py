@@ -103,7 +103,7 @@ REPORTS_INTRO = ("Исполнители отчитываются о ходе и
                  "укажите статус, израсходованную сумму и комментарий по каждому мероприятию и загрузите файл.")
 REPORTS_READ_ONLY = ("Приём отчётов на сайте выключен: вход не настроен. Его включает администратор, указав "
                      "провайдера входа (OpenID Connect) в разделе `[auth]` файла `.streamlit/secrets.toml` "
-                     "(README, «Вход и права»). До тех пор отчёты принимает оператор командой:")
+                     "(README, раздел «Sign-in and rights»). До тех пор отчёты принимает оператор командой:")
 REPORTS_CLI_EXAMPLE = 'python -m loaders.reports отчёт.xlsx --executor МКС --round {round} --submitter "Фамилия И. О."'
 REPORTS_SIGN_IN_PROMPT = "Отправлять отчёты могут исполнители, вошедшие в систему. Остальные видят результаты."
 REPORTS_SIGN_IN = "Войти"
@@ -310,6 +310,8 @@ MONTHS_GEN = (
 )
 # A date inside a sentence ("от 9 февраля 2021 г.") takes the same genitive as a date alone.
 MONTHS_LOC = MONTHS_GEN
+# The case a Kazakh postposition needs (day_dat, day_abl); Russian writes its date as alone.
+MONTHS_DAT = MONTHS_ABL = MONTHS_GEN
 MONTHS_SHORT = ("янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек")
 
 
@@ -368,7 +370,7 @@ MONTH_YEAR = "{month_short} {year}"
 SHORT_DATE = "{day:02d}.{month:02d}"
 
 (number, thousand_tenge, million_tenge, percent, day, day_attr, short_date, month_year, quarter,
- group_label, measure) = formatters(globals())
+ group_label, measure, day_dat, day_abl) = formatters(globals())
 
 # Reporting rounds: the report template an executor fills in (roadmap/report_template.py).  The status labels
 # and column headings are also what loaders/reports.py accepts in a file (tests/test_reports.py checks it).
