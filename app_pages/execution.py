@@ -12,6 +12,7 @@ filters = ui.current_filters()
 several = len(db.decrees) > 1
 
 st.title(t.EXEC_TITLE)
+ui.active_filters()  # the filters in force, in words, each removable: first under the title
 reported = status.summary(filters)
 ui.stop_if_empty(ui.kpis(filters)["measures"])
 if reported:

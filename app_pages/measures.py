@@ -11,6 +11,7 @@ db = ui.database()
 
 filters = ui.current_filters()
 st.title(t.PAGE_MEASURES)
+ui.active_filters()  # the filters in force, in words, each removable: first under the title
 ui.status_line(ui.current_filters())
 total = int(ui.kpis(filters)["measures"])
 ui.stop_if_empty(total)

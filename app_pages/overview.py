@@ -12,6 +12,7 @@ db = ui.database()
 filters = ui.current_filters()
 several_years = len(db.decrees) > 1
 st.title(t.APP_TITLE)
+ui.active_filters()  # the filters in force, in words, each removable: first under the title
 for _, meta in sorted(db.decrees.items()):  # each loaded decree cited as it is
     if meta.get("decree_date"):
         decree_date = t.day_attr(date.fromisoformat(meta["decree_date"]))

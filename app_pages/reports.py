@@ -30,6 +30,7 @@ def _when(moment) -> str:
 
 
 st.title(t.REPORTS_TITLE)
+ui.active_filters()  # the filters in force, in words, each removable: first under the title
 if not rounds:
     st.info(t.STATUS_NO_CALENDAR)
     st.stop()

@@ -165,6 +165,10 @@ REPORT_PROBLEMS = {
 }
 REPORT_PROBLEM_OTHER = "problem"
 RESET = "Reset filters"
+# The filters in force at the top of every page's main area, each a button that removes it (ui/panel.py)
+ACTIVE_FILTERS = "Selection"
+ACTIVE_FILTER_REMOVE = "Remove the “{label}” filter"
+RESET_ALL = "Reset all"
 SHOWN = "Showing {shown} of {total} measures"
 NOTHING_FOUND = "No measure matches the selected filters. Change or reset the filters."
 

@@ -166,6 +166,10 @@ REPORT_PROBLEMS = {
 }
 REPORT_PROBLEM_OTHER = "қате"
 RESET = "Сүзгілерді тазалау"
+# The filters in force at the top of every page's main area, each a button that removes it (ui/panel.py)
+ACTIVE_FILTERS = "Іріктеу"
+ACTIVE_FILTER_REMOVE = "«{label}» сүзгісін алып тастау"
+RESET_ALL = "Барлығын тазалау"
 SHOWN = "{total} іс-шараның ішінен {shown} іс-шара көрсетілген"
 NOTHING_FOUND = (
     "Таңдалған сүзгілерге сәйкес келетін бірде-бір іс-шара жоқ. Сүзгілерді өзгертіңіз немесе тазалаңыз."

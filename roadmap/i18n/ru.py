@@ -164,6 +164,10 @@ REPORT_PROBLEMS = {
 }
 REPORT_PROBLEM_OTHER = "ошибка"
 RESET = "Сбросить фильтры"
+# The filters in force at the top of every page's main area, each a button that removes it (ui/panel.py)
+ACTIVE_FILTERS = "Отбор"
+ACTIVE_FILTER_REMOVE = "Убрать фильтр «{label}»"
+RESET_ALL = "Сбросить все"
 SHOWN = "Показано {shown} из {total} мероприятий"
 NOTHING_FOUND = "Ни одно мероприятие не подходит под выбранные фильтры. Измените или сбросьте фильтры."
 

@@ -14,7 +14,7 @@ from importlib import import_module
 
 _EXPORTS = {"database": "data", "query": "cached", "kpis": "cached", "source_text": "cached",
             "reports_state": "cached", "texts": "panel", "current_filters": "panel", "stop_if_empty": "panel",
-            "decree_notes": "panel", "status_line": "status"}
+            "decree_notes": "panel", "active_filters": "panel", "status_line": "status"}
 __all__ = list(_EXPORTS)
 
 
