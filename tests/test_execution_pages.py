@@ -170,3 +170,28 @@ def test_the_execution_pages_figures_are_the_reports(reports_dir):
         late, key=lambda no: (pd.Timestamp(deadlines[no]), no))]
     assert overdue[ru.COL_STATUS].tolist() == [ru.STATUS_NAMES[expected[no]] for no in sorted(
         late, key=lambda no: (pd.Timestamp(deadlines[no]), no))]
+
+
+def test_a_measure_card_gives_its_status_its_history_and_each_executors_report(reports_dir):
+    mine = [no for _, no in reports.assigned(MEASURES, "МКС")]
+    _submit(reports_dir, "МКС", "in_progress", ROUND1, datetime(2021, 7, 1, tzinfo=UTC), spent=10.0)
+    _submit(reports_dir, "МКС", "done", ROUND2, datetime(2021, 12, 1, tzinfo=UTC), spent=25.0)
+    frame = pd.read_parquet(DATA)
+    row = frame[frame.measure_no == mine[0]].iloc[0]
+    executors = [*row.ministries, *row.akimats]
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.query_params.update({"measure": str(mine[0])})
+    at.switch_page("app_pages/measures.py").run()
+    assert not at.exception
+    assert at.subheader[0].value.startswith(f"№ {mine[0]}\\. ")  # the heading: number and title
+    status = next(m for m in at.metric if m.label == ru.CARD_STATUS.format(round=ru.day(ROUND2)))
+    alone = executors == ["МКС"]
+    assert status.value == ru.STATUS_NAMES["done" if alone else "in_progress"]
+    history = _table(at, ru.COL_REPORTED)
+    assert list(history[ru.COL_ROUND]) == [ru.day(ROUND1), ru.day(ROUND2)]
+    assert list(history[ru.COL_STATUS]) == [ru.STATUS_NAMES["in_progress"],
+                                            ru.STATUS_NAMES["done" if alone else "in_progress"]]
+    said = _table(at, ru.REPORT_COLUMNS["comment"])
+    assert list(said[ru.COL_EXECUTOR]) == executors
+    assert said.set_index(ru.COL_EXECUTOR).loc["МКС", ru.COL_STATUS] == ru.STATUS_NAMES["done"]
+    assert said.set_index(ru.COL_EXECUTOR).loc["МКС", ru.COL_SPENT] == ru.number(25.0, 1)

@@ -281,6 +281,11 @@ MEASURES_TABLE = "Selected measures"
 MEASURE_PICK = "Measure details"
 MEASURE_NOT_IN_VIEW = "Measure No. {n} is not in the current selection."
 MEASURE_SOURCE = "Original text of the decree (lines {start}–{end})"
+# A measure as a card (ui/card.py)
+CARD_STATUS = "Status as of {round}"
+CARD_HISTORY = "By reporting date"
+CARD_REPORTS = "Reports of the responsible bodies on this measure"
+CARD_REPORTS_NONE = "No responsible body has reported on this measure for this reporting date."
 
 # Column headers of the table and of the downloads
 COLUMNS = {

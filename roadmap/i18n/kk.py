@@ -289,6 +289,11 @@ MEASURES_TABLE = "Іріктелген іс-шаралар"
 MEASURE_PICK = "Іс-шара туралы толығырақ"
 MEASURE_NOT_IN_VIEW = "№ {n} іс-шара ағымдағы іріктеуге кірмейді."
 MEASURE_SOURCE = "Қаулының бастапқы мәтіні ({start}–{end}-жолдар)"
+# A measure as a card (ui/card.py)
+CARD_STATUS = "Орындалу күйі ({round})"
+CARD_HISTORY = "Есеп беру күндері бойынша"
+CARD_REPORTS = "Орындаушылардың осы іс-шара бойынша есептері"
+CARD_REPORTS_NONE = "Бұл есеп беру күні бойынша іс-шара туралы әзірге ешкім есеп берген жоқ."
 
 # Column headers of the table and of the downloads
 COLUMNS = {

@@ -278,6 +278,11 @@ MEASURES_TABLE = "Отобранные мероприятия"
 MEASURE_PICK = "Подробно о мероприятии"
 MEASURE_NOT_IN_VIEW = "Мероприятие № {n} не входит в текущий отбор."
 MEASURE_SOURCE = "Исходный текст постановления (строки {start}–{end})"
+# A measure as a card (ui/card.py)
+CARD_STATUS = "Статус на {round}"
+CARD_HISTORY = "По отчётным датам"
+CARD_REPORTS = "Отчёты исполнителей по мероприятию"
+CARD_REPORTS_NONE = "За эту отчётную дату по мероприятию никто не отчитался."
 
 # Column headers of the table and of the downloads
 COLUMNS = {
