@@ -21,6 +21,6 @@ __all__ = list(_EXPORTS)
 def __getattr__(name: str):
     if name in _EXPORTS:
         return getattr(import_module(f"{__name__}.{_EXPORTS[name]}"), name)
-    if name in ("data", "cached", "panel", "downloads", "clicks", "status", "auth"):
+    if name in ("data", "cached", "panel", "downloads", "clicks", "status", "auth", "card", "style"):
         return import_module(f"{__name__}.{name}")
     raise AttributeError(name)

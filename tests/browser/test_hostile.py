@@ -26,7 +26,7 @@ from tests.server import streamlit_server
 pytestmark = pytest.mark.browser
 
 HOSTILE_SOURCE = ROOT / "tests" / "fixtures" / "roadmap_hostile.txt"
-PAGES = [("", texts.APP_TITLE, 3), ("funding", texts.PAGE_FUNDING, 6), ("executors", texts.PAGE_EXECUTORS, 4),
+PAGES = [("", texts.APP_TITLE, 4), ("funding", texts.PAGE_FUNDING, 6), ("executors", texts.PAGE_EXECUTORS, 4),
          ("timeline", texts.PAGE_TIMELINE, 2), ("measures", texts.PAGE_MEASURES, 0)]
 # What the fixture smuggles in; each must reach the screen as these very characters, never as markup.
 PAYLOADS = ["<img src=x onerror=alert(1)>", '<script>alert("xss")</script>', "[нажмите здесь](javascript:alert(1))",
