@@ -159,10 +159,12 @@ def directions_by_class(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
             hovertemplate="<b>%{y}</b> · " + _escape(t.FUNDING_CLASSES[funding_class]) + ": %{x}<br>"
             "%{customdata[0]}<extra></extra>",
         ))
+    # The legend sits in the figure's own bottom margin (container coordinates), below the tick labels however
+    # many lines it wraps into on a phone.
     fig.update_layout(barmode="stack", title=dict(text=_escape(t.COL_MEASURES), x=0, xanchor="left"),
-                      legend=dict(orientation="h", x=0, y=-0.12, yanchor="top"))
+                      legend=dict(orientation="h", x=0, xref="container", y=0, yref="container", yanchor="bottom"))
     fig.update_yaxes(autorange="reversed", type="category", categoryorder="array", categoryarray=order)
-    return _layout(fig, t, max(300, 44 * len(order) + 190), margin_t=40)
+    return _layout(fig, t, max(300, 44 * len(order) + 250), margin_t=40, margin_b=140)
 
 
 def direction_costs(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
@@ -187,6 +189,12 @@ def direction_costs(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
 
 
 
+def _side(day: date, first: date, last: date) -> str:
+    """Where a label goes beside its point: towards the middle near an edge, so a narrow chart does not cut it."""
+    share = (day - first).days / max(1, (last - first).days)
+    return "right" if share < 0.2 else "left" if share > 0.8 else "center"
+
+
 def calendar_strip(events: list[tuple[date, str]], today: date, *, t: ModuleType) -> go.Figure:
     """The reporting calendar as a dated strip over the roadmap's year(s), today marked when it falls
     inside them: (date, who receives the report) per event.  Labels alternate above and below the strip,
@@ -195,8 +203,8 @@ def calendar_strip(events: list[tuple[date, str]], today: date, *, t: ModuleType
     first, last = date(min(days).year, 1, 1), date(max(days).year, 12, 31)
     fig = go.Figure(go.Scatter(
         x=days, y=[0] * len(events), mode="markers+text", marker=dict(size=14, color="#1f5f99"),
-        text=[f"{t.short_date(d)} → {_escape(who)}" for d, who in events],
-        textposition=["top center" if i % 2 == 0 else "bottom center" for i in range(len(events))],
+        text=[f"{t.short_date(d)}<br>→ {_escape(who)}" for d, who in events],  # two short lines fit a phone
+        textposition=[f"{'top' if i % 2 == 0 else 'bottom'} {_side(d, first, last)}" for i, d in enumerate(days)],
         hovertemplate="%{text}<extra></extra>", showlegend=False,
     ))
     if first <= today <= last:
@@ -210,7 +218,7 @@ def calendar_strip(events: list[tuple[date, str]], today: date, *, t: ModuleType
                            text=f"{t.TODAY}: {today.strftime(t.DATE_TICKFORMAT)} {'→' if after else '←'}")
     fig.update_xaxes(range=[first, last], tickformat=t.DATE_TICKFORMAT, showgrid=True, gridcolor="#eeeeee")
     fig.update_yaxes(visible=False, range=[-1, 1])
-    return _layout(fig, t, 170)
+    return _layout(fig, t, 200)
 
 
 def short_title(title: str, width: int = 42) -> str:
@@ -242,7 +250,9 @@ def titled_labels(df: pd.DataFrame, t: ModuleType) -> list[str]:
 
 
 def ranked_costs(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
-    labels = titled_labels(df, t)
+    # Two short lines per bar ("№ 29 · Реализация проекта<br>…"): one long line was cut at 390 px.
+    labels = [f"{label} · {_wrap(short_title(title, 40), 24)}" for label, title in zip(measure_labels(df, t), df.title,
+                                                                                       strict=True)]
     fig = go.Figure(
         go.Bar(
             x=df.cost_thousand_kzt, y=labels, orientation="h",
@@ -256,7 +266,7 @@ def ranked_costs(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
     )
     fig.update_yaxes(autorange="reversed", type="category")
     fig.update_xaxes(title=t.COL_COST, tickformat=",.0f")
-    return _layout(fig, t, max(260, 28 * len(df) + 80))
+    return _layout(fig, t, max(260, 40 * len(df) + 80))
 
 
 def cost_treemap(df: pd.DataFrame, groups: pd.DataFrame, *, t: ModuleType) -> go.Figure:
@@ -401,7 +411,7 @@ def region_map(workload_by_region: dict[str, int], shapes: list[tuple[str, list[
     traces.append(go.Scatter(
         x=[None], y=[None], mode="markers", showlegend=False, hoverinfo="skip",
         marker=dict(colorscale=WORKLOAD_SCALE, cmin=0, cmax=top, color=[0], showscale=True,
-                    colorbar=dict(title=t.COL_MEASURES)),
+                    colorbar=dict(title=t.COL_MEASURES, orientation="h", y=-0.05, yanchor="top", thickness=12)),
     ))
 
     def label(name: str) -> str:

@@ -23,8 +23,8 @@ PAGES = [("", "APP_TITLE"), ("funding", "PAGE_FUNDING"), ("executors", "PAGE_EXE
 WIDTHS = {"desktop": 1280, "phone": 390}
 AKIMAT = "Атырауская область"
 
-# Every text a Plotly chart draws, by its own class; a title is the figure's title (.gtitle) or a subplot's
-# (an annotation).  Returned per chart: [kind, text, x0, y0, x1, y1] in page pixels.
+# Every text a Plotly chart draws, by its own class; a title is the figure's title (.gtitle).  (Annotations
+# are the map's region labels here, which may touch each other.)  Per chart: [kind, text, x0, y0, x1, y1].
 _CHART_TEXTS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(plot => {
     const box = plot.getBoundingClientRect();
     const items = [];
@@ -34,8 +34,8 @@ _CHART_TEXTS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(pl
             items.push([kind, el.textContent.trim().slice(0, 40), r.left, r.top, r.right, r.bottom]);
     };
     plot.querySelectorAll('.gtitle').forEach(el => add('title', el));
-    plot.querySelectorAll('.annotation-text').forEach(el => add('title', el));
-    plot.querySelectorAll('.xtick text, .ytick text, .legendtext, .g-xtitle text, .g-ytitle text')
+    plot.querySelectorAll('.legendtext').forEach(el => add('legend', el));
+    plot.querySelectorAll('.xtick text, .ytick text, .g-xtitle text, .g-ytitle text')
         .forEach(el => add('text', el));
     return {plot: [box.left, box.top, box.right, box.bottom], items};
 })"""
@@ -46,7 +46,8 @@ def _overlap(a, b, slack: float = 1.0) -> bool:
 
 
 def check_chart_titles(page: Page) -> None:
-    """No chart's title overlaps another text of its chart or another chart, nor leaves its chart's box."""
+    """No chart's title overlaps another text of its chart or another chart, nor leaves its chart's box; no
+    legend entry lies over an axis's labels."""
     charts = page.evaluate(_CHART_TEXTS)
     problems = []
     for i, chart in enumerate(charts):
@@ -62,6 +63,10 @@ def check_chart_titles(page: Page) -> None:
             for j, neighbour in enumerate(charts):
                 if j != i and _overlap(box, neighbour["plot"]):
                     problems.append(f"chart {i}: title {title[1]!r} overlaps chart {j}")
+        for entry in [x for x in chart["items"] if x[0] == "legend"]:
+            for other in [x for x in chart["items"] if x[0] == "text"]:
+                if _overlap(entry[2:], other[2:]):
+                    problems.append(f"chart {i}: legend {entry[1]!r} overlaps {other[1]!r}")
     for i, a in enumerate(charts):
         for j, b in enumerate(charts[i + 1:], start=i + 1):
             if _overlap(a["plot"], b["plot"]):
