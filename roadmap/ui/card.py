@@ -102,4 +102,4 @@ def measure_card(row: pd.Series, several_years: bool) -> None:
 
         # The decree's own lines, last.
         st.caption(t.MEASURE_SOURCE.format(start=row.source_line_start, end=row.source_line_end))
-        st.code(source_text(year, number), language=None)
+        st.code(source_text(year, number), language=None, wrap_lines=True)
