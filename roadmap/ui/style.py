@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 _CSS = """
-/* A KPI's label wraps inside its card instead of being cut with an ellipsis («Предполагаемые расходы, мл…»). */
+/* A KPI's label wraps inside its card instead of being cut with an ellipsis. */
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] > div, [data-testid="stMetricLabel"] p {
     white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
     height: auto !important;
