@@ -12,6 +12,7 @@ filters = ui.current_filters()
 several = len(db.decrees) > 1
 
 st.title(t.EXEC_TITLE)
+ui.active_filters()  # the filters in force, in words, each removable: first under the title
 reported = status.summary(filters)
 ui.stop_if_empty(ui.kpis(filters)["measures"])
 if reported:
@@ -20,6 +21,11 @@ if reported:
 
 def _day(value) -> str:
     return t.day(pd.Timestamp(value).date())
+
+
+def _executor(code: str) -> str:
+    full = db.legend.full_names.get(code)
+    return f"{full} ({code})" if full and full != code else code
 
 
 def _measure(year, no) -> str:
@@ -51,15 +57,15 @@ else:
     st.dataframe(pd.DataFrame({
         **({t.COL_YEAR: missing.roadmap_year.astype(str)} if several else {}),
         t.COL_ROUND: [_day(r) for r in missing["round"]],
-        t.COL_EXECUTOR: missing.executor,
-        t.COL_GROUP_NAME: [db.legend.full_names.get(e, e) for e in missing.executor],
+        # One column: a ministry by its legend name and code, an akimat (not in the legend) by its name once.
+        t.COL_EXECUTOR: [_executor(e) for e in missing.executor],
         t.COL_MEASURES: missing.measures,
     }), hide_index=True, width="stretch", key="table_missing")
 
 st.header(t.EXEC_OVERDUE)
 overdue = ui.query("overdue_measures", filters, as_of=as_of)
 chosen = ui.query("report_coverage", filters)
-st.caption(t.EXEC_OVERDUE_NOTE.format(as_of=t.day(as_of), round=status.round_words(chosen, several)))
+st.caption(t.EXEC_OVERDUE_NOTE.format(as_of=t.day_dat(as_of), round=status.round_words(chosen, several)))
 if overdue.empty:
     st.success(t.EXEC_OVERDUE_NONE)
 else:
@@ -93,7 +99,9 @@ if reported:
         moved = changes[changes.status_before != changes.status_now]
         previous = "; ".join(sorted({_day(p) for p in changes.previous_round}))
         if moved.empty:
-            st.success(t.EXEC_CHANGES_NONE.format(previous=previous))
+            # «бері» takes the ablative in Kazakh (day_abl equals day in Russian and English)
+            since = "; ".join(sorted({t.day_abl(pd.Timestamp(p).date()) for p in changes.previous_round}))
+            st.success(t.EXEC_CHANGES_NONE.format(previous=since))
         else:
             st.caption(t.EXEC_CHANGES_NOTE.format(previous=previous, round=status.round_words(chosen, several),
                                                   changed=len(moved), measures=len(changes)))

@@ -8,6 +8,7 @@ t = ui.texts()
 db = ui.database()
 filters = ui.current_filters()
 st.title(t.PAGE_EXECUTORS)
+ui.active_filters()  # the filters in force, in words, each removable: first under the title
 ui.status_line(ui.current_filters())
 st.caption(t.CLICK_HINT)
 workload = ui.query("executor_workload", filters)

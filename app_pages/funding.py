@@ -7,6 +7,7 @@ t = ui.texts()
 
 filters = ui.current_filters()
 st.title(t.PAGE_FUNDING)
+ui.active_filters()  # the filters in force, in words, each removable: first under the title
 ui.status_line(ui.current_filters())
 ui.decree_notes(ui.database())
 groups = ui.query("by_group", filters)

@@ -1,16 +1,17 @@
 import math
 import re
-from datetime import date
 
 import streamlit as st
 
 from roadmap import config, exports, ui
+from roadmap.ui import card
 
 t = ui.texts()
 db = ui.database()
 
 filters = ui.current_filters()
 st.title(t.PAGE_MEASURES)
+ui.active_filters()  # the filters in force, in words, each removable: first under the title
 ui.status_line(ui.current_filters())
 total = int(ui.kpis(filters)["measures"])
 ui.stop_if_empty(total)
@@ -83,15 +84,4 @@ own_link = f"{pick[0]}-{pick[1]}" if several_years else str(pick[1])
 if st.query_params.get("measure") != own_link:
     st.query_params["measure"] = own_link
     st.session_state["measure_link_seen"] = own_link
-row, detail = measures.iloc[position], table.iloc[position]
-for column, value in detail.items():
-    if value is None or value != value:
-        value = "—"
-    elif column == t.COLUMNS["cost_thousand_kzt"]:
-        value = t.thousand_tenge(value)
-    elif isinstance(value, date):
-        value = t.day(value)
-    st.text(f"{column}: {value}")
-full = ui.source_text(*pick)
-st.caption(t.MEASURE_SOURCE.format(start=row.source_line_start, end=row.source_line_end))
-st.code(full, language=None)
+card.measure_card(measures.iloc[position], several_years)

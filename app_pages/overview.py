@@ -12,6 +12,7 @@ db = ui.database()
 filters = ui.current_filters()
 several_years = len(db.decrees) > 1
 st.title(t.APP_TITLE)
+ui.active_filters()  # the filters in force, in words, each removable: first under the title
 for _, meta in sorted(db.decrees.items()):  # each loaded decree cited as it is
     if meta.get("decree_date"):
         decree_date = t.day_attr(date.fromisoformat(meta["decree_date"]))
@@ -34,8 +35,13 @@ status.summary(filters)
 # The picture first: where the work and the money are, the reporting calendar, the busiest executors.
 st.header(t.OVERVIEW_PICTURE)
 st.caption(t.CLICK_HINT)
-clicks.chart(charts.directions_by_class(ui.query("by_group_class", filters), t=t), "chart_overview_groups",
-             clicks.by("direction"))
+# Side by side on a desktop; Streamlit stacks columns under 640 px, so on a phone each chart has the width.
+by_class = ui.query("by_group_class", filters)
+work, money = st.columns(2, gap="medium")
+with work:
+    clicks.chart(charts.directions_by_class(by_class, t=t), "chart_overview_groups", clicks.by("direction"))
+with money:
+    clicks.chart(charts.direction_costs(by_class, t=t), "chart_overview_costs", clicks.by("direction"))
 st.header(t.OVERVIEW_BUSIEST)
 busiest = ui.query("busiest_executors", filters, limit=config.OVERVIEW_BUSIEST)
 clicks.chart(charts.workload(busiest, db.legend.full_names, t=t), "chart_busiest", clicks.by_kind)

@@ -34,6 +34,7 @@ def _when(moment) -> str:
 
 
 st.title(t.REPORTS_TITLE)
+ui.active_filters()  # the filters in force, in words, each removable: first under the title
 if not rounds:
     st.info(t.STATUS_NO_CALENDAR)
     st.stop()
@@ -117,7 +118,8 @@ def _submit(executor: str, chosen: tuple[int, date], upload, who: str) -> dict:
 if not auth.configured():
     st.info(t.REPORTS_READ_ONLY)
     # Plain text: the shell colouring of st.code reads at 2.8:1 on its background (WCAG AA needs 4.5:1).
-    st.code(t.REPORTS_CLI_EXAMPLE.format(round=rounds[-1][1].isoformat()), language=None)
+    st.code(t.REPORTS_CLI_EXAMPLE.format(round=rounds[-1][1].isoformat()), language=None,
+            wrap_lines=True)  # wrapped: a phone-wide block that scrolls sideways is out of keyboard reach (axe)
 elif not auth.signed_in():
     st.write(t.REPORTS_SIGN_IN_PROMPT)
     st.button(t.REPORTS_SIGN_IN, key="sign_in", on_click=st.login, type="primary")

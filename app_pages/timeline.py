@@ -10,6 +10,7 @@ t = ui.texts()
 db = ui.database()
 filters = ui.current_filters()
 st.title(t.PAGE_TIMELINE)
+ui.active_filters()  # the filters in force, in words, each removable: first under the title
 ui.status_line(ui.current_filters())
 k = ui.kpis(filters)
 ui.stop_if_empty(k["measures"])

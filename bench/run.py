@@ -287,7 +287,7 @@ def report_figures(data: str, scale: str, runs: int) -> list[Figure]:
                               repeat(partial(db.report_state, force=True), runs)))
         added = []
         for _ in range(WARMUP + runs):
-            log.add()  # through loaders.reports.store, as the Reports page stores an upload
+            log.add()  # through reporting.store, as the Reports page stores an upload
             start = time.perf_counter()
             db.report_state(force=True)
             added.append(time.perf_counter() - start)

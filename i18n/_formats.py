@@ -15,10 +15,12 @@ def formatters(ns: dict) -> tuple[Callable, ...]:
     """number, thousand_tenge, million_tenge, percent, day, day_attr, short_date, month_year, quarter,
     group_label and measure for the catalogue whose names `ns` holds (THOUSANDS_SEP, DECIMAL_SEP, THOUSAND_TENGE,
     MILLION_TENGE, PERCENT, DAY, DAY_ATTR, SHORT_DATE, MONTH_YEAR, QUARTER, MONTHS, MONTHS_GEN, MONTHS_LOC,
-    MONTHS_SHORT, GROUP_DIRECTION, GROUP_SECTION, MEASURE_NO, MEASURE_IN_YEAR).
+    MONTHS_SHORT, MONTHS_DAT, MONTHS_ABL, GROUP_DIRECTION, GROUP_SECTION, MEASURE_NO, MEASURE_IN_YEAR).
 
     A date has two forms: `day` stands alone (a table cell, "Prepared: …"), `day_attr` is the form a date
-    takes inside a sentence, before the noun it qualifies (kk «2021 жылғы 9 ақпандағы № 50 қаулысы»)."""
+    takes inside a sentence, before the noun it qualifies (kk «2021 жылғы 9 ақпандағы № 50 қаулысы»).  Kazakh
+    postpositions govern a case the date itself must take: `day_dat` before «дейін» («2021 жылғы 1 қазанға
+    дейін»), `day_abl` before «бері» («2021 жылғы 5 шілдеден бері»); in Russian and English they equal `day`."""
 
     def number(value: float, decimals: int = 0) -> str:
         if value is None or (isinstance(value, float) and math.isnan(value)):
@@ -41,6 +43,12 @@ def formatters(ns: dict) -> tuple[Callable, ...]:
     def day_attr(value: date) -> str:
         return ns["DAY_ATTR"].format(day=value.day, month=ns["MONTHS_GEN"][value.month - 1],
                                      month_loc=ns["MONTHS_LOC"][value.month - 1], year=value.year)
+
+    def day_dat(value: date) -> str:
+        return ns["DAY"].format(day=value.day, month=ns["MONTHS_DAT"][value.month - 1], year=value.year)
+
+    def day_abl(value: date) -> str:
+        return ns["DAY"].format(day=value.day, month=ns["MONTHS_ABL"][value.month - 1], year=value.year)
 
     def short_date(value: date) -> str:
         return ns["SHORT_DATE"].format(day=value.day, month=value.month,
@@ -71,4 +79,4 @@ def formatters(ns: dict) -> tuple[Callable, ...]:
         return ns["MEASURE_IN_YEAR"].format(year=year, n=number)
 
     return (number, thousand_tenge, million_tenge, percent, day, day_attr, short_date, month_year, quarter,
-            group_label, measure)
+            group_label, measure, day_dat, day_abl)

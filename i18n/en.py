@@ -25,7 +25,7 @@ FILTER_AKIMAT = "Akimat"
 FILTER_AKIMAT_HELP = "Measures assigned to all akimats are included whichever region is selected."
 FILTER_DIRECTION = "Area / section"
 FILTER_FUNDING = "Funding"
-FILTER_REPORT_TO = "Information submitted to"
+FILTER_REPORT_TO = "Reports to"
 REPORT_TO_SHORT = {"МИОР": "MISD", "АП": "PA"}  # on the calendar strip, where a full name does not fit
 FILTER_YEAR = "Roadmap year"
 FILTER_Q = "Search in titles"
@@ -33,7 +33,7 @@ FILTER_Q_PLACEHOLDER = "e.g. Дәстүр"
 FILTER_ANY = "All"
 FILTER_ROUND = "Reporting date"
 FILTER_ROUND_HELP = (
-    "Statuses as the executors reported them for this date. With none chosen: the latest date anyone has "
+    "Statuses as the responsible bodies reported them for this date. With none chosen: the latest date anyone has "
     "reported for; before any report, the next date to come (or the last, once all have passed)."
 )
 FILTER_ROUND_PLACEHOLDER = "Default"
@@ -46,87 +46,92 @@ STATUS_NAMES = {
     "not_reported": "Not reported",
 }
 # Execution: the reports of the executors and what they say
-PAGE_EXECUTION = "Execution"
+PAGE_EXECUTION = "Implementation"
 PAGE_REPORTS = "Reports"
 COL_STATUS = "Status"
 COL_STATUS_BEFORE = "Before"
 COL_STATUS_NOW = "Now"
 COL_ROUND = "Reporting date"
-COL_EXECUTOR = "Executor"
+COL_EXECUTOR = "Responsible body"
 COL_DEADLINE = "Deadline"
 COL_REPORTED = "Reported"
+COL_SPENT = "Spent, thousand tenge"
 COL_TITLE = "Measure"
 COL_SUBMITTED_AT = "Received"
-COL_SUBMITTER = "Sent by"
+COL_SUBMITTER = "Submitted by"
 COL_FILE = "File"
 COL_ROWS = "Measures in the report"
 COL_ROW = "Row"
 COL_COLUMN = "Column"
 COL_PROBLEM = "Problem"
-COL_DETAIL = "Detail"
-STATUS_HEADER = "Execution as of {round}"
-STATUS_COVERAGE = "{reported} of {expected} executors reported"
-STATUS_COVERAGE_YEAR = "{year}: {reported} of {expected} executors reported for {round}"
-STATUS_NO_REPORTS = ("No execution reports yet: statuses appear once executors send their reports (the Reports "
+COL_DETAIL = "Details"
+STATUS_HEADER = "Implementation as of {round}"
+STATUS_COVERAGE = "{reported} of {expected} responsible bodies have reported"
+STATUS_COVERAGE_YEAR = "{year}: {reported} of {expected} responsible bodies have reported for {round}"
+STATUS_NO_REPORTS = ("No progress reports yet: statuses appear once responsible bodies send their reports (the Reports "
                      "page). Until then every measure is \"not reported\".")
-STATUS_LINE_NONE = "No execution reports yet."
-STATUS_NO_CALENDAR = "The decree sets no reporting dates for executors: no reports are taken for it."
-STATUS_RULE = ("A measure's status combines the reports of all its executors: \"not done\" if any says so; \"done\" "
-               "only when all say done; \"in progress\" when any has started or done its part; \"not started\" "
-               "when all who reported have not started; \"not reported\" when none has reported.")
-EXEC_TITLE = "Roadmap execution"
-EXEC_BY_GROUP = "Status by direction"
-EXEC_BY_EXECUTOR = "Status by executor"
-EXEC_BY_EXECUTOR_NOTE = "What each executor reported on its own measures; those with most measures unreported first."
-EXEC_MISSING = "No report for a past reporting date"
-EXEC_MISSING_NONE = "Every executor of the selected measures reported for every past reporting date."
+STATUS_LINE_NONE = "No progress reports yet."
+STATUS_NO_CALENDAR = "The decree sets no reporting dates for responsible bodies, so no reports are taken for it."
+STATUS_RULE = ("A measure's status combines the reports of all its responsible bodies: \"not done\" if any says so; "
+               "\"done\" only when all say done; \"in progress\" when any has started or done its part; "
+               "\"not started\" "
+               "when none of those who reported has started; \"not reported\" when none has reported.")
+EXEC_TITLE = "Roadmap implementation"
+EXEC_BY_GROUP = "Status by area"
+EXEC_BY_EXECUTOR = "Status by responsible body"
+EXEC_BY_EXECUTOR_NOTE = ("What each responsible body reported on its own measures; those with the most measures "
+                         "unreported first.")
+EXEC_MISSING = "Missing reports for past reporting dates"
+EXEC_MISSING_NONE = "Every responsible body of the selected measures reported for every past reporting date."
 EXEC_NO_PAST_ROUNDS = "No reporting date has passed as of {as_of}."
 EXEC_AS_OF = "As of"
 EXEC_AS_OF_HELP = "Past reporting dates and missed deadlines are counted as of this date."
-EXEC_OVERDUE = "Past the deadline, not done"
+EXEC_OVERDUE = "Overdue and not completed"
 EXEC_OVERDUE_NOTE = "Measures whose deadline ended before {as_of} and whose status for {round} is not \"done\"."
 EXEC_OVERDUE_NONE = "No measure past its deadline is left undone."
-EXEC_SPENT_HEADER = "Estimated and spent"
+EXEC_SPENT_HEADER = "Estimated vs actual expenditure"
 EXEC_ESTIMATED = "Estimated expenditure"
 EXEC_SPENT = "Spent, as reported"
 EXEC_AMOUNT_AXIS = "million tenge"
-EXEC_SPENT_NONE = "No executor has reported an amount spent yet."
-EXEC_SPENT_NOTE = ("Spent: the sum of the latest amounts executors reported for {round}; amounts exist for "
+EXEC_SPENT_NONE = "No responsible body has reported an amount spent yet."
+EXEC_SPENT_NOTE = ("Spent: the sum of the latest amounts responsible bodies reported for {round}; amounts exist for "
                    "{with_spent} of {measures} measures.")
 EXEC_CHANGES = "Changes since the previous reporting date"
-EXEC_CHANGES_FIRST = "The decree's first reporting date is chosen: there is nothing to compare with."
+EXEC_CHANGES_FIRST = "This is the decree's first reporting date, so there is nothing to compare it with."
 EXEC_CHANGES_NONE = "No status has changed since {previous}."
 EXEC_CHANGES_NOTE = "{previous} → {round}: the status of {changed} of {measures} measures changed."
-REPORTS_TITLE = "Executors' reports"
-REPORTS_INTRO = ("Executors report on progress by each reporting date ({dates}). Download the template, fill in "
-                 "each measure's status, amount spent and comment, and upload the file.")
-REPORTS_READ_ONLY = ("Submitting on the site is off: sign-in is not configured. An administrator switches it on by "
+REPORTS_TITLE = "Reports of the responsible bodies"
+REPORTS_INTRO = ("Responsible bodies report on progress by each reporting date ({dates}). Download the template, "
+                 "fill in each measure's status, amount spent and comment, and upload the file.")
+REPORTS_READ_ONLY = ("Online submission is switched off because sign-in has not been set up. An administrator "
+                     "switches it on by "
                      "naming a sign-in provider (OpenID Connect) under `[auth]` in `.streamlit/secrets.toml` "
-                     "(README, \"Sign-in and rights\"). Until then an operator takes reports with:")
+                     "(README, \"Sign-in and rights\"). Until then, an operator loads reports with these commands:")
 REPORTS_CLI_EXAMPLE = (
-    "python -m reporting template --executor EXECUTOR --round {round} --out report.xlsx --lang en\n"
-    "python -m reporting check report.xlsx --executor EXECUTOR --round {round} --lang en\n"
-    'python -m reporting submit report.xlsx --executor EXECUTOR --round {round} --submitter "Surname I." --lang en\n'
+    "python -m reporting template --executor BODY --round {round} --out report.xlsx --lang en\n"
+    "python -m reporting check report.xlsx --executor BODY --round {round} --lang en\n"
+    'python -m reporting submit report.xlsx --executor BODY --round {round} --submitter "Surname I." --lang en\n'
     "python -m reporting list --round {round}"
 )
-REPORTS_SIGN_IN_PROMPT = "Signed-in executors may submit reports. Everyone else sees the results."
+REPORTS_SIGN_IN_PROMPT = "Signed-in responsible bodies may submit reports. Everyone else sees the results."
 REPORTS_SIGN_IN = "Sign in"
 REPORTS_SIGN_OUT = "Sign out"
 REPORTS_SIGNED_IN = "Signed in as {who}."
-REPORTS_NO_RIGHTS = ("Your account may not submit reports. The sign-in administrator grants it: the role \"{role}\" "
-                     "in the claim `{role_claim}` (any executor) or an executor's name in `{executor_claim}`.")
-REPORTS_UNKNOWN_EXECUTOR = "The executor \"{executor}\" of your account is not in the loaded decrees."
-REPORTS_EXECUTOR = "Executor"
-REPORTS_ROUND = "Report for the date"
+REPORTS_NO_RIGHTS = ("Your account is not authorised to submit reports. The sign-in administrator can grant this: the "
+                     "role \"{role}\" in the claim `{role_claim}` (any responsible body) or a responsible body's name "
+                     "in `{executor_claim}`.")
+REPORTS_UNKNOWN_EXECUTOR = "The responsible body \"{executor}\" of your account is not in the loaded decrees."
+REPORTS_EXECUTOR = "Responsible body"
+REPORTS_ROUND = "Reporting date"
 REPORTS_TEMPLATE = "Download the report template (XLSX)"
 REPORTS_UPLOAD = "The filled template (XLSX) or a CSV of the same columns"
-REPORTS_UPLOAD_HELP = ("At most {mb} MB. The file is checked whole: it is taken whole or not at all, and then "
-                       "every problem is listed.")
-REPORTS_SUBMIT = "Submit the report"
+REPORTS_UPLOAD_HELP = ("Maximum {mb} MB. The whole file is checked: it is either accepted in full or rejected, with "
+                       "every problem listed.")
+REPORTS_SUBMIT = "Submit report"
 REPORTS_REFUSED = "The report was not accepted; nothing was stored. Correct the file and upload it again."
-REPORTS_STORED = "Report accepted: {executor}, for {round}, {rows} measures. Stored {when}."
-REPORTS_ALREADY = "This very file was accepted {when}: it is not stored a second time."
-REPORTS_FIRST = "This is the executor's first report for this date."
+REPORTS_STORED = "Report accepted: {executor}, reporting date {round}, measures: {rows}. Saved {when}."
+REPORTS_ALREADY = "This file was already accepted on {when}; it has not been saved again."
+REPORTS_FIRST = "This is the responsible body's first report for this date."
 REPORTS_CHANGES = "What changed since the previous report"
 REPORTS_NO_CHANGES = "No changes: the same statuses, amounts and comments."
 REPORTS_CHANGE_SPENT = "spent: {before} → {now}"
@@ -154,8 +159,8 @@ REPORT_PROBLEMS = {
     "too_many_sheets": "too many sheets",
     "too_many_strings": "too much text in the workbook",
     "sheet_too_large": "sheet too large",
-    "header": "no heading row",
-    "identity": "another template: another responsible body, date or decree",
+    "header": "no header row",
+    "identity": "template for a different body, date or decree",
     "template_damaged": "template damaged",
     "unknown_roadmap": "decree not loaded",
     "unknown_executor": "no such responsible body",
@@ -170,14 +175,14 @@ REPORT_PROBLEMS = {
     "unknown_measure": "no such measure",
     "not_assigned": "measure not assigned to this responsible body",
     "duplicate": "measure repeated",
-    "status": "not a status",
+    "status": "invalid status",
     "missing_status": "status missing",
-    "amount": "not a valid amount",
+    "amount": "invalid amount",
     "negative_amount": "negative amount",
     "comment": "comment too long",
     "reason_required": "reasons needed",
     "late_reason_required": "reasons needed",
-    "more": "and more problems",
+    "more": "further problems not listed",
 }
 # What each problem says, with its values (reporting/problems.py declares the kinds and their parameters).
 REPORT_PROBLEM_MESSAGES = {
@@ -230,6 +235,10 @@ REPORT_PROBLEM_MESSAGES = {
 REPORT_PLACE_ROW = "row {row}"
 REPORT_PLACE_COLUMN = 'column "{column}"'
 RESET = "Reset filters"
+# The filters in force at the top of every page's main area, each a button that removes it (ui/panel.py)
+ACTIVE_FILTERS = "Selection"
+ACTIVE_FILTER_REMOVE = "Remove the “{label}” filter"
+RESET_ALL = "Reset all"
 SHOWN = "Showing {shown} of {total} measures"
 NOTHING_FOUND = "No measure matches the selected filters. Change or reset the filters."
 
@@ -278,9 +287,9 @@ KPI_BUDGET_HELP = "Share of measures for which the decree states an expenditure 
 KPI_EXECUTORS_HELP = "Ministries and government bodies, plus each region's akimat counted separately."
 OVERVIEW_BY_GROUP = "By area"
 # Charts that can be clicked, and the Overview's picture
-WORKLOAD_NAMED = "Assigned on its own"
-WORKLOAD_COLLECTIVE = "As one of all akimats"
-WORKLOAD_NAMED_SHORT = "On its own"
+WORKLOAD_NAMED = "Assigned individually"
+WORKLOAD_COLLECTIVE = "Assigned to all akimats"
+WORKLOAD_NAMED_SHORT = "Individually"
 TODAY = "Today"
 OVERVIEW_PICTURE = "Where the work and the money are"
 OVERVIEW_BUSIEST = "Busiest responsible bodies"
@@ -316,8 +325,8 @@ EXECUTORS_MINISTRIES = "Measures by ministry and government body"
 EXECUTORS_AKIMATS = "Measures by akimat"
 EXECUTORS_MATRIX = "Responsible body × area: number of measures"
 EXECUTORS_MAP = "Workload by region: number of measures"
-EXECUTORS_MAP_NOTE = ("Colour: measures assigned to the region on its own; number: on its own + as one of all "
-                      "akimats. Shymkent is shown as a point. Boundaries: Natural Earth (public domain).")
+EXECUTORS_MAP_NOTE = ("Colour: measures assigned to the region individually; number: individually + assigned to "
+                      "all akimats. Shymkent is shown as a point. Boundaries: Natural Earth (public domain).")
 MAP_NOT_DRAWN = "Not on the map of the 2021 boundaries (measures): {regions}"
 NO_EXECUTORS = "None of the selected measures has a responsible body of this kind."
 
@@ -338,6 +347,11 @@ MEASURES_TABLE = "Selected measures"
 MEASURE_PICK = "Measure details"
 MEASURE_NOT_IN_VIEW = "Measure No. {n} is not in the current selection."
 MEASURE_SOURCE = "Original text of the decree (lines {start}–{end})"
+# A measure as a card (ui/card.py)
+CARD_STATUS = "Status as of {round}"
+CARD_HISTORY = "By reporting date"
+CARD_REPORTS = "Reports of the responsible bodies on this measure"
+CARD_REPORTS_NONE = "No responsible body has reported on this measure for this reporting date."
 
 # Column headers of the table and of the downloads
 COLUMNS = {
@@ -361,8 +375,8 @@ COLUMNS = {
     "status": "Status",
     "status_carried_from": "As reported for",
     "spent_thousand_kzt": "Spent, thousand tenge",
-    "reported_executors": "Executors reported",
-    "executor_count": "Executors",
+    "reported_executors": "Responsible bodies that reported",
+    "executor_count": "Number of responsible bodies",
     "unreviewed_reports": "Reports not yet reviewed",
     "information": "Information on implementation",
 }
@@ -375,6 +389,8 @@ MONTHS = (
 MONTHS_GEN = MONTHS
 # "As of 5 July 2021": a date inside a sentence is written as it is alone.
 MONTHS_LOC = MONTHS
+# The case a Kazakh postposition needs (day_dat, day_abl); English writes its date as alone.
+MONTHS_DAT = MONTHS_ABL = MONTHS
 MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -430,7 +446,7 @@ MONTH_YEAR = "{month_short} {year}"
 SHORT_DATE = "{day} {month_short}"
 
 (number, thousand_tenge, million_tenge, percent, day, day_attr, short_date, month_year, quarter,
- group_label, measure) = formatters(globals())
+ group_label, measure, day_dat, day_abl) = formatters(globals())
 
 # Reporting rounds: the report template an executor fills in (roadmap/report_template.py).  The status labels
 # and column headings are also what reporting/ accepts in a file (reporting/vocabulary.py, fileformat.py).
@@ -471,6 +487,6 @@ REPORT_ERROR_TITLE = "Invalid value"
 REPORT_FILE_STEM = "report"
 
 # Brief and exports: execution
-BRIEF_EXECUTION = "Execution"
-BRIEF_EXECUTION_ROUND = "Reporting date: {round} (as reported by the executors)."
-BRIEF_EXECUTION_NONE = "No executor has reported on the selected measures yet (reporting date: {round})."
+BRIEF_EXECUTION = "Implementation"
+BRIEF_EXECUTION_ROUND = "Reporting date: {round} (as reported by the responsible bodies)."
+BRIEF_EXECUTION_NONE = "No responsible body has reported on the selected measures yet (reporting date: {round})."

@@ -42,67 +42,73 @@ STATUS_NAMES = {
     "in_progress": "Орындалуда",
     "not_started": "Басталған жоқ",
     "not_done": "Орындалмады",
-    "not_reported": "Есеп жоқ",
+    "not_reported": "Есеп берілмеген",
 }
 # Execution: the reports of the executors and what they say
-PAGE_EXECUTION = "Орындалуы"
+PAGE_EXECUTION = "Орындалу барысы"
 PAGE_REPORTS = "Есептер"
 COL_STATUS = "Күйі"
-COL_STATUS_BEFORE = "Бұрын"
-COL_STATUS_NOW = "Қазір"
+COL_STATUS_BEFORE = "Бұрынғы күйі"
+COL_STATUS_NOW = "Қазіргі күйі"
 COL_ROUND = "Есеп беру күні"
 COL_EXECUTOR = "Орындаушы"
 COL_DEADLINE = "Мерзімі"
 COL_REPORTED = "Есеп бергендер"
+COL_SPENT = "Жұмсалған қаражат, мың теңге"
 COL_TITLE = "Іс-шара"
-COL_SUBMITTED_AT = "Қабылданды"
-COL_SUBMITTER = "Жіберген"
+COL_SUBMITTED_AT = "Қабылданған уақыты"
+COL_SUBMITTER = "Жіберуші"
 COL_FILE = "Файл"
-COL_ROWS = "Есептегі іс-шаралар"
+COL_ROWS = "Есептегі іс-шаралар саны"
 COL_ROW = "Жол"
 COL_COLUMN = "Баған"
-COL_PROBLEM = "Не дұрыс емес"
+COL_PROBLEM = "Қате"
 COL_DETAIL = "Толығырақ"
-STATUS_HEADER = "{round} күнгі орындалуы"
-STATUS_COVERAGE = "{expected} орындаушының {reported} есеп берді"
-STATUS_COVERAGE_YEAR = "{year}: {round} күнге {expected} орындаушының {reported} есеп берді"
-STATUS_NO_REPORTS = ("Орындалуы туралы есептер әзірге жоқ: орындаушылар есеп жібергенде күйлер пайда болады "
-                     "(«Есептер» беті). Оған дейін әр іс-шара — «есеп жоқ».")
-STATUS_LINE_NONE = "Орындалуы туралы есептер әзірге жоқ."
-STATUS_NO_CALENDAR = "Қаулыда орындаушылардың есеп беру күндері жоқ: оған есептер қабылданбайды."
-STATUS_RULE = ("Іс-шараның күйі оның барлық орындаушыларының есептері бойынша: біреуі орындалмады десе — "
+STATUS_HEADER = "Орындалу барысы ({round})"
+STATUS_COVERAGE = "{expected} орындаушының ішінен {reported} орындаушы есеп берді"
+STATUS_COVERAGE_YEAR = ("{year}: {expected} орындаушының ішінен {reported} орындаушы есеп берді "
+                        "(есеп беру күні: {round})")
+STATUS_NO_REPORTS = ("Орындалу барысы туралы есептер әзірге жоқ: орындаушылар есеп жібергенде күйлер пайда болады "
+                     "(«Есептер» беті). Оған дейін әр іс-шараның күйі — «есеп берілмеген».")
+STATUS_LINE_NONE = "Орындалу барысы туралы есептер әзірге жоқ."
+STATUS_NO_CALENDAR = "Қаулыда орындаушылардың есеп беру күндері жоқ, сондықтан бұл қаулы бойынша есептер қабылданбайды."
+STATUS_RULE = ("Іс-шараның күйі оның барлық орындаушыларының есептері бойынша анықталады: біреуі орындалмады десе — "
                "«орындалмады»; "
                "барлығы орындалды десе ғана — «орындалды»; біреуі бастаса немесе өз бөлігін орындаса — «орындалуда»; "
-               "есеп бергендердің бәрі бастамаса — «басталған жоқ»; ешкім есеп бермесе — «есеп жоқ».")
+               "есеп бергендердің ешқайсысы бастамаса — «басталған жоқ»; ешкім есеп бермесе — «есеп берілмеген».")
 EXEC_TITLE = "Жол картасының орындалуы"
-EXEC_BY_GROUP = "Бағыттар бойынша күйі"
-EXEC_BY_EXECUTOR = "Орындаушылар бойынша күйі"
-EXEC_BY_EXECUTOR_NOTE = "Орындаушының өз іс-шаралары бойынша өзі берген есебі; жоғарыда — есебі жоқ іс-шаралары көбі."
+EXEC_BY_GROUP = "Бағыттар бойынша орындалу күйі"
+EXEC_BY_EXECUTOR = "Орындаушылар бойынша орындалу күйі"
+EXEC_BY_EXECUTOR_NOTE = ("Әр орындаушының өз іс-шаралары бойынша берген есебі; жоғарыда — есебі жоқ іс-шаралары "
+                         "ең көп орындаушылар.")
 EXEC_MISSING = "Өткен күндерге есеп жібермегендер"
-EXEC_MISSING_NONE = "Өткен әр есеп беру күніне таңдалған іс-шаралардың барлық орындаушылары есеп берді."
-EXEC_NO_PAST_ROUNDS = "{as_of} күнге бірде-бір есеп беру күні әлі келген жоқ."
-EXEC_AS_OF = "Күні"
+EXEC_MISSING_NONE = "Өткен әр есеп беру күніне іріктелген іс-шаралардың барлық орындаушылары есеп берді."
+EXEC_NO_PAST_ROUNDS = "Жағдай күні — {as_of}: есеп беру күндерінің ешқайсысы әлі келген жоқ."
+EXEC_AS_OF = "Жағдай күні"
 EXEC_AS_OF_HELP = "Өткен есеп беру күндері мен өткен мерзімдер осы күнге есептеледі."
-EXEC_OVERDUE = "Мерзімі өтті, орындалмады"
-EXEC_OVERDUE_NOTE = "Мерзімі {as_of} дейін аяқталған, ал {round} күнгі күйі «орындалды» емес іс-шаралар."
+EXEC_OVERDUE = "Мерзімі өткен, орындалмаған іс-шаралар"
+# {as_of} is day_dat, the dative «дейін» needs: «2021 жылғы 1 қазанға дейін».
+EXEC_OVERDUE_NOTE = ("Мерзімі {as_of} дейін аяқталған, бірақ күйі «орындалды» емес іс-шаралар "
+                     "(есеп беру күні: {round}).")
 EXEC_OVERDUE_NONE = "Мерзімі өткен, орындалмаған іс-шаралар жоқ."
-EXEC_SPENT_HEADER = "Болжанатын шығыстар және жұмсалғаны"
+EXEC_SPENT_HEADER = "Болжанатын шығыстар және жұмсалған қаражат"
 EXEC_ESTIMATED = "Болжанатын шығыстар"
-EXEC_SPENT = "Есептер бойынша жұмсалды"
+EXEC_SPENT = "Есептер бойынша жұмсалған қаражат"
 EXEC_AMOUNT_AXIS = "млн теңге"
 EXEC_SPENT_NONE = "Орындаушылар әзірге жұмсалған сомаларды хабарлаған жоқ."
-EXEC_SPENT_NOTE = ("Жұмсалғаны — орындаушылар {round} күнге хабарлаған соңғы сомалардың жиыны; сомалар {measures} "
-                   "іс-шараның {with_spent} бойынша бар.")
+EXEC_SPENT_NOTE = ("Жұмсалған қаражат — орындаушылар хабарлаған соңғы сомалардың жиыны (есеп беру күні: {round}); "
+                   "сомалар {measures} іс-шараның ішінен {with_spent} іс-шара бойынша берілген.")
 EXEC_CHANGES = "Алдыңғы есеп беру күнінен бергі өзгерістер"
 EXEC_CHANGES_FIRST = "Қаулының бірінші есеп беру күні таңдалды: салыстыратын ештеңе жоқ."
+# {previous} is day_abl, the ablative «бері» needs: «2021 жылғы 5 шілдеден бері».
 EXEC_CHANGES_NONE = "{previous} бері бірде-бір күй өзгерген жоқ."
-EXEC_CHANGES_NOTE = "{previous} → {round}: {measures} іс-шараның {changed} күйі өзгерді."
+EXEC_CHANGES_NOTE = "{previous} → {round}: {measures} іс-шараның ішінен {changed} іс-шараның күйі өзгерді."
 REPORTS_TITLE = "Орындаушылардың есептері"
 REPORTS_INTRO = ("Орындаушылар әр есеп беру күніне ({dates}) орындалу барысы туралы есеп береді. Үлгіні жүктеп алып, "
-                 "әр іс-шараның күйін, жұмсалған соманы және түсініктемені толтырып, файлды жүктеңіз.")
+                 "әр іс-шараның күйін, жұмсалған соманы және түсініктемені толтырып, файлды жүктеп салыңыз.")
 REPORTS_READ_ONLY = ("Сайтта есеп қабылдау өшірулі: кіру бапталмаған. Оны әкімші `.streamlit/secrets.toml` файлының "
-                     "`[auth]` бөлімінде кіру провайдерін (OpenID Connect) көрсетіп қосады (README, «Кіру және "
-                     "құқықтар»). Оған дейін есептерді оператор мына командамен қабылдайды:")
+                     "`[auth]` бөлімінде кіру провайдерін (OpenID Connect) көрсетіп қосады (README, «Sign-in and "
+                     "rights» бөлімі). Оған дейін есептерді оператор мына пәрмендермен қабылдайды:")
 REPORTS_CLI_EXAMPLE = (
     "python -m reporting template --executor МКС --round {round} --out есеп.xlsx --lang kk\n"
     "python -m reporting check есеп.xlsx --executor МКС --round {round} --lang kk\n"
@@ -117,22 +123,23 @@ REPORTS_NO_RIGHTS = ("Тіркелгіңізде есеп жіберу құқы�
                      "«{role}» рөлі (кез келген орындаушы) немесе `{executor_claim}` ішіндегі орындаушы атауы.")
 REPORTS_UNKNOWN_EXECUTOR = "Тіркелгіңіздегі «{executor}» орындаушысы жүктелген қаулыларда жоқ."
 REPORTS_EXECUTOR = "Орындаушы"
-REPORTS_ROUND = "Қай күнгі есеп"
+REPORTS_ROUND = "Есеп беру күні"
 REPORTS_TEMPLATE = "Есеп үлгісін жүктеп алу (XLSX)"
 REPORTS_UPLOAD = "Толтырылған үлгі (XLSX) немесе дәл сондай бағандары бар CSV"
-REPORTS_UPLOAD_HELP = ("{mb} МБ-тан аспауы керек. Файл толық тексеріледі: ол толығымен қабылданады немесе мүлде "
-                       "қабылданбайды, сонда барлық қателер тізіледі.")
+REPORTS_UPLOAD_HELP = ("Файл көлемі {mb} МБ-тан аспауы керек. Файл толық тексеріледі: ол не толығымен қабылданады, "
+                       "не мүлде қабылданбайды — соңғы жағдайда барлық қателер тізіліп көрсетіледі.")
 REPORTS_SUBMIT = "Есепті жіберу"
-REPORTS_REFUSED = "Есеп қабылданбады, ештеңе сақталмады. Файлды түзетіп, қайта жүктеңіз."
-REPORTS_STORED = "Есеп қабылданды: {executor}, {round} күнге, іс-шаралар — {rows}. Сақталды: {when}."
-REPORTS_ALREADY = "Дәл осы файл {when} қабылданған: ол екінші рет сақталмайды."
+REPORTS_REFUSED = "Есеп қабылданбады, ештеңе сақталмады. Файлды түзетіп, қайта жүктеп салыңыз."
+REPORTS_STORED = ("Есеп қабылданды: {executor}; есеп беру күні — {round}; іс-шаралар саны — {rows}. "
+                  "Сақталған уақыты: {when}.")
+REPORTS_ALREADY = "Дәл осы файл бұрын қабылданған ({when}), сондықтан қайта сақталмайды."
 REPORTS_FIRST = "Бұл орындаушының осы күнге алғашқы есебі."
 REPORTS_CHANGES = "Алдыңғы есептен бері не өзгерді"
 REPORTS_NO_CHANGES = "Өзгеріс жоқ: күйлер, сомалар және түсініктемелер бұрынғыдай."
-REPORTS_CHANGE_SPENT = "жұмсалды: {before} → {now}"
+REPORTS_CHANGE_SPENT = "жұмсалған қаражат: {before} → {now}"
 REPORTS_CHANGE_COMMENT = "түсініктеме өзгерді"
-REPORTS_NEWLY = "Алғаш рет: {measures} іс-шаралар."
-REPORTS_LEFT_OUT = "Бұл файлда жоқ (бұрынғы есеп күшінде): {measures} іс-шаралар."
+REPORTS_NEWLY = "Алғаш рет есеп берілген іс-шаралар: № {measures}."
+REPORTS_LEFT_OUT = "Бұл файлда жоқ іс-шаралар (олар бойынша бұрынғы есеп күшінде): № {measures}."
 REPORTS_MOMENT = '{day}, {time} UTC'  # times are shown in UTC, as stored
 REPORTS_FILE = '«{name}» файлы, алынды: {when}'
 REPORTS_HISTORY = "Қабылданған есептер"
@@ -147,7 +154,7 @@ REPORT_PROBLEMS = {
     "too_large": "файл тым үлкен",
     "unreadable": "файл оқылмайды",
     "not_a_file": "кәдімгі файл емес",
-    "encrypted": "кітап құпиясөзбен қорғалған",
+    "encrypted": "жұмыс кітабы құпиясөзбен қорғалған",
     "not_xlsx": "XLSX та, CSV да емес",
     "not_csv": "CSV оқылмайды",
     "not_utf8": "кодтауы UTF-8 емес",
@@ -231,6 +238,10 @@ REPORT_PROBLEM_MESSAGES = {
 REPORT_PLACE_ROW = "{row}-жол"
 REPORT_PLACE_COLUMN = "«{column}» бағаны"
 RESET = "Сүзгілерді тазалау"
+# The filters in force at the top of every page's main area, each a button that removes it (ui/panel.py)
+ACTIVE_FILTERS = "Іріктеу"
+ACTIVE_FILTER_REMOVE = "«{label}» сүзгісін алып тастау"
+RESET_ALL = "Барлығын тазалау"
 SHOWN = "{total} іс-шараның ішінен {shown} іс-шара көрсетілген"
 NOTHING_FOUND = (
     "Таңдалған сүзгілерге сәйкес келетін бірде-бір іс-шара жоқ. Сүзгілерді өзгертіңіз немесе тазалаңыз."
@@ -346,6 +357,11 @@ MEASURES_TABLE = "Іріктелген іс-шаралар"
 MEASURE_PICK = "Іс-шара туралы толығырақ"
 MEASURE_NOT_IN_VIEW = "№ {n} іс-шара ағымдағы іріктеуге кірмейді."
 MEASURE_SOURCE = "Қаулының бастапқы мәтіні ({start}–{end}-жолдар)"
+# A measure as a card (ui/card.py)
+CARD_STATUS = "Орындалу күйі ({round})"
+CARD_HISTORY = "Есеп беру күндері бойынша"
+CARD_REPORTS = "Орындаушылардың осы іс-шара бойынша есептері"
+CARD_REPORTS_NONE = "Бұл есеп беру күні бойынша іс-шара туралы әзірге ешкім есеп берген жоқ."
 
 # Column headers of the table and of the downloads
 COLUMNS = {
@@ -368,7 +384,7 @@ COLUMNS = {
     "report_round": "Есеп беру күні",
     "status": "Орындалу күйі",
     "status_carried_from": "Есеп бойынша (күні)",
-    "spent_thousand_kzt": "Жұмсалды, мың теңге",
+    "spent_thousand_kzt": "Жұмсалған қаражат, мың теңге",
     "reported_executors": "Есеп берген орындаушылар",
     "executor_count": "Орындаушылар саны",
     "unreviewed_reports": "Тексерілмеген есептер",
@@ -385,6 +401,12 @@ MONTHS_GEN = MONTHS
 # «2021 жылғы 9 ақпандағы № 50 қаулысы», «2021 жылғы 5 шілдедегі жағдай бойынша» (DAY_ATTR).
 MONTHS_LOC = ("қаңтардағы", "ақпандағы", "наурыздағы", "сәуірдегі", "мамырдағы", "маусымдағы", "шілдедегі",
               "тамыздағы", "қыркүйектегі", "қазандағы", "қарашадағы", "желтоқсандағы")
+# Before «дейін» a date takes the dative (-ға/-ге/-қа/-ке): «2021 жылғы 1 қазанға дейін» (day_dat); before «бері»
+# the ablative (-дан/-ден/-тан/-тен/-нан/-нен): «2021 жылғы 5 шілдеден бері» (day_abl).
+MONTHS_DAT = ("қаңтарға", "ақпанға", "наурызға", "сәуірге", "мамырға", "маусымға", "шілдеге", "тамызға",
+              "қыркүйекке", "қазанға", "қарашаға", "желтоқсанға")
+MONTHS_ABL = ("қаңтардан", "ақпаннан", "наурыздан", "сәуірден", "мамырдан", "маусымнан", "шілдеден", "тамыздан",
+              "қыркүйектен", "қазаннан", "қарашадан", "желтоқсаннан")
 # Abbreviated with a full stop, as in CLDR: "2021 ж. қаң." (MONTH_YEAR).
 MONTHS_SHORT = ("қаң.", "ақп.", "нау.", "сәу.", "мам.", "мау.", "шіл.", "там.", "қыр.", "қаз.", "қар.", "жел.")
 
@@ -441,7 +463,7 @@ MONTH_YEAR = "{year} ж. {month_short}"
 SHORT_DATE = "{day:02d}.{month:02d}"
 
 (number, thousand_tenge, million_tenge, percent, day, day_attr, short_date, month_year, quarter,
- group_label, measure) = formatters(globals())
+ group_label, measure, day_dat, day_abl) = formatters(globals())
 
 # Reporting rounds: the report template an executor fills in (roadmap/report_template.py).  The status labels
 # and column headings are also what reporting/ accepts in a file (reporting/vocabulary.py, fileformat.py).
@@ -483,6 +505,6 @@ REPORT_ERROR_TITLE = "Жарамсыз мән"
 REPORT_FILE_STEM = "esep"
 
 # Brief and exports: execution
-BRIEF_EXECUTION = "Орындалуы"
+BRIEF_EXECUTION = "Орындалу барысы"
 BRIEF_EXECUTION_ROUND = "Есеп беру күні: {round} (орындаушылардың есептері бойынша)."
 BRIEF_EXECUTION_NONE = "Орындаушылар іріктелген іс-шаралар бойынша әлі есеп берген жоқ (есеп беру күні: {round})."

@@ -52,6 +52,7 @@ COL_ROUND = "Отчётная дата"
 COL_EXECUTOR = "Исполнитель"
 COL_DEADLINE = "Срок"
 COL_REPORTED = "Отчитались"
+COL_SPENT = "Израсходовано, тыс. тенге"
 COL_TITLE = "Мероприятие"
 COL_SUBMITTED_AT = "Принят"
 COL_SUBMITTER = "Отправил"
@@ -102,7 +103,7 @@ REPORTS_INTRO = ("Исполнители отчитываются о ходе и
                  "укажите статус, израсходованную сумму и комментарий по каждому мероприятию и загрузите файл.")
 REPORTS_READ_ONLY = ("Приём отчётов на сайте выключен: вход не настроен. Его включает администратор, указав "
                      "провайдера входа (OpenID Connect) в разделе `[auth]` файла `.streamlit/secrets.toml` "
-                     "(README, «Вход и права»). До тех пор отчёты принимает оператор командой:")
+                     "(README, раздел «Sign-in and rights»). До тех пор отчёты принимает оператор командами:")
 REPORTS_CLI_EXAMPLE = (
     "python -m reporting template --executor МКС --round {round} --out отчёт.xlsx\n"
     "python -m reporting check отчёт.xlsx --executor МКС --round {round}\n"
@@ -233,6 +234,10 @@ REPORT_PROBLEM_MESSAGES = {
 REPORT_PLACE_ROW = "строка {row}"
 REPORT_PLACE_COLUMN = "столбец «{column}»"
 RESET = "Сбросить фильтры"
+# The filters in force at the top of every page's main area, each a button that removes it (ui/panel.py)
+ACTIVE_FILTERS = "Отбор"
+ACTIVE_FILTER_REMOVE = "Убрать фильтр «{label}»"
+RESET_ALL = "Сбросить все"
 SHOWN = "Показано {shown} из {total} мероприятий"
 NOTHING_FOUND = "Ни одно мероприятие не подходит под выбранные фильтры. Измените или сбросьте фильтры."
 
@@ -339,6 +344,11 @@ MEASURES_TABLE = "Отобранные мероприятия"
 MEASURE_PICK = "Подробно о мероприятии"
 MEASURE_NOT_IN_VIEW = "Мероприятие № {n} не входит в текущий отбор."
 MEASURE_SOURCE = "Исходный текст постановления (строки {start}–{end})"
+# A measure as a card (ui/card.py)
+CARD_STATUS = "Статус на {round}"
+CARD_HISTORY = "По отчётным датам"
+CARD_REPORTS = "Отчёты исполнителей по мероприятию"
+CARD_REPORTS_NONE = "За эту отчётную дату по мероприятию никто не отчитался."
 
 # Column headers of the table and of the downloads
 COLUMNS = {
@@ -378,6 +388,8 @@ MONTHS_GEN = (
 )
 # A date inside a sentence ("от 9 февраля 2021 г.") takes the same genitive as a date alone.
 MONTHS_LOC = MONTHS_GEN
+# The case a Kazakh postposition needs (day_dat, day_abl); Russian writes its date as alone.
+MONTHS_DAT = MONTHS_ABL = MONTHS_GEN
 MONTHS_SHORT = ("янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек")
 
 
@@ -435,7 +447,7 @@ MONTH_YEAR = "{month_short} {year}"
 SHORT_DATE = "{day:02d}.{month:02d}"
 
 (number, thousand_tenge, million_tenge, percent, day, day_attr, short_date, month_year, quarter,
- group_label, measure) = formatters(globals())
+ group_label, measure, day_dat, day_abl) = formatters(globals())
 
 # Reporting rounds: the report template an executor fills in (roadmap/report_template.py).  The status labels
 # and column headings are also what reporting/ accepts in a file (reporting/vocabulary.py, fileformat.py).

@@ -12,20 +12,22 @@ from loaders.groups import group_key as _key
 from loaders.groups import split_key
 from reporting.vocabulary import MEASURE_STATUSES
 
-# One colour per group and per funding class, the same on every page.
+# One colour per group and per funding class, the same on every page, and one meaning per colour on a page:
+# directions take the hues (blue, orange, green, brown, purple, …), funding classes a blue-grey ramp from the
+# most definite money (an amount) to none stated, so no funding class ever shares a hue with a direction.
 GROUP_COLOURS = {
     _key("I", 1): "#1f77b4", _key("I", 2): "#e07b00", _key("I", 3): "#2ca02c",
     _key("II", None): "#8c564b", _key("III", None): "#9467bd",
 }
-EXTRA_GROUP_COLOURS = ("#17becf", "#bcbd22", "#7f7f7f", "#e377c2", "#d62728")
+EXTRA_GROUP_COLOURS = ("#17becf", "#bcbd22", "#e377c2", "#d62728")  # no grey: the funding classes' ramp
 FUNDING_COLOURS = {
-    "budget_amount": "#00695c",
-    "within_existing_funds": "#4db6ac",
-    "extrabudgetary": "#f9a825",
-    "not_required": "#b0bec5",
-    "unspecified": "#eceff1",
+    "budget_amount": "#263238",
+    "within_existing_funds": "#546e7a",
+    "extrabudgetary": "#90a4ae",
+    "not_required": "#cfd8dc",
+    "unspecified": "#f5f7f8",
 }
-BUDGET_COLOURS = {True: "#00695c", False: "#b0bec5"}
+BUDGET_COLOURS = {True: FUNDING_COLOURS["budget_amount"], False: FUNDING_COLOURS["not_required"]}
 # Measures an executor is named in on its own, and those it takes part in as one of "all akimats".
 NAMED_COLOUR, COLLECTIVE_COLOUR = "#1f5f99", "#a9c6e3"
 WORKLOAD_SCALE = "Blues"
@@ -134,15 +136,19 @@ def years_side_by_side(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
     return _layout(fig, t, 360)
 
 
-def directions_by_class(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
-    """Where the work and the money are: per direction, measures stacked by funding class (left) and the
-    estimated amount (right); columns of views/by_group_class.sql.  Each bar's customdata ends with the
-    direction's key, for a click to filter by it."""
+def _direction_order(df: pd.DataFrame, t: ModuleType) -> tuple[pd.DataFrame, dict[str, str], list[str]]:
     groups = df.drop_duplicates("group_key").sort_values("group_order")
     labels = {k: t.group_label(k) for k in groups.group_key}
-    order = [labels[k] for k in groups.group_key]
-    fig = make_subplots(rows=1, cols=2, subplot_titles=(t.COL_MEASURES, t.COL_COST), shared_yaxes=True,
-                        horizontal_spacing=0.04)
+    return groups, labels, [labels[k] for k in groups.group_key]
+
+
+def directions_by_class(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
+    """Where the work is: per direction, measures stacked by funding class; columns of
+    views/by_group_class.sql.  Each bar's customdata ends with the direction's key, for a click to filter by
+    it.  Its twin, direction_costs, is a figure of its own, so that on a phone the two stack instead of
+    squeezing two titles into one width."""
+    _, labels, order = _direction_order(df, t)
+    fig = go.Figure()
     for funding_class in [c for c in FUNDING_COLOURS if c in set(df.funding_class)]:
         part = df[df.funding_class == funding_class]
         fig.add_trace(go.Bar(
@@ -152,20 +158,41 @@ def directions_by_class(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
             customdata=list(zip([_wrap(n) for n in part.group_name], part.group_key, strict=True)),
             hovertemplate="<b>%{y}</b> · " + _escape(t.FUNDING_CLASSES[funding_class]) + ": %{x}<br>"
             "%{customdata[0]}<extra></extra>",
-        ), row=1, col=1)
+        ))
+    # The legend sits in the figure's own bottom margin (container coordinates), below the tick labels however
+    # many lines it wraps into on a phone.
+    fig.update_layout(barmode="stack", title=dict(text=_escape(t.COL_MEASURES), x=0, xanchor="left"),
+                      legend=dict(orientation="h", x=0, xref="container", y=0, yref="container", yanchor="bottom"))
+    fig.update_yaxes(autorange="reversed", type="category", categoryorder="array", categoryarray=order)
+    return _layout(fig, t, max(300, 44 * len(order) + 250), margin_t=40, margin_b=140)
+
+
+def direction_costs(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
+    """Where the money is: per direction, the estimated amount (the same rows as directions_by_class).  The
+    amounts are what the decree budgets, so the bars take the budget-amount class's colour, not the
+    directions': beside the funding classes a direction's hue would mean a second thing on one screen."""
+    groups, _, order = _direction_order(df, t)
     totals = df.groupby("group_key", sort=False).agg(cost=("cost_thousand_kzt", "sum"), name=("group_name", "first"))
     totals = totals.reindex(groups.group_key)
-    fig.add_trace(go.Bar(
+    fig = go.Figure(go.Bar(
         y=order, x=totals.cost, orientation="h", showlegend=False,
-        marker_color=[group_colour(k) for k in totals.index], text=[t.number(v, 1) for v in totals.cost],
+        marker_color=FUNDING_COLOURS["budget_amount"], text=[t.number(v, 1) for v in totals.cost],
         textposition="auto", textangle=0, customdata=list(zip([_wrap(n) for n in totals.name], totals.index,
                                                               strict=True)),
         hovertemplate="<b>%{y}</b><br>%{customdata[0]}<br>" + t.COL_COST + ": %{x:,.1f}<extra></extra>",
-    ), row=1, col=2)
-    fig.update_layout(barmode="stack", legend=dict(orientation="h", y=-0.18))
+    ))
+    fig.update_layout(title=dict(text=_escape(t.COL_COST), x=0, xanchor="left"))
     fig.update_yaxes(autorange="reversed", type="category", categoryorder="array", categoryarray=order)
-    fig.update_xaxes(tickformat=",.0f", row=1, col=2)
-    return _layout(fig, t, max(280, 44 * len(order) + 140))
+    fig.update_xaxes(tickformat=",.0f")
+    return _layout(fig, t, max(300, 44 * len(order) + 190), margin_t=40)
+
+
+
+
+def _side(day: date, first: date, last: date) -> str:
+    """Where a label goes beside its point: towards the middle near an edge, so a narrow chart does not cut it."""
+    share = (day - first).days / max(1, (last - first).days)
+    return "right" if share < 0.2 else "left" if share > 0.8 else "center"
 
 
 def calendar_strip(events: list[tuple[date, str]], today: date, *, t: ModuleType) -> go.Figure:
@@ -176,8 +203,8 @@ def calendar_strip(events: list[tuple[date, str]], today: date, *, t: ModuleType
     first, last = date(min(days).year, 1, 1), date(max(days).year, 12, 31)
     fig = go.Figure(go.Scatter(
         x=days, y=[0] * len(events), mode="markers+text", marker=dict(size=14, color="#1f5f99"),
-        text=[f"{t.short_date(d)} → {_escape(who)}" for d, who in events],
-        textposition=["top center" if i % 2 == 0 else "bottom center" for i in range(len(events))],
+        text=[f"{t.short_date(d)}<br>→ {_escape(who)}" for d, who in events],  # two short lines fit a phone
+        textposition=[f"{'top' if i % 2 == 0 else 'bottom'} {_side(d, first, last)}" for i, d in enumerate(days)],
         hovertemplate="%{text}<extra></extra>", showlegend=False,
     ))
     if first <= today <= last:
@@ -191,7 +218,7 @@ def calendar_strip(events: list[tuple[date, str]], today: date, *, t: ModuleType
                            text=f"{t.TODAY}: {today.strftime(t.DATE_TICKFORMAT)} {'→' if after else '←'}")
     fig.update_xaxes(range=[first, last], tickformat=t.DATE_TICKFORMAT, showgrid=True, gridcolor="#eeeeee")
     fig.update_yaxes(visible=False, range=[-1, 1])
-    return _layout(fig, t, 170)
+    return _layout(fig, t, 200)
 
 
 def short_title(title: str, width: int = 42) -> str:
@@ -223,7 +250,9 @@ def titled_labels(df: pd.DataFrame, t: ModuleType) -> list[str]:
 
 
 def ranked_costs(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
-    labels = titled_labels(df, t)
+    # Two short lines per bar ("№ 29 · Реализация проекта<br>…"): one long line was cut at 390 px.
+    labels = [f"{label} · {_wrap(short_title(title, 40), 24)}" for label, title in zip(measure_labels(df, t), df.title,
+                                                                                       strict=True)]
     fig = go.Figure(
         go.Bar(
             x=df.cost_thousand_kzt, y=labels, orientation="h",
@@ -237,7 +266,7 @@ def ranked_costs(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
     )
     fig.update_yaxes(autorange="reversed", type="category")
     fig.update_xaxes(title=t.COL_COST, tickformat=",.0f")
-    return _layout(fig, t, max(260, 28 * len(df) + 80))
+    return _layout(fig, t, max(260, 40 * len(df) + 80))
 
 
 def cost_treemap(df: pd.DataFrame, groups: pd.DataFrame, *, t: ModuleType) -> go.Figure:
@@ -382,7 +411,7 @@ def region_map(workload_by_region: dict[str, int], shapes: list[tuple[str, list[
     traces.append(go.Scatter(
         x=[None], y=[None], mode="markers", showlegend=False, hoverinfo="skip",
         marker=dict(colorscale=WORKLOAD_SCALE, cmin=0, cmax=top, color=[0], showscale=True,
-                    colorbar=dict(title=t.COL_MEASURES)),
+                    colorbar=dict(title=t.COL_MEASURES, orientation="h", y=-0.05, yanchor="top", thickness=12)),
     ))
 
     def label(name: str) -> str:

@@ -185,11 +185,18 @@ def value_names(data_names: Mapping[str, Mapping[str, str]], t: ModuleType) -> d
 def in_words(filters: Filters, names: Mapping[str, Mapping[str, str]], t: ModuleType) -> list[tuple[str, str]]:
     """The active filters as (label, values named) pairs, for the brief and anything else that says in
     words what was selected."""
+    return [(label, words) for _, label, words in in_words_by_key(filters, names, t)]
+
+
+def in_words_by_key(filters: Filters, names: Mapping[str, Mapping[str, str]],
+                    t: ModuleType) -> list[tuple[str, str, str]]:
+    """The same words with each filter's key: (key, label, values named), in the order of FILTER_SPECS (the
+    pages' removable filters above their charts say exactly what the brief says)."""
     rows = []
     for key, value in filters.active().items():
         spec = SPECS[key]
         if spec.text:
-            rows.append((getattr(t, spec.label), t.BRIEF_SEARCH.format(q=value.strip())))
+            rows.append((key, getattr(t, spec.label), t.BRIEF_SEARCH.format(q=value.strip())))
         else:
-            rows.append((getattr(t, spec.label), "; ".join(names.get(key, {}).get(v, v) for v in value)))
+            rows.append((key, getattr(t, spec.label), "; ".join(names.get(key, {}).get(v, v) for v in value)))
     return rows

@@ -22,7 +22,7 @@ DATA = ROOT / "data" / "roadmap.parquet"
 PAGES = ["app_pages/overview.py", "app_pages/funding.py", "app_pages/executors.py", "app_pages/timeline.py",
          "app_pages/measures.py", "app_pages/execution.py", "app_pages/reports.py"]
 # Charts with the bundled data and no executor's report (the execution page draws its charts from reports).
-CHARTS = {"app_pages/overview.py": 3, "app_pages/funding.py": 6, "app_pages/executors.py": 4,
+CHARTS = {"app_pages/overview.py": 4, "app_pages/funding.py": 6, "app_pages/executors.py": 4,
           "app_pages/timeline.py": 2, "app_pages/measures.py": 0, "app_pages/execution.py": 0,
           "app_pages/reports.py": 0}
 

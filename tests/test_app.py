@@ -139,3 +139,29 @@ def test_a_measure_link_opens_its_detail_with_the_filters_of_the_link():
     assert not at.exception and not at.info
     assert at.selectbox(key="measure").value == (2021, 29)
     assert dict(at.query_params) == {"measure": "29", "ministry": "МИОР"}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_the_filters_in_force_are_named_under_the_title_and_each_removes_itself(page):
+    """The main area says what is filtered in the brief's words, and one click on a filter there clears it
+    from the sidebar, the link and the counts."""
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.query_params.update({"akimat": "Атырауская область", "status": "not_reported"})
+    at.run()
+    if page != PAGES[0]:
+        at.switch_page(page).run()
+    assert not at.exception
+    drop = at.button(key="drop_akimat")
+    assert drop.label == "Акимат: Атырауская область"
+    assert at.button(key="drop_status").label == "Статус исполнения: Нет отчёта"
+    assert at.button(key="reset_filters_main").label == "Сбросить все"
+    before = shown_count(at)
+    drop.click().run()
+    assert at.multiselect(key="akimat").value == [] and at.multiselect(key="status").value == ["not_reported"]
+    link = {k: v for k, v in at.query_params.items() if k != "measure"}  # the measure page's own key stays
+    assert link == {"status": "not_reported"}
+    assert shown_count(at) > before
+    assert not [b for b in at.button if b.key == "drop_akimat"]
+    assert not [b for b in at.button if b.key == "reset_filters_main"]  # one filter left: nothing to reset "all"
+    at.button(key="drop_status").click().run()
+    assert set(at.query_params) <= {"measure"} and not [b for b in at.button if (b.key or "").startswith("drop_")]

@@ -126,7 +126,11 @@ def test_past_rounds_list_who_has_not_reported(reports_dir):
     at.date_input(key="as_of").set_value(date(2021, 8, 1)).run()
     missing = _table(at, ru.COL_EXECUTOR)
     expected = set(executors(MEASURES, 2021)) - {"МКС"}
-    assert set(missing[ru.COL_EXECUTOR]) == expected
+    # each executor named once: a ministry by its legend name and code, an akimat by its name alone
+    legend = pd.read_parquet(ROOT / "data" / "roadmap_legend.parquet").set_index("abbreviation").full_name
+    assert set(missing[ru.COL_EXECUTOR]) == {f"{legend[e]} ({e})" if e in legend else e for e in expected}
+    assert list(missing.columns) == [ru.COL_ROUND, ru.COL_EXECUTOR, ru.COL_MEASURES]
+    assert "Атырауская область" in set(missing[ru.COL_EXECUTOR])
     at.date_input(key="as_of").set_value(date(2021, 7, 1)).run()
     assert ru.EXEC_NO_PAST_ROUNDS.format(as_of=ru.day(date(2021, 7, 1))) in _texts(at)
 
@@ -210,3 +214,28 @@ def _refusing_scandir(target):
             raise PermissionError(13, "Permission denied", str(path))
         return real(path, *args, **kwargs)
     return scandir
+
+
+def test_a_measure_card_gives_its_status_its_history_and_each_executors_report(reports_dir):
+    mine = [no for _, no in assigned(MEASURES, "МКС")]
+    _submit(reports_dir, "МКС", "in_progress", ROUND1, datetime(2021, 7, 1, tzinfo=UTC), spent=10.0)
+    _submit(reports_dir, "МКС", "done", ROUND2, datetime(2021, 12, 1, tzinfo=UTC), spent=25.0)
+    frame = pd.read_parquet(DATA)
+    row = frame[frame.measure_no == mine[0]].iloc[0]
+    executors = [*row.ministries, *row.akimats]
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.query_params.update({"measure": str(mine[0])})
+    at.switch_page("app_pages/measures.py").run()
+    assert not at.exception
+    assert at.subheader[0].value.startswith(f"№ {mine[0]}\\. ")  # the heading: number and title
+    status = next(m for m in at.metric if m.label == ru.CARD_STATUS.format(round=ru.day(ROUND2)))
+    alone = executors == ["МКС"]
+    assert status.value == ru.STATUS_NAMES["done" if alone else "in_progress"]
+    history = _table(at, ru.COL_REPORTED)
+    assert list(history[ru.COL_ROUND]) == [ru.day(ROUND1), ru.day(ROUND2)]
+    assert list(history[ru.COL_STATUS]) == [ru.STATUS_NAMES["in_progress"],
+                                            ru.STATUS_NAMES["done" if alone else "in_progress"]]
+    said = _table(at, ru.REPORT_COLUMNS["comment"])
+    assert list(said[ru.COL_EXECUTOR]) == executors
+    assert said.set_index(ru.COL_EXECUTOR).loc["МКС", ru.COL_STATUS] == ru.STATUS_NAMES["done"]
+    assert said.set_index(ru.COL_EXECUTOR).loc["МКС", ru.COL_SPENT] == ru.number(25.0, 1)

@@ -19,7 +19,7 @@ from roadmap.filters import Filters
 from roadmap.queries import RoadmapDB
 from testing.naive import assigned
 from tests.conftest import ROOT
-from tests.helpers import store_csv_report
+from tests.helpers import comment_for, store_csv_report
 
 
 @pytest.fixture(scope="module")
@@ -135,8 +135,9 @@ def test_each_measure_carries_its_reported_execution(reported, t):
     db, said = reported
     frame = exports.export_frame(db.filtered("measure_list", Filters()), t)
     c = t.COLUMNS
-    assert list(frame.columns)[-5:] == [c["report_round"], c["status"], c["spent_thousand_kzt"],
-                                        c["reported_executors"], c["executor_count"]]
+    assert list(frame.columns)[-8:] == [c["report_round"], c["status"], c["status_carried_from"],
+                                        c["spent_thousand_kzt"], c["reported_executors"], c["executor_count"],
+                                        c["unreviewed_reports"], c["information"]]
     assert len(frame) == 67 and set(frame[c["report_round"]]) == {ROUND1}  # the round someone reported in
     for row in frame.to_dict("records"):
         no = row[c["measure_no"]]
@@ -145,19 +146,29 @@ def test_each_measure_carries_its_reported_execution(reported, t):
             status, spent = said[no]
             assert row[c["status"]] == t.STATUS_NAMES[measure_status({REPORTER: status}, EXECUTORS_OF[no])], no
             assert row[c["spent_thousand_kzt"]] == spent and row[c["reported_executors"]] == 1, no
+            # the round's information: the reporter's comment, prefixed by the reporter; not yet reviewed
+            assert row[c["information"]] == f"{REPORTER}: {comment_for(REPORTER, no, status)}", no
+            assert row[c["unreviewed_reports"]] == 1 and pd.isna(row[c["status_carried_from"]]), no
         else:
             assert row[c["status"]] == t.STATUS_NAMES[NOT_REPORTED], no
             assert pd.isna(row[c["spent_thousand_kzt"]]) and row[c["reported_executors"]] == 0, no
+            assert pd.isna(row[c["information"]]) and row[c["unreviewed_reports"]] == 0, no
     shown = set(frame.loc[frame[c["measure_no"]].isin(said), c["status"]])
     assert shown == {t.STATUS_NAMES[s] for s in STATUSES}  # each told apart, none folded into another
 
 
 def test_the_round_key_chooses_the_round_exported(reported):
-    db, _ = reported
+    """Nobody reported in round 2: what was reported in round 1 stands there, marked as carried from it."""
+    db, said = reported
     frame = exports.export_frame(db.filtered("measure_list", Filters(round=(ROUND2.isoformat(),))), texts)
+    before = exports.export_frame(db.filtered("measure_list", Filters(round=(ROUND1.isoformat(),))), texts)
     c = texts.COLUMNS
-    assert set(frame[c["report_round"]]) == {ROUND2}  # nobody reported in it: nothing to show yet
-    assert set(frame[c["status"]]) == {texts.STATUS_NAMES[NOT_REPORTED]} and frame[c["reported_executors"]].eq(0).all()
+    assert set(frame[c["report_round"]]) == {ROUND2}
+    assert frame[c["status"]].tolist() == before[c["status"]].tolist()
+    carried = frame[frame[c["measure_no"]].isin(said)]
+    assert set(carried[c["status_carried_from"]]) == {ROUND1}
+    assert frame.loc[~frame[c["measure_no"]].isin(said), c["status_carried_from"]].isna().all()
+    assert carried[c["information"]].str.startswith(f"{REPORTER} ({ROUND1.isoformat()}): ").all()
 
 
 def test_csv_and_xlsx_carry_the_execution_typed(reported):

@@ -238,16 +238,18 @@ def test_a_comment_starting_with_equals_in_a_csv_is_kept_as_text():
 # --- bad input, table-driven -----------------------------------------------------------------------------------
 
 
+# Each build returns a fresh dict of keyword arguments: callers pop from it (and BAD is shared with
+# tests/test_reporting_problems.py, which once emptied a case's for this module).
 def _xlsx(cells=None, meta=None, **kwargs):
-    return lambda: (fill(template(), cells or {}, meta), "report.xlsx", kwargs)
+    return lambda: (fill(template(), cells or {}, meta), "report.xlsx", dict(kwargs))
 
 
 def _csv(text: str, encoding: str = "utf-8", name: str = "report.csv", **kwargs):
-    return lambda: (text.encode(encoding), name, {"expected_round": ROUND1, **kwargs})
+    return lambda: (text.encode(encoding), name, {"expected_round": ROUND1, **kwargs})  # a new dict each call
 
 
 def _raw(data: bytes, name: str, **kwargs):
-    return lambda: (data, name, kwargs)
+    return lambda: (data, name, dict(kwargs))
 
 
 def _zip(name: str) -> bytes:

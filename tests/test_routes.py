@@ -222,6 +222,8 @@ def test_json_values_are_typed(server):
     assert m46["report_round"] == ROUND1.isoformat() and m46["spent_thousand_kzt"] == 46.5
     assert m46["reported_executors"] == 1 and m46["executor_count"] == 2 and m46["status"] == "not_started"
     assert measures[41]["status"] == "done" and measures[26]["status"] == "not_done"
+    assert measures[41]["information"].startswith("МКС: ") and measures[41]["unreviewed_reports"] == 1
+    assert m46["status_carried_from"] is None
     assert list(m46) == readme_json_columns()
 
 

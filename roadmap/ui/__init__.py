@@ -16,13 +16,13 @@ from importlib import import_module
 
 _EXPORTS = {"database": "data", "query": "cached", "kpis": "cached", "source_text": "cached",
             "reports_state": "cached", "texts": "panel", "current_filters": "panel", "stop_if_empty": "panel",
-            "decree_notes": "panel", "status_line": "status"}
+            "decree_notes": "panel", "active_filters": "panel", "status_line": "status"}
 __all__ = list(_EXPORTS)
 
 
 def __getattr__(name: str):
     if name in _EXPORTS:
         return getattr(import_module(f"{__name__}.{_EXPORTS[name]}"), name)
-    if name in ("data", "cached", "panel", "downloads", "clicks", "status", "auth"):
+    if name in ("data", "cached", "panel", "downloads", "clicks", "status", "auth", "card", "style"):
         return import_module(f"{__name__}.{name}")
     raise AttributeError(name)

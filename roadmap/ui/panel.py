@@ -10,10 +10,11 @@ import pandas as pd
 import streamlit as st
 
 import i18n
-from roadmap.filters import FILTER_SPECS, Q_MAX_CHARS, Filters, LinkView, read_link, value_names
+from roadmap.filters import FILTER_SPECS, Q_MAX_CHARS, SPECS, Filters, LinkView, in_words_by_key, read_link, value_names
 from roadmap.queries import RoadmapDB
 
 from .cached import kpis
+from .data import database
 
 _FILTERS_KEY = "roadmap_filters"
 _LINK_READ_KEY = "roadmap_link_read"
@@ -108,7 +109,35 @@ def _link_from_state(filters: Filters, page_keys: tuple[str, ...] = ()) -> None:
 
 def _reset() -> None:
     for spec in FILTER_SPECS:
-        st.session_state[spec.key] = "" if spec.text else []
+        _clear(spec.key)
+
+
+def _clear(key: str) -> None:
+    st.session_state[key] = "" if SPECS[key].text else []
+
+
+WORDS_MAX_CHARS = 80  # a removable filter's words on screen; the brief and the sidebar keep them whole
+
+
+def active_filters() -> None:
+    """The filters in force, in words, at the top of a page's main area, right under its title («Акимат:
+    Атырауская область»): on a phone the sidebar is folded away, and a forwarded link must still say what it
+    shows.  Each is a button that removes it, then one that resets all; the words are the brief's
+    (filters.in_words_by_key).  Nothing is drawn when no filter is set."""
+    filters = current_filters()
+    if filters.is_empty:
+        return
+    t = texts()
+    rows = in_words_by_key(filters, value_names(database().options.data_names, t), t)
+    with st.container(horizontal=True, gap="small", vertical_alignment="center", key="active_filters"):
+        st.markdown(f"**{t.ACTIVE_FILTERS}:**", width="content")
+        for key, label, words in rows:
+            shown = words if len(words) <= WORDS_MAX_CHARS else words[:WORDS_MAX_CHARS - 1] + "…"
+            st.button(plain(f"{label}: {shown}"), key=f"drop_{key}", on_click=_clear, args=(key,),
+                      help=t.ACTIVE_FILTER_REMOVE.format(label=label), icon=":material/close:",
+                      icon_position="right")
+        if len(rows) > 1:
+            st.button(t.RESET_ALL, key="reset_filters_main", on_click=_reset, type="tertiary")
 
 
 def current_filters() -> Filters:

@@ -34,12 +34,14 @@ def _link(app_url: str, path: str, lang: str) -> str:
     return f"{app_url}/{path}" + ("" if lang == "ru" else f"?lang={lang}")  # Russian, the default, has no ?lang
 
 
+@pytest.mark.parametrize("width", [1440, 390], ids=["desktop", "phone"])
 @pytest.mark.parametrize("lang", ["ru", "kk"])
 @pytest.mark.parametrize(("path", "heading"), PAGES, ids=[p[0] or "overview" for p in PAGES])
-def test_axe_finds_no_serious_violation(page: Page, app_url, screenshots, axe_js, lang, path, heading):
+def test_axe_finds_no_serious_violation(page: Page, app_url, screenshots, axe_js, lang, path, heading, width):
+    page.set_viewport_size({"width": width, "height": 1000})  # a phone too: the folded sidebar, stacked columns
     open_page(page, _link(app_url, path, lang), getattr(LANGUAGES[lang], heading))
     result = run_axe(page)
-    name = f"{lang}_{path or 'overview'}"
+    name = f"{lang}_{path or 'overview'}" + ("" if width == 1440 else f"_{width}")
     AXE_RESULTS.mkdir(parents=True, exist_ok=True)
     (AXE_RESULTS / f"{name}.json").write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     page.screenshot(path=str(screenshots / f"a11y_{name}.png"), full_page=True)

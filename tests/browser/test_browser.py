@@ -29,7 +29,7 @@ def numbers_where(ministry=None, akimat=None) -> list[int]:
 
 DEEP_LINKS = [
     # path, query, page heading, charts expected, (ministry, akimat) for the CSV check
-    ("", "", "Дорожная карта «Рухани жаңғыру»", 3, (None, None)),
+    ("", "", "Дорожная карта «Рухани жаңғыру»", 4, (None, None)),
     ("funding", "akimat=Атырауская область", "Финансирование", 6, (None, "Атырауская область")),
     ("executors", "ministry=МКС&akimat=Атырауская область", "Исполнители", 4, ("МКС", "Атырауская область")),
     ("timeline", "ministry=МОН", "Сроки", 2, ("МОН", None)),
@@ -155,5 +155,5 @@ def test_a_deep_link_with_a_year_on_a_fresh_server(page: Page, two_decree_server
     page.screenshot(path=str(screenshots / "two_decrees_measures_2023.png"), full_page=True)
     open_page(page, f"{server.url}/", "Дорожная карта «Рухани жаңғыру»")
     expect(page.get_by_role("heading", name="Дорожные карты по годам")).to_be_visible()
-    expect(page.locator(".js-plotly-plot")).to_have_count(4)  # the years, the directions, the calendar, executors
+    expect(page.locator(".js-plotly-plot")).to_have_count(5)  # years; directions (work, money); calendar; executors
     page.screenshot(path=str(screenshots / "two_decrees_overview.png"), full_page=True)

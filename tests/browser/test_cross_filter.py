@@ -91,7 +91,8 @@ def test_a_click_filters_and_a_second_click_clears(page: Page, app_url, path, he
 
 def detail_shows(page: Page, number: int) -> None:
     """The measure page's detail is that of measure `number`, and the link says so."""
-    expect(page.get_by_test_id("stText").filter(has_text=re.compile(rf"^№: {number}$"))).to_be_visible()
+    heading = page.locator(".st-key-measure_card").get_by_role("heading", level=3)
+    expect(heading).to_have_text(re.compile(rf"^№ {number}\. "))
     expect(page).to_have_url(re.compile(rf"/measures\?(.*&)?measure={number}(&|$)"))
 
 

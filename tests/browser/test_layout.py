@@ -1,0 +1,155 @@
+"""What a reader sees, on a desktop (1,280 px) and on a phone (390 px): the filters in force named in the main
+area and removable there, every page without a chart title overlapping anything, nothing wider than the
+screen, and the KPI labels whole in their cards.  Screenshots of every page at both widths, in Russian and
+Kazakh, go to artifacts/screenshots/layout_*.png."""
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from i18n import LANGUAGES
+from roadmap.filters import Filters
+from tests.browser.shared import open_page
+from tests.helpers import kept_numbers
+
+pytestmark = pytest.mark.browser
+
+PAGES = [("", "APP_TITLE"), ("funding", "PAGE_FUNDING"), ("executors", "PAGE_EXECUTORS"),
+         ("timeline", "PAGE_TIMELINE"), ("measures", "PAGE_MEASURES"), ("execution", "EXEC_TITLE"),
+         ("reports", "REPORTS_TITLE")]
+WIDTHS = {"desktop": 1280, "phone": 390}
+AKIMAT = "Атырауская область"
+
+# Every text a Plotly chart draws, by its own class; a title is the figure's title (.gtitle).  (Annotations
+# are the map's region labels here, which may touch each other.)  Per chart: [kind, text, x0, y0, x1, y1].
+_CHART_TEXTS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(plot => {
+    const box = plot.getBoundingClientRect();
+    const items = [];
+    const add = (kind, el) => {
+        const r = el.getBoundingClientRect();
+        if (r.width > 0 && r.height > 0 && el.textContent.trim())
+            items.push([kind, el.textContent.trim().slice(0, 40), r.left, r.top, r.right, r.bottom]);
+    };
+    plot.querySelectorAll('.gtitle').forEach(el => add('title', el));
+    plot.querySelectorAll('.legendtext').forEach(el => add('legend', el));
+    plot.querySelectorAll('.xtick text, .ytick text, .g-xtitle text, .g-ytitle text')
+        .forEach(el => add('text', el));
+    return {plot: [box.left, box.top, box.right, box.bottom], items};
+})"""
+
+
+def _overlap(a, b, slack: float = 1.0) -> bool:
+    return a[0] < b[2] - slack and b[0] < a[2] - slack and a[1] < b[3] - slack and b[1] < a[3] - slack
+
+
+def check_chart_titles(page: Page) -> None:
+    """No chart's title overlaps another text of its chart or another chart, nor leaves its chart's box; no
+    legend entry lies over an axis's labels."""
+    charts = page.evaluate(_CHART_TEXTS)
+    problems = []
+    for i, chart in enumerate(charts):
+        titles = [x for x in chart["items"] if x[0] == "title"]
+        for title in titles:
+            box = title[2:]
+            inside = chart["plot"]
+            if box[0] < inside[0] - 1 or box[2] > inside[2] + 1:
+                problems.append(f"chart {i}: title {title[1]!r} is cut by its chart's box")
+            for other in chart["items"]:
+                if other is not title and _overlap(box, other[2:]):
+                    problems.append(f"chart {i}: title {title[1]!r} overlaps {other[1]!r}")
+            for j, neighbour in enumerate(charts):
+                if j != i and _overlap(box, neighbour["plot"]):
+                    problems.append(f"chart {i}: title {title[1]!r} overlaps chart {j}")
+        for entry in [x for x in chart["items"] if x[0] == "legend"]:
+            for other in [x for x in chart["items"] if x[0] == "text"]:
+                if _overlap(entry[2:], other[2:]):
+                    problems.append(f"chart {i}: legend {entry[1]!r} overlaps {other[1]!r}")
+    for i, a in enumerate(charts):
+        for j, b in enumerate(charts[i + 1:], start=i + 1):
+            if _overlap(a["plot"], b["plot"]):
+                problems.append(f"charts {i} and {j} overlap")
+    assert not problems, "\n".join(problems)
+
+
+def whole_page(page: Page, path) -> None:
+    """A screenshot of the whole page: Streamlit scrolls its main area itself, so the window is made as tall
+    as the page (same width) and the page is let settle again before the picture."""
+    height = page.get_by_test_id("stMain").evaluate("m => m.scrollHeight")
+    page.set_viewport_size({"width": page.viewport_size["width"], "height": min(max(height, 900), 12_000)})
+    expect(page.locator('[data-stale="true"]')).to_have_count(0)
+    page.screenshot(path=str(path), full_page=True)
+
+
+def check_nothing_wider_than_the_screen(page: Page) -> None:
+    main = page.locator('[data-testid="stMain"]')
+    wide = main.evaluate("m => [m.scrollWidth, m.clientWidth]")
+    assert wide[0] <= wide[1] + 1, f"the main area scrolls sideways: {wide}"
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize(("path", "heading"), PAGES, ids=[p[0] or "overview" for p in PAGES])
+def test_every_page_reads_on_a_desktop_and_a_phone(page: Page, app_url, screenshots, request, lang, width, path,
+                                                   heading):
+    if (path, width) == ("timeline", "phone"):  # a known defect, left to the change under way in the Gantt section
+        request.applymarker(pytest.mark.xfail(strict=True, reason="the Gantt's legend lies over its date axis at "
+                                              "390 px (roadmap/charts.py Gantt section, being changed elsewhere)"))
+    page.set_viewport_size({"width": WIDTHS[width], "height": 900})
+    link = f"{app_url}/{path}?akimat={quote(AKIMAT)}" + ("" if lang == "ru" else f"&lang={lang}")
+    t = LANGUAGES[lang]
+    open_page(page, link, getattr(t, heading))
+    # The filter of the link is named in the main area, first under the title.
+    chip = page.locator(".st-key-active_filters").get_by_role("button", name=f"{t.FILTER_AKIMAT}: {AKIMAT}")
+    expect(chip).to_be_visible()
+    plots = page.locator(".js-plotly-plot")
+    if plots.count():
+        expect(plots.first.locator(".main-svg").first).to_be_visible()
+        assert chip.bounding_box()["y"] < plots.first.bounding_box()["y"]
+    whole_page(page, screenshots / f"layout_{lang}_{width}_{path or 'overview'}.png")  # same width, whole height
+    check_chart_titles(page)
+    check_nothing_wider_than_the_screen(page)
+
+
+def test_a_filtered_link_on_a_phone_names_its_filter_above_the_charts_and_removes_it(page: Page, app_url,
+                                                                                     screenshots):
+    page.set_viewport_size({"width": 390, "height": 844})
+    t = LANGUAGES["ru"]
+    open_page(page, f"{app_url}/?akimat={quote(AKIMAT)}", t.APP_TITLE)
+    sidebar = page.get_by_test_id("stSidebar")
+    want = len(kept_numbers(Filters(akimat=(AKIMAT,))))
+    expect(sidebar.get_by_text(t.SHOWN.format(shown=want, total=67))).to_have_count(1)
+    expect(sidebar.get_by_text(AKIMAT, exact=True)).to_have_count(1)  # the sidebar's chosen value (folded away)
+
+    main = page.get_by_test_id("stMain")
+    chip = main.get_by_role("button", name=f"{t.FILTER_AKIMAT}: {AKIMAT}")
+    expect(chip).to_be_visible()
+    first_chart = main.locator(".js-plotly-plot").first
+    expect(first_chart).to_be_visible()
+    assert chip.bounding_box()["y"] + chip.bounding_box()["height"] <= first_chart.bounding_box()["y"]
+    kpi = main.get_by_test_id("stMetricValue").first
+    expect(kpi).to_have_text(t.PART_OF.format(part=want, whole=67))
+    page.screenshot(path=str(screenshots / "layout_phone_filtered_link.png"), full_page=True)
+
+    chip.click()
+    expect(page).not_to_have_url(re.compile(r"[?&]akimat="))
+    expect(chip).to_have_count(0)
+    expect(kpi).to_have_text(t.PART_OF.format(part=67, whole=67))
+    expect(sidebar.get_by_text(t.SHOWN.format(shown=67, total=67))).to_have_count(1)
+    expect(sidebar.get_by_text(AKIMAT, exact=True)).to_have_count(0)
+    expect(page.locator(".st-key-active_filters")).to_have_count(0)
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+def test_the_kpi_labels_fit_their_cards_at_1280(page: Page, app_url, lang):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    t = LANGUAGES[lang]
+    open_page(page, f"{app_url}/" + ("" if lang == "ru" else f"?lang={lang}"), t.APP_TITLE)
+    labels = page.get_by_test_id("stMetricLabel")
+    expect(labels.first).to_be_visible()
+    cut = labels.evaluate_all("""els => els.flatMap(el => [...el.querySelectorAll('*')].concat([el])
+        .filter(e => e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0)
+        .map(e => el.textContent.trim()))""")
+    assert cut == [], f"KPI labels cut at 1,280 px: {sorted(set(cut))}"
