@@ -351,7 +351,10 @@ MEASURE_SOURCE = "Original text of the decree (lines {start}–{end})"
 CARD_STATUS = "Status as of {round}"
 CARD_HISTORY = "By reporting date"
 CARD_REPORTS = "Reports of the responsible bodies on this measure"
-CARD_REPORTS_NONE = "No responsible body has reported on this measure for this reporting date."
+CARD_REPORTS_NONE = "No responsible body has reported on this measure yet."
+STATUS_CARRIED = "as reported for {date}"
+COL_REVIEW = "Ministry's review"
+REVIEW_STATES = {"unreviewed": "not reviewed", "accepted": "accepted", "returned": "returned"}
 
 # Column headers of the table and of the downloads
 COLUMNS = {

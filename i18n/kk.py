@@ -361,7 +361,10 @@ MEASURE_SOURCE = "Қаулының бастапқы мәтіні ({start}–{end
 CARD_STATUS = "Орындалу күйі ({round})"
 CARD_HISTORY = "Есеп беру күндері бойынша"
 CARD_REPORTS = "Орындаушылардың осы іс-шара бойынша есептері"
-CARD_REPORTS_NONE = "Бұл есеп беру күні бойынша іс-шара туралы әзірге ешкім есеп берген жоқ."
+CARD_REPORTS_NONE = "Іс-шара бойынша әзірге ешкім есеп берген жоқ."
+STATUS_CARRIED = "{date} есебі бойынша"
+COL_REVIEW = "АҚДМ тексеруі"
+REVIEW_STATES = {"unreviewed": "тексерілмеген", "accepted": "қабылданды", "returned": "қайтарылды"}
 
 # Column headers of the table and of the downloads
 COLUMNS = {

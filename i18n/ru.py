@@ -348,7 +348,10 @@ MEASURE_SOURCE = "Исходный текст постановления (стр
 CARD_STATUS = "Статус на {round}"
 CARD_HISTORY = "По отчётным датам"
 CARD_REPORTS = "Отчёты исполнителей по мероприятию"
-CARD_REPORTS_NONE = "За эту отчётную дату по мероприятию никто не отчитался."
+CARD_REPORTS_NONE = "По мероприятию пока никто не отчитался."
+STATUS_CARRIED = "по отчёту на {date}"
+COL_REVIEW = "Проверка МИОР"
+REVIEW_STATES = {"unreviewed": "не проверен", "accepted": "принят", "returned": "возвращён"}
 
 # Column headers of the table and of the downloads
 COLUMNS = {

@@ -197,6 +197,8 @@ class ReportState:
     generation: tuple[int, int] = (0, 0)  # the LogReaders' generations (submissions, reviews) it was built from
     problem: str | None = None  # why the reports directory cannot be listed (the pages warn), or None
     reviews: pa.Table | None = None  # sql/reports/review_history.sql: every review, newest first
+    standing: pa.Table | None = None  # sql/reports/standing.sql: what stands in every round
+    statuses: pa.Table | None = None  # sql/reports/round_statuses.sql: every reported measure's status per round
 
 
 _STATUS_CACHE_ENTRIES = 32  # (state of the log, rounds chosen) combinations kept; each a few small tables
@@ -291,6 +293,12 @@ class RoadmapDB:
                 cursor.register("report_log", snapshot.table)
                 cursor.register("review_log", reviewed.table)
                 latest = cursor.sql(sql("reports/latest"), params={"decrees": self._decree_keys}).to_arrow_table()
+                # What stands in every round, and every measure's status there: once per state of the log,
+                # rather than in each of the dozen queries a page run asks (they join these small tables).
+                cursor.register("report_latest", latest)
+                standing = cursor.sql(sql("reports/standing")).to_arrow_table()
+                cursor.register("report_standing", standing)
+                statuses = cursor.sql(sql("reports/round_statuses")).to_arrow_table()
                 submissions = cursor.sql(sql("reports/submissions")).to_arrow_table()
                 reviews = cursor.sql(sql("reports/review_history")).to_arrow_table()
             finally:
@@ -301,7 +309,7 @@ class RoadmapDB:
             digest = hashlib.sha1("\n".join(listing).encode()).hexdigest()[:16]
             self._state = ReportState(f"{len(names)}:{len(reviewed.files)}:{digest}:{today.isoformat()}", len(names),
                                       latest, frozenset(pairs), unreadable, submissions, generation,
-                                      snapshot.problem or reviewed.problem, reviews)
+                                      snapshot.problem or reviewed.problem, reviews, standing, statuses)
             return self._state
 
     def report_measures(self) -> pa.Table:
@@ -342,18 +350,8 @@ class RoadmapDB:
         if found is None:
             rounds = pa.table({"roadmap_year": list(chosen), "round": [r for r, _ in chosen.values()],
                                "previous_round": [p for _, p in chosen.values()]}, schema=_CHOSEN_ROUNDS)
-            tables = {"report_latest": state.latest, "chosen_rounds": rounds}
-            # What stands in those rounds (an executor's latest report at or before each) and every measure's
-            # status there, combined once here rather than in each of the dozen queries a page run asks: they
-            # join these small tables instead.
-            cursor = self._cursor(tables)
-            try:
-                tables["report_standing"] = cursor.sql(sql("reports/standing")).to_arrow_table()
-                cursor.register("report_standing", tables["report_standing"])
-                tables["round_statuses"] = cursor.sql(sql("reports/round_statuses")).to_arrow_table()
-            finally:
-                cursor.close()
-            found = tables
+            found = {"report_latest": state.latest, "chosen_rounds": rounds, "report_standing": state.standing,
+                     "round_statuses": state.statuses}
             with self._status_lock:
                 if len(self._status_cache) >= _STATUS_CACHE_ENTRIES:
                     self._status_cache.pop(next(iter(self._status_cache)))

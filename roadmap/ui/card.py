@@ -4,12 +4,14 @@ its facts, what each executor reported, and the decree's own lines last."""
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.compute as pc
 import streamlit as st
 
-from reporting.status import measure_status
+from reporting.vocabulary import NOT_REPORTED
 from roadmap.filters import value_names
 
+from . import auth
 from .cached import reports_state, source_text
 from .data import database
 from .panel import plain, texts
@@ -20,18 +22,25 @@ def _executors(row: pd.Series) -> list[str]:
     return [*(row.ministries if row.ministries is not None else ()), *(row.akimats if row.akimats is not None else ())]
 
 
-def history(row: pd.Series, latest: pd.DataFrame, rounds) -> pd.DataFrame:
-    """The measure's status in every round of its decree, by the one rule (reporting.status.measure_status) over
-    what each of its executors last reported for that round; with how many of them reported."""
-    executors = _executors(row)
-    mine = latest[(latest.roadmap_year == row.roadmap_year) & (latest.measure_no == row.measure_no)]
+def _of_measure(table: pa.Table, year: int, number: int) -> pd.DataFrame:
+    """The rows of one measure; only these leave Arrow."""
+    return table.filter(pc.and_(pc.equal(table["roadmap_year"], year), pc.equal(table["measure_no"], number))
+                        ).to_pandas()
+
+
+def history(statuses: pd.DataFrame, rounds, expected: int) -> pd.DataFrame:
+    """The measure's status in every round of its decree (sql/reports/round_statuses.sql: what stands in each
+    round, each executor's latest report at or before it), with how many executors' answers it rests on and
+    the round the oldest carried answer was reported for."""
+    by_round = {pd.Timestamp(r.round).date(): r for r in statuses.itertuples()}
     out = []
     for day in rounds:
-        said = mine[pd.to_datetime(mine["round"]).dt.date == day]
-        reported = dict(zip(said.executor, said.status, strict=True))
-        out.append({"round": day, "status": measure_status(reported, executors),
-                    "reported": len(set(reported) & set(executors)), "expected": len(set(executors))})
-    return pd.DataFrame(out, columns=["round", "status", "reported", "expected"])
+        found = by_round.get(day)
+        out.append({"round": day, "status": found.status if found else NOT_REPORTED,
+                    "reported": int(found.reported_executors) if found else 0, "expected": expected,
+                    "carried_from": pd.Timestamp(found.carried_from).date() if found and pd.notna(found.carried_from)
+                    else None})
+    return pd.DataFrame(out, columns=["round", "status", "reported", "expected", "carried_from"])
 
 
 def measure_card(row: pd.Series, several_years: bool) -> None:
@@ -43,22 +52,24 @@ def measure_card(row: pd.Series, several_years: bool) -> None:
         st.subheader(plain(f"{t.measure(number, year if several_years else None)}. {row.title}"))
 
         # The status in the chosen round, prominently, and beside it how it went round by round.
-        log = reports_state().latest  # only this measure's rows leave Arrow
-        mine = pc.and_(pc.equal(log["roadmap_year"], year), pc.equal(log["measure_no"], number))
-        latest = log.filter(mine).to_pandas()
+        state = reports_state()
         decree = db.report_decrees.get(year)
         rounds = list(decree.rounds) if decree else []
         now, past = st.columns([1, 2], gap="medium")
         chosen = pd.Timestamp(row.report_round).date() if pd.notna(row.report_round) else None
+        carried = pd.Timestamp(row.status_carried_from).date() if pd.notna(row.status_carried_from) else None
         now.metric(t.CARD_STATUS.format(round=t.day(chosen)) if chosen else t.COL_STATUS,
                    t.STATUS_NAMES[row.status],
                    help=t.PART_OF.format(part=int(row.reported_executors), whole=int(row.executor_count)))
+        if carried:
+            now.caption(t.STATUS_CARRIED.format(date=t.day(carried)))
         if rounds:
             past.markdown(f"**{t.CARD_HISTORY}**")
-            steps = history(row, latest, rounds)
+            steps = history(_of_measure(state.statuses, year, number), rounds, int(row.executor_count))
             past.dataframe(pd.DataFrame({
                 t.COL_ROUND: [t.day(d) for d in steps["round"]],
-                t.COL_STATUS: [t.STATUS_NAMES[s] for s in steps.status],
+                t.COL_STATUS: [t.STATUS_NAMES[s] + (f" ({t.STATUS_CARRIED.format(date=t.day(c))})" if c else "")
+                               for s, c in zip(steps.status, steps.carried_from, strict=True)],
                 t.COL_REPORTED: [t.PART_OF.format(part=r, whole=w) for r, w in zip(steps.reported, steps.expected,
                                                                                       strict=True)],
             }), hide_index=True, width="stretch", key="card_history")
@@ -80,25 +91,29 @@ def measure_card(row: pd.Series, several_years: bool) -> None:
         for i, (label, value) in enumerate(facts):
             grid[i % 3].markdown(f"**{label}**  \n{plain(str(value))}")
 
-        # What each executor reported for the chosen round (the reviewing of reports will add to this place).
+        # What each executor reported, round by round: what stands in each round (a carried answer says from
+        # which), with when it came and whether МИОР has reviewed it; who sent it only to those signed in.
         st.markdown(f"**{t.CARD_REPORTS}**")
-        said = latest[(latest.roadmap_year == year) & (latest.measure_no == number)]
-        if chosen is not None:
-            said = said[pd.to_datetime(said["round"]).dt.date == chosen]
-        by_executor = {r.executor: r for r in said.itertuples()}
-        executors = _executors(row)
-        if not by_executor:
+        said = _of_measure(state.standing, year, number)
+        if said.empty:
             st.caption(t.CARD_REPORTS_NONE)
         else:
-            st.dataframe(pd.DataFrame({
-                t.COL_EXECUTOR: executors,
-                t.COL_STATUS: [t.STATUS_NAMES[by_executor[e].status] if e in by_executor
-                               else t.STATUS_NAMES["not_reported"] for e in executors],
-                t.COL_SPENT: [t.number(by_executor[e].spent_thousand_kzt, 1) if e in by_executor else "—"
-                              for e in executors],
-                t.REPORT_COLUMNS["comment"]: [(by_executor[e].comment or "") if e in by_executor else ""
-                                              for e in executors],
-            }), hide_index=True, width="stretch", key="card_reports")
+            said = said.sort_values(["round", "executor"])
+            table = {
+                t.COL_ROUND: [t.day(pd.Timestamp(r).date()) for r in said["round"]],
+                t.COL_EXECUTOR: said.executor,
+                t.COL_STATUS: [t.STATUS_NAMES[s] + (f" ({t.STATUS_CARRIED.format(date=t.day(pd.Timestamp(c).date()))})"
+                                                    if pd.notna(c) else "")
+                               for s, c in zip(said.status, said.carried_from, strict=True)],
+                t.COL_SPENT: [t.number(v, 1) if pd.notna(v) else "—" for v in said.spent_thousand_kzt],
+                t.REPORT_COLUMNS["comment"]: said.comment.fillna(""),
+                t.COL_SUBMITTED_AT: [t.REPORTS_MOMENT.format(day=t.day(m.date()), time=f"{m:%H:%M}")
+                                     for m in pd.to_datetime(said.submitted_at, utc=True).dt.tz_convert(None)],
+                t.COL_REVIEW: [t.REVIEW_STATES[s] for s in said.review_state],
+            }
+            if auth.signed_in():
+                table[t.COL_SUBMITTER] = said.submitter
+            st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch", key="card_reports")
 
         # The decree's own lines, last.
         st.caption(t.MEASURE_SOURCE.format(start=row.source_line_start, end=row.source_line_end))

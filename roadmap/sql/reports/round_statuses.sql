@@ -1,11 +1,11 @@
--- A measure's status in the chosen round of its decree and in the round before it, from what stands there
+-- A measure's status in every round of its decree, from what stands there
 -- (report_standing: each executor's latest report at or before the round), by the rule in
 -- reporting/status.py (tests/test_execution.py holds the two equal), first rule that holds:
 -- not_done if any executor says so; done when every executor of the measure says done; in_progress when
 -- any says in progress or done; else not_started.  Only measures someone reported on have a row: a measure
 -- without one is not reported.  Only the measure's own executors count.
--- Computed once per state of the log and choice of rounds (RoadmapDB._registered), then registered on
--- each query's cursor like report_latest and chosen_rounds.  carried is how many of the executors' answers
+-- Computed once per state of the log (RoadmapDB.report_state), then registered on each query's cursor like
+-- report_latest and chosen_rounds.  carried is how many of the executors' answers
 -- come from an earlier round.
 SELECT
     r.roadmap_year,
@@ -30,8 +30,6 @@ SELECT
                             ELSE '' END
                     || ': ' || r.comment END, chr(10) ORDER BY r.executor) AS information
 FROM report_standing AS r
-JOIN chosen_rounds AS c
-    ON c.roadmap_year = r.roadmap_year AND (r.round = c.round OR r.round = c.previous_round)
 JOIN measures AS m
     ON m.roadmap_year = r.roadmap_year AND m.measure_no = r.measure_no
 WHERE r.status IN ('done', 'in_progress', 'not_started', 'not_done')
