@@ -34,7 +34,9 @@ VARIABLES: dict[str, Variable] = {v.name: v for v in (
     Variable("ROADMAP_REPORTS_POLL_SECONDS", "5",
              "how often an idle page looks for submissions stored by other sessions or replicas"),
     Variable("ROADMAP_ROLE_CLAIM", "roadmap_role", "the ID-token claim that holds a user's role"),
-    Variable("ROADMAP_EDITOR_ROLE", "editor", "the role that may submit for any executor"),
+    Variable("ROADMAP_EDITOR_ROLE", "editor", "the role that may submit for any executor, and review"),
+    Variable("ROADMAP_REVIEWER_ROLE", "reviewer",
+             "the role that may review submissions: accept them, or return them with a reason"),
     Variable("ROADMAP_EXECUTOR_CLAIM", "roadmap_executor",
              "the ID-token claim naming the executor(s) a user may submit for"),
 )}
@@ -49,4 +51,5 @@ REPORTS_DIR = Path(get("ROADMAP_REPORTS"))
 REPORTS_POLL_SECONDS = float(get("ROADMAP_REPORTS_POLL_SECONDS"))
 ROLE_CLAIM = get("ROADMAP_ROLE_CLAIM")
 EDITOR_ROLE = get("ROADMAP_EDITOR_ROLE")
+REVIEWER_ROLE = get("ROADMAP_REVIEWER_ROLE")
 EXECUTOR_CLAIM = get("ROADMAP_EXECUTOR_CLAIM")

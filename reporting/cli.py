@@ -19,6 +19,7 @@ import pyarrow.parquet as pq
 
 import i18n
 
+from . import review
 from .changes import changes
 from .decrees import decrees, load_roadmap, measures_of
 from .log import latest_rows, read_log, reports_dir, stored_files
@@ -81,10 +82,23 @@ def parser() -> argparse.ArgumentParser:
 
     listing = commands.add_parser("list", help="one line per stored submission",
                                   description="One line per stored submission, oldest first: its id, executor, "
-                                  "round, received at (UTC), rows, submitter.")
+                                  "round, received at (UTC), rows, submitter, review state.")
     listing.add_argument("--executor", default=None, help="only this executor's")
     listing.add_argument("--round", type=_day, default=None, help="only this round's")
     reports(listing)
+
+    review_ = commands.add_parser("review", help="accept a submission, or return it with a reason",
+                                  description="Record МИОР's decision on a stored submission (its id, as `list` "
+                                  "prints it): a later decision supersedes an earlier one; nothing is edited.")
+    review_.add_argument("id", help="the submission's id")
+    decision = review_.add_mutually_exclusive_group(required=True)
+    decision.add_argument("--accept", action="store_true", help="accept it")
+    decision.add_argument("--return", dest="returned", action="store_true",
+                          help="return it to the executor (it stops counting; --reason is required)")
+    review_.add_argument("--reason", default=None, help="why it is returned (what to correct)")
+    review_.add_argument("--reviewer", default=None, help="the name of the reviewer; stored beside the operator's "
+                         'own account ("operator:<os user> for <name>")')
+    reports(review_)
     return main
 
 
@@ -189,6 +203,7 @@ def _template(args) -> int:
 
 def _list(args) -> int:
     directory = args.reports if args.reports is not None else reports_dir()
+    decided = review.states(review.read_reviews(directory))
     for path in stored_files(directory):
         try:
             with pq.ParquetFile(path) as parquet:
@@ -201,12 +216,31 @@ def _list(args) -> int:
         if (args.executor not in (None, who["executor"])) or (args.round not in (None, who["round"])):
             continue
         print("\t".join((path.stem, who["executor"], who["round"].isoformat(),
-                         f"{who['submitted_at']:%Y-%m-%d %H:%M:%S}Z", str(rows), who["submitter"])))
+                         f"{who['submitted_at']:%Y-%m-%d %H:%M:%S}Z", str(rows), who["submitter"],
+                         review.state_of(path.stem, decided))))
+    return 0
+
+
+def _review(args) -> int:
+    directory = args.reports if args.reports is not None else reports_dir()
+    decision = "accepted" if args.accept else "returned"
+    try:
+        made = review.record(args.id, decision, submitter_of(args.reviewer), args.reason, directory)
+    except review.ReviewRefused as refused:
+        _err({"unknown_submission": f"error: no submission {args.id[:80]} in {directory} (see: list)",
+              "no_reason": "error: a returned submission needs --reason (what the executor is to correct)",
+              "reason_too_long": "error: the reason is too long",
+              }.get(refused.code, f"error: {refused}"))
+        return 1
+    except (OSError, pa.ArrowException) as exc:
+        _err(f"error: cannot store the review in {directory}: {exc}")
+        return 1
+    print(f"{made.decision} {made.submission} by {made.reviewer}: {made.path}")
     return 0
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "submit": _submit, "check": _check, "template": _template, "list": _list}
+    "submit": _submit, "check": _check, "template": _template, "list": _list, "review": _review}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -32,4 +32,5 @@ REPORTS_POLL_SECONDS = settings.REPORTS_POLL_SECONDS
 # claims named in settings.py (reporting/rights.py).
 ROLE_CLAIM = settings.ROLE_CLAIM
 EDITOR_ROLE = settings.EDITOR_ROLE
+REVIEWER_ROLE = settings.REVIEWER_ROLE
 EXECUTOR_CLAIM = settings.EXECUTOR_CLAIM

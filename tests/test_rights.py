@@ -1,7 +1,7 @@
 """Who may submit, from an ID token's claims (reporting/rights.py): table-driven."""
 import pytest
 
-from reporting.rights import identity, rights
+from reporting.rights import identity, may_review, rights
 
 KNOWN = ["МКС", "МОН", "Карагандинская область"]
 CLAIMS = dict(role_claim="roadmap_role", editor_role="editor", executor_claim="roadmap_executor")
@@ -53,3 +53,26 @@ def test_the_claim_names_are_the_deployments():
 ])
 def test_the_identity_stored_is_the_tokens_never_a_typed_name(claims, expected):
     assert identity(claims) == expected
+
+
+REVIEW_CASES = [
+    # (claims, may review at all, review МКС's report sent by someone else, review its own sending)
+    ({"sub": "r1", "roadmap_role": "reviewer"}, True, True, False),
+    ({"sub": "r1", "roadmap_role": ["viewer", "reviewer"]}, True, True, False),
+    ({"sub": "e1", "roadmap_role": "editor"}, True, True, False),  # an editor may review too
+    ({"sub": "r1", "roadmap_role": "Reviewer"}, False, False, False),  # matched exactly
+    ({"sub": "x1", "roadmap_executor": "МКС"}, False, False, False),  # an executor only submits
+    ({"sub": "x1", "roadmap_role": "reviewer", "roadmap_executor": "МКС"}, True, False, False),  # not its own
+    ({"sub": "x1", "roadmap_role": "editor", "roadmap_executor": "МКС"}, True, False, False),
+    ({"roadmap_role": "reviewer"}, False, False, False),  # no subject: no rights at all
+    ({"sub": "r1"}, False, False, False),
+]
+
+
+@pytest.mark.parametrize(("claims", "reviews", "others", "own_sending"), REVIEW_CASES)
+def test_who_may_review(claims, reviews, others, own_sending):
+    user = rights(claims, KNOWN, **CLAIMS, reviewer_role="reviewer")
+    assert user.may_review == reviews
+    assert may_review(user, "МКС", "Иванов [sub someone-else]") == others
+    assert may_review(user, "МОН", user.identity) == own_sending  # a report this user sent is never theirs to review
+    assert not may_review(None, "МКС", "x")

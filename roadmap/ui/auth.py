@@ -26,4 +26,4 @@ def current_rights(executors: list[str]) -> Rights | None:
         return None
     claims = st.user.to_dict()
     return rights(claims, executors, role_claim=config.ROLE_CLAIM, editor_role=config.EDITOR_ROLE,
-                  executor_claim=config.EXECUTOR_CLAIM)
+                  executor_claim=config.EXECUTOR_CLAIM, reviewer_role=config.REVIEWER_ROLE)
