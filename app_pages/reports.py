@@ -12,7 +12,7 @@ from reporting.store import store
 from reporting.validate import validate
 from roadmap import config, ui
 from roadmap.routes import template_url
-from roadmap.ui import auth, panel
+from roadmap.ui import auth, panel, review
 
 log = logging.getLogger("roadmap")
 _RESULT = "report_result"  # what the last submission of this session came to, shown after the rerun
@@ -130,10 +130,11 @@ else:
     st.button(t.REPORTS_SIGN_OUT, key="sign_out", on_click=st.logout)
     for unknown in rights.unknown if rights else ():
         st.warning(panel.plain(t.REPORTS_UNKNOWN_EXECUTOR.format(executor=unknown)))
-    if rights is None or not rights.may_submit:
+    if rights is None or not (rights.may_submit or rights.may_review):
         st.warning(t.REPORTS_NO_RIGHTS.format(role=config.EDITOR_ROLE, role_claim=config.ROLE_CLAIM,
                                               executor_claim=config.EXECUTOR_CLAIM))
-    else:
+    if rights is not None and rights.may_submit:
+        review.returned_panel(rights)
         left, right = st.columns(2)
         executor = left.selectbox(t.REPORTS_EXECUTOR, rights.executors, key="report_executor",
                                   format_func=lambda e: f"{e} — {db.legend.full_names[e]}"
@@ -160,6 +161,9 @@ else:
         if _RESULT in st.session_state:
             with st.container(key="report_result"):
                 _show_result(st.session_state[_RESULT])
+    if rights is not None and rights.may_review:
+        with st.container(key="review_panel"):
+            review.review_panel(rights, rounds, _round_label)
 
 # What has been received ------------------------------------------------------------------------------
 state = ui.reports_state()
@@ -185,4 +189,7 @@ else:
         t.COL_ROWS: history.measures,
         **({t.COL_SUBMITTER: history.submitter} if show_who else {}),
         t.COL_FILE: history.file_name,
+        # Everyone sees whether МИОР accepted or returned a report; who decided, only those signed in.
+        t.COL_REVIEW: [t.REVIEW_STATES[s] for s in history.review_state],
+        **({t.COL_REVIEWER: history.reviewer.fillna("")} if show_who else {}),
     }), hide_index=True, width="stretch", key="report_history")

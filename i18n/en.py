@@ -145,6 +145,26 @@ REPORTS_HISTORY_NONE = "No reports yet."
 REPORTS_UNREADABLE = "The reports folder holds files that do not read as reports ({count}); the server log has details."
 REPORTS_DIR_PROBLEM = ("The responsible bodies' reports cannot be read now: the reports folder on the server is "
                        "unavailable ({problem}). The roadmap is shown without statuses; tell the administrator.")
+# Review (roadmap/ui/review.py)
+REVIEW_HEADER = "Reviewing reports"
+REVIEW_ROUND = "Reports for the date"
+REVIEW_NONE = "No reports for this reporting date yet."
+COL_REVIEWER = "Reviewed by"
+COL_REVIEW_REASON = "Reason for return"
+REVIEW_OPEN = "Open a report"
+REVIEW_CHANGES = "What changed since this body's previous report for the date: {changes}"
+REVIEW_NOT_YOURS = "You cannot review this report: it is your own body's, or you sent it."
+REVIEW_REASON = "Reason for returning it (what to correct)"
+REVIEW_REASON_HELP = "Required to return a report: the responsible body sees it on this page."
+REVIEW_ACCEPT = "Accept"
+REVIEW_RETURN = "Return for correction"
+REVIEW_REASON_REQUIRED = "Give the reason for returning it: a report is not returned without one."
+REVIEW_FAILED = "The decision was not saved because of a server error; nothing was written. Try again."
+REVIEW_DONE = {"accepted": "The report of {executor} is accepted.",
+               "returned": "The report of {executor} is returned for correction."}
+REVIEW_RETURNED_HEADER = "Returned reports"
+REVIEW_RETURNED = ("The report of {executor} for {round} (received {when}) was returned by the Ministry: {reason}. "
+                   "Correct the file and send it again.")
 REPORTS_STORE_FAILED = "The report was not stored because of a server error; nothing was written. Please try again."
 REPORTS_WHOLE_FILE = "the whole file"
 REPORT_PROBLEMS = {

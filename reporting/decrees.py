@@ -10,7 +10,7 @@ import json
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import pyarrow as pa
@@ -87,8 +87,9 @@ def deadlines(measures: pa.Table, year: int) -> dict[int, date]:
     if "deadline_end" not in table.column_names:
         return {}
     table = table.filter(pc.equal(table["roadmap_year"], year))
-    return {no: end for no, end in zip(table["measure_no"].to_pylist(), table["deadline_end"].to_pylist())
-            if end is not None}
+    # A table that went through pandas (the app's) holds timestamps, the dataset's own dates: days either way.
+    return {no: end.date() if isinstance(end, datetime) else end
+            for no, end in zip(table["measure_no"].to_pylist(), table["deadline_end"].to_pylist()) if end is not None}
 
 
 def executors_by_measure(measures: pa.Table, year: int) -> dict[int, tuple[str, ...]]:

@@ -111,8 +111,8 @@ def _heading(rows: Iterator[Row], problems: Problems) -> tuple[dict[str, int], i
             code = column_code(value) if isinstance(value, str) and len(value) < 200 else None
             if code and code not in found:
                 found[code] = i
-                for lang, labels in COLUMN_LABELS.items():
-                    if labels.get(code) not in (None, "№") and norm(labels[code]) == norm(value):
+                for lang, labels in COLUMN_LABELS.items():  # a code ("status") says no language
+                    if labels.get(code) not in (None, "№") and norm(labels[code]) == norm(value) != norm(code):
                         lang_votes[lang] = lang_votes.get(lang, 0) + 1
         if "measure_no" in found and "status" in found:
             return found, row_no, lang_votes

@@ -199,6 +199,7 @@ class ReportState:
     reviews: pa.Table | None = None  # sql/reports/review_history.sql: every review, newest first
     standing: pa.Table | None = None  # sql/reports/standing.sql: what stands in every round
     statuses: pa.Table | None = None  # sql/reports/round_statuses.sql: every reported measure's status per round
+    log: pa.Table | None = None  # every stored row, as read (reporting.log.LOG_SCHEMA): a submission's own rows
 
 
 _STATUS_CACHE_ENTRIES = 32  # (state of the log, rounds chosen) combinations kept; each a few small tables
@@ -309,7 +310,8 @@ class RoadmapDB:
             digest = hashlib.sha1("\n".join(listing).encode()).hexdigest()[:16]
             self._state = ReportState(f"{len(names)}:{len(reviewed.files)}:{digest}:{today.isoformat()}", len(names),
                                       latest, frozenset(pairs), unreadable, submissions, generation,
-                                      snapshot.problem or reviewed.problem, reviews, standing, statuses)
+                                      snapshot.problem or reviewed.problem, reviews, standing, statuses,
+                                      snapshot.table)
             return self._state
 
     def report_measures(self) -> pa.Table:

@@ -920,3 +920,15 @@ def test_the_log_skips_what_is_no_report_as_the_app_does(tmp_path, capsys):
     assert code == 0
     assert "x.parquet is not a readable report file" in capsys.readouterr().err
     assert _latest_status(tmp_path) == "in_progress"
+
+
+def test_the_apps_measures_table_checks_deadlines_as_the_datasets_does():
+    """The app hands validate its measures through pandas, where dates become timestamps: a late status still
+    needs its reasons (a comparison of a timestamp with the round's date once raised inside the server)."""
+    from roadmap.queries import RoadmapDB
+
+    db = RoadmapDB.open(DATA)
+    text = b"measure_no,status\n25,in progress\n"  # ended 31 March 2021, before the round of 5 July
+    problems = validate(text, "r.csv", db.report_measures(), db.report_metadata, "Атырауская область",
+                        expected_round=ROUND1)
+    assert [p.code for p in problems] == ["late_reason_required"]

@@ -18,10 +18,12 @@ from datetime import date
 from pathlib import Path
 
 import openpyxl
+import pyarrow.parquet as pq
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from i18n import ru
+from reporting import review
 from reporting.decrees import executors, load_roadmap, rounds
 from reporting.fileformat import HEADER_ROW, META_SHEET
 from reporting.log import latest_rows, read_log
@@ -39,6 +41,7 @@ USERS = {
     "mks1": {"sub": "mks1", "name": "Асанова Д.", "email": "mks1@example.kz", "roadmap_executor": EXECUTOR},
     "reader1": {"sub": "reader1", "name": "Читатель"},
     "editor1": {"sub": "editor1", "name": "Редактор", "roadmap_role": "editor"},
+    "reviewer1": {"sub": "reviewer1", "name": "Проверяющий П.", "roadmap_role": "reviewer"},
 }
 UPLOAD_INPUT = '[data-testid="stFileUploaderDropzoneInput"]'
 
@@ -273,14 +276,16 @@ BAD_FILES = {
     "duplicate row": ("report.csv", _csv(f"measure_no,status\n{MINE[0]},done\n{MINE[0]},done\n"), "duplicate"),
     "unknown status": ("report.csv", _csv(f"measure_no,status\n{MINE[0]},сделано\n"), "status"),
     "negative amount": ("report.csv", _csv(f"measure_no,status,spent_thousand_kzt\n{MINE[0]},done,-5\n"),
-                        "amount"),
+                        "negative_amount"),
     "non-numeric amount": ("report.csv", _csv(f"measure_no,status,spent_thousand_kzt\n{MINE[0]},done,много\n"),
                            "amount"),
     "100,000-character comment": ("report.csv", _csv(f"measure_no,status,comment\n{MINE[0]},done,{LONG}\n"),
-                                  "comment"),
+                                  "cell_too_long"),
     "cp1251 CSV": ("report.csv", _csv(f"measure_no;status\n{MINE[0]};выполнено\n", "cp1251"), "not_utf8"),
     "10,000 rows": ("report.csv", _csv("measure_no,status\n" + "".join(f"{MINE[0]},done\n" for _ in range(10_000))),
-                    "too_many_rows"),
+                    "rows_limit"),
+    "not done without its reasons": ("report.csv", _csv(f"measure_no,status\n{MINE[0]},не выполнено\n"),
+                                     "reason_required"),
 }
 
 
@@ -373,3 +378,86 @@ def test_ten_sessions_submitting_at_once_are_all_stored_and_shown(browser: Brows
     expect(watcher.get_by_test_id("stMain")).to_contain_text(
         ru.STATUS_COVERAGE.format(reported=len(covered.reported), expected=len(covered.expected)), timeout=30_000)
     watcher_context.close()
+
+
+def _as(browser: Browser, signin_app, provider, user: str) -> Page:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ru-RU")
+    page = context.new_page()
+    sign_in(page, signin_app.url, provider, user)
+    return page
+
+
+def _decide(page: Page, button: str, reason: str = "") -> None:
+    panel = page.locator(".st-key-review_panel")
+    expect(panel.get_by_role("combobox", name=ru.REVIEW_ROUND)).to_have_value(ru.day(ROUND2))
+    if reason:
+        panel.get_by_label(ru.REVIEW_REASON).fill(reason)
+    panel.get_by_role("button", name=button).click()
+    settled(page)
+
+
+def test_a_report_is_returned_with_its_reason_corrected_and_accepted(browser: Browser, signin_app, provider,
+                                                                      screenshots):
+    """The round's work: the executor submits, the reviewer returns it with a reason, the executor reads the
+    reason and sends a corrected file, the reviewer accepts it; a reader sees the states but cannot review,
+    and neither can the executor."""
+    measure = MINE[1]
+    executor = _as(browser, signin_app, provider, "mks1")
+    expect(executor.locator(".st-key-review_panel")).to_have_count(0)  # an executor does not review
+    choose(executor, ru.REPORTS_ROUND, ru.day(ROUND2))
+    template = template_via_link(executor, ROUND2)
+    first = fill(template, {measure: ru.REPORT_STATUS_LABELS["in_progress"]},
+                 cells={f"G{HEADER_ROW + 1 + MINE.index(measure)}": "Работа идёт"})
+    upload(executor, "первый.xlsx", first)
+    submit(executor, "первый.xlsx")
+    expect(executor.locator(".st-key-report_result")).to_contain_text(ru.REPORTS_STORED.split(":")[0])
+    [submitted] = [p.stem for p in stored(signin_app.reports) if _whose(p) == (ROUND2, EXECUTOR)]
+
+    reviewer = _as(browser, signin_app, provider, "reviewer1")
+    expect(reviewer.locator(UPLOAD_INPUT)).to_have_count(0)  # a reviewer submits nothing
+    expect(reviewer.get_by_text(ru.REPORTS_NO_RIGHTS.split("«")[0].strip())).to_have_count(0)
+    reason = "Укажите источник сведений и приложите ссылку на публикацию"
+    # Returning without a reason is refused on the page, and nothing is recorded.
+    _decide(reviewer, ru.REVIEW_RETURN)
+    expect(reviewer.locator(".st-key-review_panel")).to_contain_text(ru.REVIEW_REASON_REQUIRED)
+    assert _decisions(signin_app) == {}
+    _decide(reviewer, ru.REVIEW_RETURN, reason)
+    expect(reviewer.locator(".st-key-review_panel")).to_contain_text(
+        ru.REVIEW_DONE["returned"].format(executor=EXECUTOR))
+    assert _decisions(signin_app) == {submitted: "returned"}
+    reviewer.screenshot(path=str(screenshots / "review_returned.png"), full_page=True)
+
+    reports_page(executor, signin_app.url)  # the executor comes back: the reason is on its page
+    expect(executor.get_by_text(reason, exact=False)).to_be_visible()
+    choose(executor, ru.REPORTS_ROUND, ru.day(ROUND2))
+    corrected = fill(template, {measure: ru.REPORT_STATUS_LABELS["in_progress"]},
+                     cells={f"G{HEADER_ROW + 1 + MINE.index(measure)}": "Работа идёт; публикация: egov.kz/1"})
+    upload(executor, "исправленный.xlsx", corrected)
+    submit(executor, "исправленный.xlsx")
+    expect(executor.locator(".st-key-report_result")).to_contain_text(ru.REPORTS_STORED.split(":")[0])
+
+    reports_page(reviewer, signin_app.url)  # the newest submission of the round is the one opened first
+    _decide(reviewer, ru.REVIEW_ACCEPT)
+    expect(reviewer.locator(".st-key-review_panel")).to_contain_text(
+        ru.REVIEW_DONE["accepted"].format(executor=EXECUTOR))
+    decisions = _decisions(signin_app)
+    assert decisions[submitted] == "returned" and sorted(decisions.values()) == ["accepted", "returned"]
+
+    # A reader: the states, no reviewer's name, no review panel.
+    reader = _as(browser, signin_app, provider, "reader1")
+    expect(reader.locator(".st-key-review_panel")).to_have_count(0)
+    history = reader.locator(".st-key-report_history")
+    expect(history).to_contain_text(ru.REVIEW_STATES["accepted"])
+    expect(history).to_contain_text(ru.REVIEW_STATES["returned"])
+    expect(history).not_to_contain_text("Проверяющий")
+    for page in (executor, reviewer, reader):
+        page.context.close()
+
+
+def _whose(path: Path) -> tuple[date, str]:
+    first = pq.read_table(path, columns=["round", "executor"]).slice(0, 1).to_pylist()[0]
+    return first["round"], first["executor"]
+
+
+def _decisions(signin_app) -> dict[str, str]:
+    return {s: r["decision"] for s, r in review.states(review.read_reviews(signin_app.reports)).items()}
