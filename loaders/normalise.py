@@ -11,7 +11,7 @@ from .errors import LoadError, Problems
 from .layout import Document, MeasureBlock
 from .regions import REGIONS, all_regions_on, named_regions, regions_on, sort_key
 from .text import join_lines
-from .vocabulary import MONTHS, MONTHS_GENITIVE, PERIOD, Vocabulary, read_funding
+from .vocabulary import AKIMAT_LINKS, MONTHS, MONTHS_GENITIVE, OBLAST_WORDS, PERIOD, Vocabulary, read_funding
 
 # A capitalised word missing from the legend: reported once for all its measures with the other gaps.
 _ABBREVIATION = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}")
@@ -44,14 +44,14 @@ def parse_executors(raw: str, vocab: Vocabulary, line: int, measure: int) -> Exe
             in_akimats = False
         elif lower.startswith("акимат"):
             in_akimats = True
-        elif lower in ("областей", "области") and in_akimats:
+        elif lower in OBLAST_WORDS and in_akimats:
             if pending_oblasts:  # "Атырауской и … областей": the names came first
                 akimats.extend(pending_oblasts)
                 pending_oblasts = []
             elif not _oblast_follows(words[index + 1 :]):
                 # "акиматы областей" with no names after it ("области Абай") means every oblast of that day
                 akimats.extend(regions_on(day, "oblast"))
-        elif lower in ("и", "городов", "города", "г.", "г", "по", "согласованию", "районов", "районы"):
+        elif lower in AKIMAT_LINKS:
             continue
         elif in_akimats and (named := named_regions(bare)):
             region = next((r.name for r in named if r.exists_on(day)), None)

@@ -74,10 +74,11 @@ _NOTE_WORDS = frozenset(
     for word in re.findall(r"[а-яё]+", pattern.replace("[её]", "е"))
 ) | {"счёт"}
 
-AKIMAT_WORDS = frozenset(
-    {"акимат", "акиматы", "акимата", "акиматов", "акиматам", "областей", "области", "облаcти",
-     "городов", "города", "г", "г.", "и", "по", "согласованию", "районов", "районы"}
-)
+# The words around the region names in an akimats' list: "области" / "областей" close a run of oblast names
+# (or stand for every oblast), the links join them; normalise reads the list with these same sets.
+OBLAST_WORDS = frozenset({"областей", "области"})
+AKIMAT_LINKS = frozenset({"городов", "города", "г", "г.", "и", "по", "согласованию", "районов", "районы"})
+AKIMAT_WORDS = frozenset({"акимат", "акиматы", "акимата", "акиматов", "акиматам"}) | OBLAST_WORDS | AKIMAT_LINKS
 _UNKNOWN_RECIPIENT = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}(?!\w)")
 _WORD = re.compile(r"[^\s,;()]+")
 

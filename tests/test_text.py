@@ -1,7 +1,11 @@
 """Text repairs, table-driven: (damaged extraction, expected clean text)."""
+import ast
+import re
+
 import pytest
 
 from loaders.text import attach_quotes, despace, join_lines
+from tests.conftest import ROOT
 
 DESPACE = [
     ("П р о в е д е н и е  ", "Проведение  "),
@@ -60,3 +64,26 @@ def test_join_lines(lines, clean):
 )
 def test_attach_quotes(text, expected):
     assert attach_quotes(text) == expected
+
+
+def _mixed_words(source: str) -> list[str]:
+    """Words of a Python source's string literals that mix Latin and Cyrillic letters (a homoglyph such as
+    the Latin "c" in «облаcти» makes a word no decree spells); regex character classes ("[A-ZА-Я]") and
+    escapes ("\\bна") aside."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            text = re.sub(r"\[[^\]]*\]|\\.", " ", node.value)
+            for word in re.findall(r"[^\W\d_]{2,}", text):
+                latin = any("a" <= c.lower() <= "z" for c in word)
+                cyrillic = any("\u0400" <= c <= "\u04ff" for c in word)
+                if latin and cyrillic:
+                    found.append(word)
+    return found
+
+
+def test_no_loader_string_mixes_latin_and_cyrillic_in_one_word():
+    assert _mixed_words('x = "облаcти"') == ["облаcти"]  # the check sees a homoglyph
+    mixed = {path.name: words for path in sorted((ROOT / "loaders").glob("*.py"))
+             if (words := _mixed_words(path.read_text(encoding="utf-8")))}
+    assert not mixed
