@@ -9,13 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 from .errors import LoadError
+from .legend import LegendEntry
 from .regions import named_regions
-
-if TYPE_CHECKING:  # layout reads month names from here, so a run-time import back would be circular
-    from .layout import LegendEntry
 
 FORM_HEADS = ("информация", "отчет", "отчёт", "доклад", "предложения", "справка")
 

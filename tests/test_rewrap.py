@@ -77,7 +77,7 @@ from hypothesis import strategies as st
 
 from loaders.build import parse_text
 from loaders.errors import LoadError
-from loaders.layout import LegendEntry
+from loaders.legend import LegendEntry
 from loaders.vocabulary import Vocabulary
 from tests.conftest import RAW_2021, ROOT
 
