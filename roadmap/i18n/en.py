@@ -355,14 +355,13 @@ BRIEF_PAGE = "p."
 THOUSANDS_SEP = ","
 DECIMAL_SEP = "."
 THOUSAND_TENGE = "{amount} thousand tenge"
-MILLION_TENGE = "{amount} million tenge"
 PERCENT = "{value}%"
 DAY = "{day} {month} {year}"
 DAY_ATTR = DAY
 MONTH_YEAR = "{month_short} {year}"
 SHORT_DATE = "{day} {month_short}"
 
-(number, thousand_tenge, million_tenge, percent, day, day_attr, short_date, month_year, quarter,
+(number, thousand_tenge, percent, day, day_attr, short_date, month_year, quarter,
  group_label, measure) = formatters(globals())
 
 # Reporting rounds: the report template an executor fills in (roadmap/report_template.py).  The status labels

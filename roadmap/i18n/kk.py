@@ -364,14 +364,13 @@ BRIEF_PAGE = "бет"
 THOUSANDS_SEP = "\u202f"
 DECIMAL_SEP = ","
 THOUSAND_TENGE = "{amount} мың теңге"
-MILLION_TENGE = "{amount} млн теңге"
 PERCENT = "{value} %"
 DAY = "{year} жылғы {day} {month}"
 DAY_ATTR = "{year} жылғы {day} {month_loc}"
 MONTH_YEAR = "{year} ж. {month_short}"
 SHORT_DATE = "{day:02d}.{month:02d}"
 
-(number, thousand_tenge, million_tenge, percent, day, day_attr, short_date, month_year, quarter,
+(number, thousand_tenge, percent, day, day_attr, short_date, month_year, quarter,
  group_label, measure) = formatters(globals())
 
 # Reporting rounds: the report template an executor fills in (roadmap/report_template.py).  The status labels

@@ -358,7 +358,6 @@ BRIEF_PAGE = "стр."
 THOUSANDS_SEP = "\u202f"
 DECIMAL_SEP = ","
 THOUSAND_TENGE = "{amount} тыс. тенге"
-MILLION_TENGE = "{amount} млн тенге"
 PERCENT = "{value} %"
 DAY = "{day} {month} {year} г."
 # A date inside a sentence, before the noun it qualifies (SOURCE_NOTE, TIMELINE_PASSED_SUMMARY): day_attr.
@@ -367,7 +366,7 @@ DAY_ATTR = DAY
 MONTH_YEAR = "{month_short} {year}"
 SHORT_DATE = "{day:02d}.{month:02d}"
 
-(number, thousand_tenge, million_tenge, percent, day, day_attr, short_date, month_year, quarter,
+(number, thousand_tenge, percent, day, day_attr, short_date, month_year, quarter,
  group_label, measure) = formatters(globals())
 
 # Reporting rounds: the report template an executor fills in (roadmap/report_template.py).  The status labels
