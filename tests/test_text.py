@@ -17,6 +17,13 @@ DESPACE = [
     ("а к и м а т ы  ", "акиматы  "),
     ("М З в течение года", "МЗ в течение года"),  # spaced capitals, then a real one-letter word
     ("М З", "МЗ"),
+    # A spaced abbreviation next to punctuation is rejoined like any other.
+    ("М О Н, акиматы", "МОН, акиматы"),
+    ("М З, МИОР", "МЗ, МИОР"),
+    ("( М К С )", "(МКС)"),
+    ("(М К С), МИОР", "(МКС), МИОР"),
+    ("«М К С»", "«МКС»"),
+    ("и в, а", "и в, а"),  # two small letters stay words, a comma or not
     ("І V  к в а р т а л 2023 года", "ІV квартал 2023 года"),
     ("учреждений и в рамках", "учреждений и в рамках"),  # real one-letter words stay apart
     ("терпимости  к  ", "терпимости  к  "),
