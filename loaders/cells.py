@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from .errors import LoadError
 from .layout import MeasureBlock
-from .vocabulary import DEADLINE_CUT, DEADLINE_WORD, Vocabulary
+from .vocabulary import DASH, DEADLINE_CUT, DEADLINE_WORD, Vocabulary
 
 
 @dataclass
@@ -221,7 +221,11 @@ def _columns(row: _Row, words: list[Word], last: bool, vocab: Vocabulary):
         start = next((i for i, word in enumerate(words) if not _is_executor(word, vocab)), len(words))
         end = _deadline_goes_on(row.deadline, words, start, last, vocab)
     funded = end
-    while funded < len(words) and vocab.is_funding(words[funded].text) and not _is_source(words[funded], vocab):
+    # Column 6: amounts and funding phrases, and budgets each with its amount after a dash ("РБ – 100,0;").
+    while funded < len(words) and (
+        vocab.is_funding(words[funded].text) and not _is_source(words[funded], vocab)
+        or _is_source(words[funded], vocab) and funded + 1 < len(words) and DASH.fullmatch(words[funded + 1].text)
+    ):
         funded += 1
     sourced = funded
     while sourced < len(words) and _is_source(words[sourced], vocab):
