@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from .errors import LoadError
 from .layout import MeasureBlock
-from .vocabulary import DASH, DEADLINE_CUT, DEADLINE_WORD, Vocabulary
+from .vocabulary import AKIMAT_LINKS, DASH, DEADLINE_CUT, DEADLINE_WORD, Vocabulary
 
 
 @dataclass
@@ -82,9 +82,31 @@ def split_cells(block: MeasureBlock, vocab: Vocabulary) -> Cells:
     row = _Row()
     for index, page in enumerate(pages):
         _read_page(row, page, pages[index + 1 :], vocab, block.number)
+    if row.form and not row.deadline:
+        _unknown_deadline(row, vocab, block.number)
     _fill(cells, row, subpoints, vocab)
     _check_complete(cells)
     return cells
+
+
+def _unknown_deadline(row: _Row, vocab: Vocabulary, measure: int) -> None:
+    """No deadline was read, but the executors' cell holds words no executor is made of: that is where the
+    deadline stands, in a form this loader was not taught.  Quote it and name its line."""
+    words = row.executors
+    start = next((i for i, word in enumerate(words) if not _is_executor(word, vocab)), None)
+    if start is None:
+        return  # the cell is missing altogether: _check_complete says so
+    while start > 0 and words[start - 1].text.islower() and words[start - 1].text in AKIMAT_LINKS:
+        start -= 1  # "по мере необходимости": a link word of akimat lists that begins the form
+    end = len(words)
+    while end > start + 1 and vocab.is_funding(words[end - 1].text):
+        end -= 1  # the funding cell after it
+    raise LoadError(
+        f"measure {measure}: deadline {_text(words[start:end])!r} is a form this loader does not know (it knows "
+        "windows such as «в течение года», «І квартал 2021 года», «2021 – 2022 годы», dates such as «до 1 декабря "
+        "2021 года» and periodic deadlines such as «ежеквартально»)",
+        words[start].line,
+    )
 
 
 def _pieces(numbered: list[tuple[int, str, str]]) -> list[tuple[int, str, bool]]:
