@@ -65,6 +65,8 @@ class _Row:
 _SUBPOINT = re.compile(r"^(\d{1,2}[.)])(?:\s+(.*))?$")
 _ITEMS = re.compile(r"[^\s,;()]+")
 _HYPHEN_END = re.compile(r"\w-$")
+_DAY = re.compile(r"\d{1,2}")
+_THOUSANDS = re.compile(r"0\d{2}(?:,\d+)?(?![\d\w])")  # a group no amount starts with
 # The most words a later page's executors, deadline and funding can take up together: a bound on the
 # search for where the title's rest ends, so that no text makes it slow.
 _MOST_CONTINUED = 300
@@ -273,14 +275,24 @@ def _deadline_at(words: list[Word], last: bool, vocab: Vocabulary) -> tuple[int,
                 partial.append(end)
             else:
                 break
+        partial = [end for end in partial if not _splits_amount(words, end)]
         if complete:
             funded = [end for end in complete + ([] if last else partial) if _all_funding(words[end:], vocab)]
-            return start, max(funded) if funded else max(complete)
+            return start, _longest(funded, words, vocab) if funded else max(complete)
         if not last and cut is None:
             funded = [end for end in partial if _all_funding(words[end:], vocab)]
             if funded:
-                cut = (start, max(funded))
+                cut = (start, _longest(funded, words, vocab))
     return cut or (len(words), len(words))
+
+
+def _longest(ends: list[int], words: list[Word], vocab: Vocabulary) -> int:
+    """The longest reading of the deadline among those leaving the funding words after it, preferring one that
+    leaves them a whole funding cell, else the start of one: "ежеквартально," then "в пределах предусмотренных
+    средств" is no deadline cut after "в"."""
+    whole = [end for end in ends if vocab.is_complete_funding(_text(words[end:]))]
+    opening = [end for end in ends if vocab.starts_funding(_text(words[end:]))]
+    return max(whole or opening or ends)
 
 
 def _deadline_goes_on(before: list[Word], words: list[Word], start: int, last: bool, vocab: Vocabulary) -> int:
@@ -290,12 +302,18 @@ def _deadline_goes_on(before: list[Word], words: list[Word], start: int, last: b
         if vocab.is_deadline(text):
             ends.append(end)
         elif DEADLINE_CUT.fullmatch(text):
-            if not last:
+            if not last and not _splits_amount(words, end):
                 ends.append(end)
         else:
             break
     funded = [end for end in ends if _all_funding(words[end:], vocab)]
     return max(funded) if funded else start
+
+
+def _splits_amount(words: list[Word], end: int) -> bool:
+    """Whether a cut deadline ending before words[end] would take the first digits of an amount ("до 25" |
+    "000,0"): what follows starts with a group of three digits no amount begins with (a zero)."""
+    return 0 < end < len(words) and bool(_DAY.fullmatch(words[end - 1].text) and _THOUSANDS.match(words[end].text))
 
 
 def _is_executor(word: Word, vocab: Vocabulary) -> bool:

@@ -14,7 +14,7 @@ import re
 _SPACED_RUN = re.compile(r"(?<!\S)[(«]?\S(?= )(?:  ?\S(?!\S))*  ?\S[,;:.!?)»]*(?!\S)")
 _CLOSERS = ",;:.!?)"
 _UPPER = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]$")
-_PUNCTUATION = "(«,;:.!?)»"
+_OPENING, _CLOSING = "(«", ",;:.!?)»"
 
 
 def despace(line: str) -> str:
@@ -24,9 +24,11 @@ def despace(line: str) -> str:
         run = match.group(0)
         chars = run.split()
         # Two lone letters are too often real words ("и в", "с и"); only shouting capitals
-        # such as "М З" are safe to join when the run is that short.  Punctuation is no letter.
-        letters = [bare for c in chars if (bare := c.strip(_PUNCTUATION))]
-        if len(letters) < 3 and not all(_UPPER.match(c) for c in letters):
+        # such as "М З" are safe to join when the run is that short.  A closing mark glued to a character is
+        # not one of the run's ("и в," stays two words); one spaced on its own is, as an opening bracket
+        # is ("1 3 ." is "13.", "( п о" is "(по").
+        letters = [c.rstrip(_CLOSING) or c for c in chars]
+        if len(letters) < 3 and not all(_UPPER.match(c.lstrip(_OPENING)) for c in letters):
             return run
         return " ".join(_join_word(word.split(" ")) for word in re.split(r" {2,}", run))
 

@@ -85,6 +85,8 @@ _NOTE_WORDS = frozenset(
     for word in re.findall(r"[а-яё]+", pattern.replace("[её]", "е"))
 ) | {"счёт"}
 
+_PHRASE_TOKENS = [pattern.split(r"\s+") for patterns in FUNDING_NOTES.values() for pattern in patterns]
+
 # The words around the region names in an akimats' list: "области" / "областей" close a run of oblast names
 # (or stand for every oblast), the links join them; normalise reads the list with these same sets.
 OBLAST_WORDS = frozenset({"областей", "области"})
@@ -181,6 +183,18 @@ class Vocabulary:
     # -- funding -------------------------------------------------------------------------------
     def is_complete_funding(self, text: str) -> bool:
         return not read_funding(text, self.budgets).leftover
+
+    def starts_funding(self, text: str) -> bool:
+        """Whether the words open a funding cell: amounts and budgets, then nothing or the first words of a
+        funding phrase ("в пределах предусмотренных", not "пределах предусмотренных")."""
+        rest = re.sub(AMOUNT, " ", text.replace("*", " "))
+        words = [w for w in re.findall(r"[^\s,;]+", rest) if w not in self.budgets and not DASH.fullmatch(w)]
+        if not words:
+            return True
+        return any(
+            len(words) <= len(tokens) and all(re.fullmatch(t, w) for t, w in zip(tokens, words))
+            for tokens in _PHRASE_TOKENS
+        )
 
     def is_funding(self, text: str) -> bool:
         rest = re.sub(AMOUNT, " ", text)
