@@ -99,6 +99,23 @@ def budget_split(df: pd.DataFrame, value: str, *, t: ModuleType) -> go.Figure:
     return _layout(fig, t, 300, legend=dict(orientation="h", y=-0.1))
 
 
+def funding_by_source(df: pd.DataFrame, full_names: dict[str, str], *, t: ModuleType) -> go.Figure:
+    """Estimated amounts per budget (columns source, cost_thousand_kzt, amounts); a NULL source is the
+    amounts the decree gives without a budget of their own."""
+    labels = [_escape(f"{s} · {full_names.get(s, '')}".rstrip(" ·")) if isinstance(s, str) else t.FUNDING_NO_SOURCE
+              for s in df.source]
+    fig = go.Figure(go.Bar(
+        x=df.cost_thousand_kzt, y=labels, orientation="h", marker_color=NAMED_COLOUR,
+        text=[t.number(v, 1) for v in df.cost_thousand_kzt], textposition="auto", textangle=0,
+        customdata=list(zip([t.thousand_tenge(v) for v in df.cost_thousand_kzt], df.amounts, strict=True)),
+        hovertemplate="<b>%{y}</b><br>%{customdata[0]}<br>" + t.FUNDING_SOURCE_AMOUNTS + ": %{customdata[1]}"
+                      "<extra></extra>",
+    ))
+    fig.update_yaxes(autorange="reversed", type="category", automargin=True)
+    fig.update_xaxes(title=t.COL_COST)
+    return _layout(fig, t, max(200, 44 * len(df) + 110))
+
+
 def funding_classes(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
     fig = go.Figure(
         go.Bar(
@@ -434,24 +451,60 @@ def _label_positions(shapes, points):
 
 
 def gantt(df: pd.DataFrame, reporting_dates: list[date], as_of: date | None, *, t: ModuleType) -> go.Figure:
-    """One bar per measure from the start to the end of its deadline window, grouped and coloured by group."""
+    """One mark per measure, grouped and coloured by group, each deadline drawn as what it is: a window as a
+    bar from its start to its end, a fixed date («до 1 декабря») as a point on that date, a periodic deadline
+    as a hatched bar over the plan's period with its frequency written on it."""
     fig = go.Figure()
     df = df.sort_values(["group_order", "deadline_start", *(["roadmap_year"] if "roadmap_year" in df else []),
                          "measure_no"])
+    if "deadline_kind" not in df:
+        df = df.assign(deadline_kind="window", deadline_frequency=None, deadline_report_day=None)
     order = titled_labels(df, t)
     label_of = dict(zip(df.index, order, strict=True))
-    for key, part in df.groupby("group_key", sort=False):
-        start = pd.to_datetime(part.deadline_start)
-        end = pd.to_datetime(part.deadline_end) + pd.Timedelta(days=1)
-        fig.add_trace(go.Bar(
-            base=start, x=(end - start).dt.total_seconds() * 1000,
-            y=[label_of[i] for i in part.index],
-            orientation="h", name=t.group_label(key), marker_color=group_colour(key),
-            customdata=list(zip([_wrap(title) for title in part.title], part.deadline_raw.map(_escape),
-                                *_measure_ids(part), strict=True)),
-            hovertemplate="<b>%{y}</b><br>%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
-        ))
+    for key, group in df.groupby("group_key", sort=False):
+        shown = False  # one legend entry per group, whichever kinds its measures have
+        for kind in ("window", "periodic", "by_date"):
+            part = group[group.deadline_kind == kind]
+            if part.empty:
+                continue
+            start = pd.to_datetime(part.deadline_start)
+            end = pd.to_datetime(part.deadline_end) + pd.Timedelta(days=1)
+            kinds = [_deadline_kind_text(row, t) for row in part.itertuples()]
+            customdata = list(zip([_wrap(title) for title in part.title], part.deadline_raw.map(_escape), kinds,
+                                  *_measure_ids(part), strict=True))
+            common = dict(y=[label_of[i] for i in part.index], name=t.group_label(key), legendgroup=key,
+                          showlegend=not shown, customdata=customdata,
+                          hovertemplate="<b>%{y}</b><br>%{customdata[0]}<br>%{customdata[1]}<br>%{customdata[2]}"
+                                        "<extra></extra>")
+            shown = True
+            if kind == "by_date":
+                fig.add_trace(go.Scatter(
+                    x=pd.to_datetime(part.deadline_end), mode="markers",
+                    marker=dict(symbol="diamond", size=13, color=group_colour(key),
+                                line=dict(color="#212121", width=1)),
+                    **common,
+                ))
+            else:
+                fig.add_trace(go.Bar(
+                    base=start, x=(end - start).dt.total_seconds() * 1000, orientation="h",
+                    marker=dict(color=group_colour(key),
+                                pattern=dict(shape="/" if kind == "periodic" else "", fgcolor="#ffffff", size=8)),
+                    text=[t.DEADLINE_FREQUENCIES.get(f, "") for f in part.deadline_frequency]
+                    if kind == "periodic" else None,
+                    textposition="inside", insidetextanchor="start", textfont=dict(color="#111111"),
+                    **common,
+                ))
     return _timeline_axes(fig, order, reporting_dates, as_of, max(320, 18 * len(df) + 120), len(df), t=t)
+
+
+def _deadline_kind_text(row, t: ModuleType) -> str:
+    """How the hover names a deadline's kind: "Срок к дате", "Периодически: ежеквартально, до 25 числа"."""
+    if row.deadline_kind == "periodic":
+        text = t.DEADLINE_PERIODIC.format(frequency=t.DEADLINE_FREQUENCIES.get(row.deadline_frequency, ""))
+        if row.deadline_report_day is not None and not pd.isna(row.deadline_report_day):
+            text += " · " + t.DEADLINE_REPORT_DAY.format(day=int(row.deadline_report_day))
+        return text
+    return t.DEADLINE_KINDS.get(row.deadline_kind, "")
 
 
 def gantt_windows(df: pd.DataFrame, reporting_dates: list[date], as_of: date | None, *, t: ModuleType) -> go.Figure:

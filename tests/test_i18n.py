@@ -303,3 +303,12 @@ def test_kazakh_timeline_gives_the_date_of_the_summary_in_the_locative():
     at = run_in("kk", "app_pages/timeline.py")
     as_of = at.date_input(key="as_of").value
     assert any(m.value.startswith(f"{kk.day_attr(as_of)} жағдай бойынша:") for m in at.markdown)
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+def test_export_headers_are_distinct(lang):
+    """Two export columns with one header would make a spreadsheet's columns indistinguishable."""
+    import importlib
+
+    columns = importlib.import_module(f"roadmap.i18n.{lang}").COLUMNS
+    assert len(set(columns.values())) == len(columns)

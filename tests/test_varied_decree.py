@@ -121,3 +121,25 @@ def test_what_the_loader_does_not_know_names_the_line_and_quotes_the_cell(body, 
     with pytest.raises(LoadError) as caught:
         parse_text(decree(body))
     assert (caught.value.line, fragment in caught.value.message) == (line, True), caught.value.message
+
+
+def test_the_query_layer_totals_by_source_and_lists_the_marked_executors(tmp_path):
+    """What the Funding and Executors pages show for this decree, from the same SQL they run."""
+    from loaders.build import main
+    from roadmap.filters import Filters
+    from roadmap.queries import RoadmapDB
+
+    out = tmp_path / "roadmap_2022.parquet"
+    assert main([str(FIXTURE), "--out", str(out)]) == 0
+    db = RoadmapDB.open(out)
+    totals = db.filtered("funding_by_source", Filters())
+    assert list(zip(totals.source, totals.cost_thousand_kzt, totals.amounts)) == [("РБ", 197000.0, 4),
+                                                                                 ("МБ", 90000.0, 2)]
+    marked = db.filtered("executors_marked", Filters())
+    assert sorted(zip(marked.executor, marked.mark, marked.measures)) == sorted([
+        ("НПП", "by_agreement", 2), ("РОО", "by_agreement", 1), ("местные исполнительные органы", "by_agreement", 1),
+        ("заинтересованные государственные органы", "collective", 1),
+        ("местные исполнительные органы", "collective", 1),
+    ])
+    bars = db.filtered("gantt_measures", Filters(), limit=100)
+    assert dict(zip(bars.measure_no, bars.deadline_kind)) == {n: d[3] for n, d in DEADLINES.items()}

@@ -334,6 +334,35 @@ GANTT_WINDOWS_NOTE = (
     "Сондықтан орындау кезеңдері көрсетілген: әр бағыт пен мерзімге бір жолақ, ондағы сан — іс-шаралар саны."
 )
 GANTT_WINDOWS_CUT = "Барлық {windows} кезеңнің ішінен іс-шаралары ең көп {shown} кезең көрсетілген."
+# -- issue 23: deadline kinds, executors by agreement and collective, amounts by source (appended block) --
+DEADLINE_KINDS = {"window": "Орындау кезеңі", "by_date": "Күнге дейінгі мерзім", "periodic": "Мерзімді мерзім"}
+DEADLINE_FREQUENCIES = {"monthly": "ай сайын", "quarterly": "тоқсан сайын", "yearly": "жыл сайын",
+                        "ongoing": "тұрақты"}
+DEADLINE_PERIODIC = "Мерзімді мерзім: {frequency}"
+DEADLINE_REPORT_DAY = "есепті айдан кейінгі айдың {day}-күніне дейін"
+GANTT_KINDS_NOTE = ("Жолақ — орындау кезеңі; ◆ — күнге дейінгі мерзім; штрихталған жолақ — жоспардың бүкіл "
+                    "кезеңіне арналған мерзімді мерзім, жиілігі жолақта көрсетілген.")
+EXECUTORS_MARKED = "Келісім бойынша және жинақтап аталған орындаушылар"
+EXECUTORS_MARKED_NOTE = ("«Келісім бойынша» қатысатын ұйымдар және қаулыда жинақтап аталған орындаушылар "
+                         "(жазылғандай, толық ашылмай).")
+EXECUTORS_MARKED_COLUMNS = {"executor": "Орындаушы", "name": "Толық атауы", "mark": "Белгі",
+                            "measures": "Іс-шаралар"}
+EXECUTOR_MARKS = {"by_agreement": "келісім бойынша", "collective": "жинақтап"}
+FUNDING_BY_SOURCE = "Қаржыландыру көздері бойынша шығыстар"
+FUNDING_BY_SOURCE_NOTE = "Қаулыда әр бюджет бойынша көрсетілген сомалар; өз көзі жоқ сомалар жеке жолда."
+FUNDING_NO_SOURCE = "Көздер бойынша бөлінбеген"
+FUNDING_SOURCE_AMOUNTS = "Сомалар"
+# The export columns this block adds (roadmap/exports.py COLUMNS).
+COLUMNS = {
+    **COLUMNS,
+    "executors_by_agreement": "Келісім бойынша",
+    "executors_collective": "Жинақтап аталған орындаушылар",
+    "deadline_kind": "Мерзім түрі",
+    "deadline_frequency": "Кезеңділігі",
+    "deadline_report_day": "Есеп тапсыру мерзімінің күні",
+    "funding_by_source": "Көздер бойынша сомалар",
+}
+# -- end of issue 23 block --
 RANKED_CUT = "Шығыстар сомасы көрсетілген {total} іс-шараның ішінен сомасы ең ірі {shown} іс-шара көрсетілген."
 TREEMAP_OTHER = "Қалғандары ({n})"
 

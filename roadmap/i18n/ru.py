@@ -327,6 +327,36 @@ GANTT_WINDOWS_NOTE = (
     "Показаны окна исполнения: одна полоса на направление и срок, число на ней — количество мероприятий."
 )
 GANTT_WINDOWS_CUT = "Показаны {shown} окон с наибольшим числом мероприятий из {windows}."
+# -- issue 23: deadline kinds, executors by agreement and collective, amounts by source (appended block) --
+DEADLINE_KINDS = {"window": "Окно исполнения", "by_date": "Срок к дате", "periodic": "Периодический срок"}
+DEADLINE_FREQUENCIES = {"monthly": "ежемесячно", "quarterly": "ежеквартально", "yearly": "ежегодно",
+                        "ongoing": "постоянно"}
+DEADLINE_PERIODIC = "Периодический срок: {frequency}"
+DEADLINE_REPORT_DAY = "до {day} числа месяца, следующего за отчётным"
+GANTT_KINDS_NOTE = ("Полоса — окно исполнения; ◆ — срок к дате; штрихованная полоса — периодический срок на весь "
+                    "период плана, с частотой на полосе.")
+EXECUTORS_MARKED = "Исполнители по согласованию и собирательные"
+EXECUTORS_MARKED_NOTE = ("Организации, участвующие «по согласованию», и исполнители, названные в постановлении "
+                         "собирательно (как написано, без расшифровки).")
+EXECUTORS_MARKED_COLUMNS = {"executor": "Исполнитель", "name": "Полное наименование", "mark": "Отметка",
+                            "measures": "Мероприятий"}
+EXECUTOR_MARKS = {"by_agreement": "по согласованию", "collective": "собирательно"}
+FUNDING_BY_SOURCE = "Расходы по источникам финансирования"
+FUNDING_BY_SOURCE_NOTE = ("Суммы по каждому бюджету, как их указывает постановление; суммы без своего источника — "
+                          "отдельной строкой.")
+FUNDING_NO_SOURCE = "Без разбивки по источникам"
+FUNDING_SOURCE_AMOUNTS = "Сумм"
+# The export columns this block adds (roadmap/exports.py COLUMNS).
+COLUMNS = {
+    **COLUMNS,
+    "executors_by_agreement": "По согласованию",
+    "executors_collective": "Собирательные исполнители",
+    "deadline_kind": "Вид срока",
+    "deadline_frequency": "Периодичность",
+    "deadline_report_day": "Число месяца для отчёта",
+    "funding_by_source": "Суммы по источникам",
+}
+# -- end of issue 23 block --
 RANKED_CUT = "Показаны {shown} крупнейших из {total} мероприятий с суммой расходов."
 TREEMAP_OTHER = "Остальные ({n})"
 
