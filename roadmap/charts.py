@@ -112,7 +112,7 @@ def funding_by_source(df: pd.DataFrame, full_names: dict[str, str], *, t: Module
                       "<extra></extra>",
     ))
     fig.update_yaxes(autorange="reversed", type="category", automargin=True)
-    fig.update_xaxes(title=t.COL_COST)
+    fig.update_xaxes(title=t.COL_COST, tickformat=",.0f")
     return _layout(fig, t, max(200, 44 * len(df) + 110))
 
 
@@ -306,12 +306,14 @@ def workload(df: pd.DataFrame, full_names: dict[str, str] | None = None, *, t: M
     names = [_escape((full_names or {}).get(e) or e) for e in df.executor]
     named = df.named_measures if "named_measures" in df else df.measures
     collective = df.measures - named
+    by_agreement = df.by_agreement_measures if "by_agreement_measures" in df else pd.Series(0, index=df.index)
     common = dict(y=df.executor, orientation="h", textposition="auto", textangle=0,
                   customdata=list(zip(names, [t.number(v, 1) for v in df.cost_thousand_kzt], df.measures,
-                                      named, collective, df.executor_kind, df.executor, strict=True)))
+                                      named, collective, by_agreement, df.executor_kind, df.executor, strict=True)))
     hover = ("<b>%{customdata[0]}</b><br>" + t.COL_MEASURES + ": %{customdata[2]}"
              + (" (" + t.WORKLOAD_NAMED.lower() + ": %{customdata[3]}, " + t.WORKLOAD_COLLECTIVE.lower()
                 + ": %{customdata[4]})" if collective.any() else "")
+             + ("<br>" + t.WORKLOAD_BY_AGREEMENT + ": %{customdata[5]}" if (by_agreement > 0).any() else "")
              + "<br>" + t.COL_COST + ": %{customdata[1]}<extra></extra>")
     traces = [go.Bar(x=named, name=t.WORKLOAD_NAMED, marker_color=NAMED_COLOUR, text=named, hovertemplate=hover,
                      **common)]
@@ -462,7 +464,12 @@ def gantt(df: pd.DataFrame, reporting_dates: list[date], as_of: date | None, *, 
     order = titled_labels(df, t)
     label_of = dict(zip(df.index, order, strict=True))
     for key, group in df.groupby("group_key", sort=False):
-        shown = False  # one legend entry per group, whichever kinds its measures have
+        # The group's legend entry is a plain swatch of its colour, whichever kinds its measures have: a bar of
+        # no length on the group's first row (plotly leaves a trace without points out of the legend).
+        first = group.index[0]
+        fig.add_trace(go.Bar(base=[pd.to_datetime(group.deadline_start[first])], x=[0], y=[label_of[first]],
+                             orientation="h", name=t.group_label(key), legendgroup=key,
+                             marker_color=group_colour(key), hoverinfo="skip"))
         for kind in ("window", "periodic", "by_date"):
             part = group[group.deadline_kind == kind]
             if part.empty:
@@ -473,10 +480,9 @@ def gantt(df: pd.DataFrame, reporting_dates: list[date], as_of: date | None, *, 
             customdata = list(zip([_wrap(title) for title in part.title], part.deadline_raw.map(_escape), kinds,
                                   *_measure_ids(part), strict=True))
             common = dict(y=[label_of[i] for i in part.index], name=t.group_label(key), legendgroup=key,
-                          showlegend=not shown, customdata=customdata,
+                          showlegend=False, customdata=customdata,
                           hovertemplate="<b>%{y}</b><br>%{customdata[0]}<br>%{customdata[1]}<br>%{customdata[2]}"
                                         "<extra></extra>")
-            shown = True
             if kind == "by_date":
                 fig.add_trace(go.Scatter(
                     x=pd.to_datetime(part.deadline_end), mode="markers",
@@ -488,10 +494,14 @@ def gantt(df: pd.DataFrame, reporting_dates: list[date], as_of: date | None, *, 
                 fig.add_trace(go.Bar(
                     base=start, x=(end - start).dt.total_seconds() * 1000, orientation="h",
                     marker=dict(color=group_colour(key),
-                                pattern=dict(shape="/" if kind == "periodic" else "", fgcolor="#ffffff", size=8)),
+                                # "overlay": white hatching over the group's colour ("replace" would leave
+                                # only the hatching, invisible on the white plot)
+                                pattern=dict(shape="/" if kind == "periodic" else "", fgcolor="rgba(255,255,255,0.55)",
+                                             size=10, solidity=0.25, fillmode="overlay")),
                     text=[t.DEADLINE_FREQUENCIES.get(f, "") for f in part.deadline_frequency]
                     if kind == "periodic" else None,
-                    textposition="inside", insidetextanchor="start", textfont=dict(color="#111111"),
+                    textposition="inside", insidetextanchor="start", constraintext="none",
+                    insidetextfont=dict(color="#ffffff", size=12),
                     **common,
                 ))
     return _timeline_axes(fig, order, reporting_dates, as_of, max(320, 18 * len(df) + 120), len(df), t=t)

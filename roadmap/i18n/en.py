@@ -342,6 +342,7 @@ FUNDING_BY_SOURCE_NOTE = ("The amounts the decree gives for each budget; amounts
                           "row apart.")
 FUNDING_NO_SOURCE = "Not split by source"
 FUNDING_SOURCE_AMOUNTS = "Amounts"
+WORKLOAD_BY_AGREEMENT = "Of them by agreement"
 # The export columns this block adds (roadmap/exports.py COLUMNS).
 COLUMNS = {
     **COLUMNS,

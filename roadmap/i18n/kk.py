@@ -352,6 +352,7 @@ FUNDING_BY_SOURCE = "Қаржыландыру көздері бойынша шы
 FUNDING_BY_SOURCE_NOTE = "Қаулыда әр бюджет бойынша көрсетілген сомалар; өз көзі жоқ сомалар жеке жолда."
 FUNDING_NO_SOURCE = "Көздер бойынша бөлінбеген"
 FUNDING_SOURCE_AMOUNTS = "Сомалар"
+WORKLOAD_BY_AGREEMENT = "Оның ішінде келісім бойынша"
 # The export columns this block adds (roadmap/exports.py COLUMNS).
 COLUMNS = {
     **COLUMNS,

@@ -346,6 +346,7 @@ FUNDING_BY_SOURCE_NOTE = ("Суммы по каждому бюджету, как
                           "отдельной строкой.")
 FUNDING_NO_SOURCE = "Без разбивки по источникам"
 FUNDING_SOURCE_AMOUNTS = "Сумм"
+WORKLOAD_BY_AGREEMENT = "Из них по согласованию"
 # The export columns this block adds (roadmap/exports.py COLUMNS).
 COLUMNS = {
     **COLUMNS,
