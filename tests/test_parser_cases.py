@@ -105,6 +105,18 @@ CASES = [
         {"akimats": ["Карагандинская область"], "cost_thousand_kzt": 15000.0, "funding_source": "МБ"},
     ),
     (
+        "a deadline over two years, a spaced abbreviation before a comma",
+        "1.\nТитул\n\nинформация\nв МИОР\n\nМ О Н, МФ\n\n2021 – 2022 годы\n",
+        {"ministries": ["МОН", "МФ"], "deadline_start": date(2021, 1, 1), "deadline_end": date(2022, 12, 31),
+         "deadline_kind": "window"},
+    ),
+    (
+        "a periodic deadline with its report day, glued to the executors",
+        "1.\nТитул\n\nинформация\nв МИОР\n\nМФ ежемесячно, до 5 числа месяца, \nследующего за отчетным\n",
+        {"deadline_kind": "periodic", "deadline_frequency": "monthly", "deadline_report_day": 5,
+         "deadline_end": date(2021, 12, 31)},
+    ),
+    (
         "in-frame funds, the rarer wording",
         "1.\nАкселераторы\n\nинформация\nв МИОР\n\nМОН\n\nв течение года в рамках предусмотренных \nсредств\n",
         {"funding_class": "within_existing_funds", "funding_note": "в рамках предусмотренных средств"},

@@ -143,3 +143,14 @@ def test_the_query_layer_totals_by_source_and_lists_the_marked_executors(tmp_pat
     ])
     bars = db.filtered("gantt_measures", Filters(), limit=100)
     assert dict(zip(bars.measure_no, bars.deadline_kind)) == {n: d[3] for n, d in DEADLINES.items()}
+
+
+def test_the_cli_names_the_line_and_quotes_an_unknown_deadline(tmp_path, capsys):
+    from loaders.build import main
+
+    source = tmp_path / "decree.txt"
+    source.write_text(decree(HEAD + "МОН\n\nпо мере необходимости\n"), encoding="utf-8")
+    assert main([str(source), "--out", str(tmp_path / "out.parquet")]) == 1
+    assert capsys.readouterr().err.startswith(
+        f"error: {source}:42: measure 1: deadline 'по мере необходимости' is a form this loader does not know")
+    assert not (tmp_path / "out.parquet").exists()
