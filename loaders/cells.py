@@ -228,6 +228,8 @@ def _title_goes_on(row: _Row, page: list[Word], last: bool, vocab: Vocabulary) -
         if leftover or not all(_is_executor(word, vocab) for word in executors):
             continue
         if last:
+            if not vocab.reads_as_executors(_text(row.executors + executors)):
+                continue
             whole = row.deadline + deadline
             if whole and not vocab.is_deadline(_text(whole)):
                 continue

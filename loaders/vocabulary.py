@@ -207,6 +207,13 @@ class Vocabulary:
         words = _WORD.findall(text)
         return bool(words) and all(self.is_executor_word(w) for w in words)
 
+    def reads_as_executors(self, text: str) -> bool:
+        """Whether a whole executors' cell reads as one: its collective words only inside a collective phrase
+        ("организации" alone is a title's word, "заинтересованные организации" an executor)."""
+        rest = BY_AGREEMENT.sub(" ", COLLECTIVE.sub(" ", text))
+        words = [w.strip(".") for w in _WORD.findall(rest)]
+        return all(self.is_executor_word(w) and w.lower() not in COLLECTIVE_WORDS for w in words if w)
+
     def is_executor_word(self, word: str) -> bool:
         word = word.strip(".")
         return (

@@ -117,6 +117,17 @@ CASES = [
          "deadline_end": date(2021, 12, 31)},
     ),
     (
+        "after a page break a title's last word that collective executors use too stays the title's",
+        "1.\nОбучение сотрудников\n\nинформация\nв МИОР\n\nМОН\n\nв течение года\n\n\n\nорганизации\n",
+        {"title": "Обучение сотрудников организации", "executors_raw": "МОН", "executors_collective": []},
+    ),
+    (
+        "a collective phrase cut by a page break goes on after it",
+        "1.\nОбучение\n\nинформация\nв МИОР\n\nМОН, заинтересованные\n\nв течение года\n\n\n\n"
+        "государственные органы\n",
+        {"title": "Обучение", "executors_collective": ["заинтересованные государственные органы"]},
+    ),
+    (
         "in-frame funds, the rarer wording",
         "1.\nАкселераторы\n\nинформация\nв МИОР\n\nМОН\n\nв течение года в рамках предусмотренных \nсредств\n",
         {"funding_class": "within_existing_funds", "funding_note": "в рамках предусмотренных средств"},
