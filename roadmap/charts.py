@@ -464,12 +464,10 @@ def gantt(df: pd.DataFrame, reporting_dates: list[date], as_of: date | None, *, 
     order = titled_labels(df, t)
     label_of = dict(zip(df.index, order, strict=True))
     for key, group in df.groupby("group_key", sort=False):
-        # The group's legend entry is a plain swatch of its colour, whichever kinds its measures have: a bar of
-        # no length on the group's first row (plotly leaves a trace without points out of the legend).
-        first = group.index[0]
-        fig.add_trace(go.Bar(base=[pd.to_datetime(group.deadline_start[first])], x=[0], y=[label_of[first]],
-                             orientation="h", name=t.group_label(key), legendgroup=key,
-                             marker_color=group_colour(key), hoverinfo="skip"))
+        # The group's legend entry is a plain square of its colour, whichever kinds its measures have: a marker
+        # trace with no point to draw (so nothing to hover or click), which plotly still lists in the legend.
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=t.group_label(key), legendgroup=key,
+                                 marker=dict(symbol="square", size=12, color=group_colour(key)), hoverinfo="skip"))
         for kind in ("window", "periodic", "by_date"):
             part = group[group.deadline_kind == kind]
             if part.empty:
