@@ -216,8 +216,9 @@ def parse_funding(raw: str, vocab: Vocabulary, line: int, measure: int) -> Fundi
 
 def _by_source(text: str, amounts: list[float], sources: list[str], vocab: Vocabulary, line: int,
                measure: int) -> list[dict]:
-    """Each amount with its budget: "РБ – 100,0; МБ – 50,0", or amounts and budgets (columns 6 and 7) in the
-    same order.  One amount beside several budgets is their joint amount: no split is made up."""
+    """Each amount with its budget: "РБ – 100,0; МБ – 50,0", amounts and budgets (columns 6 and 7) in the same
+    order, or several amounts beside one budget.  One amount beside several budgets is their joint amount: no
+    split is made up.  Any other count of amounts and budgets is an error, not a guess."""
     if not amounts or not sources:
         return []
     budgets = "|".join(sorted(map(re.escape, vocab.budgets), key=len, reverse=True))
@@ -225,8 +226,10 @@ def _by_source(text: str, amounts: list[float], sources: list[str], vocab: Vocab
              for m in re.finditer(rf"(?<!\w)(?P<source>{budgets})\s*{DASH.pattern}\s*(?P<amount>{AMOUNT})", text)]
     if pairs and len(pairs) == len(amounts) == len(sources):
         return [{"source": source, "amount_thousand_kzt": amount} for source, amount in pairs]
-    if not pairs and (len(sources) == len(amounts) or len(amounts) == 1 and len(set(sources)) == 1):
+    if not pairs and len(sources) == len(amounts):
         return [{"source": source, "amount_thousand_kzt": amount} for source, amount in zip(sources, amounts)]
+    if not pairs and len(set(sources)) == 1:  # one budget named: every amount is from it
+        return [{"source": sources[0], "amount_thousand_kzt": amount} for amount in amounts]
     if len(amounts) == 1 and not pairs:
         return []
     raise LoadError(

@@ -108,6 +108,12 @@ def test_one_amount_beside_two_budgets_is_not_split():
     assert row(HEAD + "МОН в течение года 100,0\nРБ, МБ\n")["funding_by_source"] == []
 
 
+def test_several_amounts_beside_one_budget_are_all_from_it():
+    measure = row(HEAD + "МОН в течение года 100,0 50,0\nРБ\n")
+    assert (measure["cost_thousand_kzt"], measure["funding_by_source"]) == (150.0, by_source(("РБ", 100.0),
+                                                                                              ("РБ", 50.0)))
+
+
 @pytest.mark.parametrize(("body", "line", "fragment"), [
     (HEAD + "МОН\n\nпо мере необходимости\n", 42, "deadline 'по мере необходимости' is a form this loader does not"),
     (HEAD + "МОН\n\nраз в полгода\n\n15 000,0\nРБ\n", 42, "deadline 'раз в полгода' is a form"),
