@@ -39,7 +39,7 @@ if not marked.empty:  # organisations by agreement and collective phrases, as th
             name=[full_names.get(e, "") for e in marked.executor],
             mark=[t.EXECUTOR_MARKS[m] for m in marked.mark],
         )[["executor", "mark", "measures", "name"]].rename(columns=t.EXECUTORS_MARKED_COLUMNS),
-        hide_index=True, use_container_width=True,
+        hide_index=True, width="stretch",
     )
 
 st.header(t.EXECUTORS_MAP)

@@ -160,3 +160,39 @@ def test_the_cli_names_the_line_and_quotes_an_unknown_deadline(tmp_path, capsys)
     assert capsys.readouterr().err.startswith(
         f"error: {source}:42: measure 1: deadline 'по мере необходимости' is a form this loader does not know")
     assert not (tmp_path / "out.parquet").exists()
+
+
+@pytest.fixture
+def app_on_the_varied_decree(tmp_path, monkeypatch):
+    from loaders.build import main
+    from roadmap import config, ui
+
+    out = tmp_path / "roadmap_2022.parquet"
+    assert main([str(FIXTURE), "--out", str(out)]) == 0
+    monkeypatch.setattr(config, "MEASURES_PARQUET", str(out))
+    ui.data.database.clear()
+    ui.cached.clear()
+    yield
+    ui.data.database.clear()
+    ui.cached.clear()
+
+
+def test_every_page_runs_on_the_varied_decree(app_on_the_varied_decree):
+    """Every page on the decree with every varied form, no exception; what the three pages add is there."""
+    import json
+
+    from roadmap.i18n import ru
+    from tests.helpers import PAGES, run_page
+
+    for page in PAGES:
+        at = run_page(page)
+        assert not at.exception, (page, [e.value for e in at.exception])
+        if page.endswith("timeline.py"):
+            assert ru.GANTT_KINDS_NOTE in [c.value for c in at.caption]
+            figure = json.loads(next(c for c in at.get("plotly_chart") if c.key == "chart_gantt").proto.spec)
+            drawn = {trace.get("marker", {}).get("symbol") for trace in figure["data"] if trace["type"] == "scatter"}
+            assert "diamond" in drawn
+        if page.endswith("executors.py"):
+            assert ru.EXECUTORS_MARKED in [h.value for h in at.header]
+        if page.endswith("funding.py"):
+            assert any(c.key == "chart_funding_by_source" for c in at.get("plotly_chart"))
