@@ -28,8 +28,11 @@ the document's own unchanged lines (title block, section and direction headers, 
 - blank lines (empty or a space) added between any two lines of a row or taken away, and trailing
   spaces added.
 
-It runs on the 2021 decree and on the 2023 fixture, which has what 2021 lacks (funding sources after
-amounts and phrases, named akimats, sub-points after an amount, other deadline forms).  Every rewrite
+It runs on the 2021 decree, on the 2023 fixture, which has what 2021 lacks (funding sources after
+amounts and phrases, named akimats, sub-points after an amount, other deadline forms), and on the varied
+2022 fixture (deadlines over several years, periodic deadlines with a report day, fixed dates, executors
+«(по согласованию)» and collective ones, several amounts each with its budget, spaced abbreviations next
+to punctuation).  Every rewrite
 must build the original dataset field for field (the source line numbers and source text aside,
 which follow the new lines, as does the line of each note under the table), the same legend and the
 same metadata.
