@@ -30,6 +30,19 @@ with right:
     else:
         clicks.chart(charts.workload(akimats, t=t), "chart_akimats", clicks.by_kind)
 
+marked = ui.query("executors_marked", filters)
+if not marked.empty:  # organisations by agreement and collective phrases, as the decree marks them
+    st.header(t.EXECUTORS_MARKED)
+    st.caption(t.EXECUTORS_MARKED_NOTE)
+    full_names = db.legend.full_names
+    st.dataframe(
+        marked.assign(
+            name=[full_names.get(e, "") for e in marked.executor],
+            mark=[t.EXECUTOR_MARKS[m] for m in marked.mark],
+        )[["executor", "mark", "measures", "name"]].rename(columns=t.EXECUTORS_MARKED_COLUMNS),
+        hide_index=True, width="stretch",
+    )
+
 st.header(t.EXECUTORS_MAP)
 shapes, points = geo.region_geometry()
 named = dict(zip(akimats.executor, akimats.named_measures, strict=True))

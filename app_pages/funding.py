@@ -39,6 +39,13 @@ st.header(t.FUNDING_CLASSES_TITLE)
 clicks.chart(charts.funding_classes(ui.query("funding_classes", filters), t=t), "chart_funding_classes",
              clicks.by("funding"))
 
+by_source = ui.query("funding_by_source", filters)
+if by_source.source.notna().any():  # only where the decree gives amounts by budget
+    st.header(t.FUNDING_BY_SOURCE)
+    st.caption(t.FUNDING_BY_SOURCE_NOTE)
+    st.plotly_chart(charts.funding_by_source(by_source, ui.database().legend.full_names, t=t),
+                    key="chart_funding_by_source")
+
 ranked = ui.query("ranked_costs", filters, limit=config.RANKED_MAX_BARS)
 st.header(t.FUNDING_RANKED)
 if ranked.empty:

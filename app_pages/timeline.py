@@ -26,7 +26,10 @@ reporting = sorted({date.fromisoformat(e["date"]) for year, meta in db.decrees.i
                     if not filters.year or str(year) in filters.year for e in meta.get("reporting_calendar") or []})
 st.header(t.TIMELINE_GANTT)
 if k["measures"] <= config.GANTT_MAX_BARS:
-    gantt = charts.gantt(ui.query("gantt_measures", filters, limit=config.GANTT_MAX_BARS), reporting, as_of, t=t)
+    bars = ui.query("gantt_measures", filters, limit=config.GANTT_MAX_BARS)
+    if (bars.deadline_kind != "window").any():  # say how a fixed date and a periodic deadline are drawn
+        st.caption(t.GANTT_KINDS_NOTE)
+    gantt = charts.gantt(bars, reporting, as_of, t=t)
     clicks.measure_chart(gantt, "chart_gantt")  # a bar is a measure: a click opens its detail
 else:
     # Thousands of bars would be unreadable and slow to draw: DuckDB folds them into deadline windows.

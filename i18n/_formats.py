@@ -12,9 +12,9 @@ ROMAN_QUARTERS = ("I", "II", "III", "IV")
 
 
 def formatters(ns: dict) -> tuple[Callable, ...]:
-    """number, thousand_tenge, million_tenge, percent, day, day_attr, short_date, month_year, quarter,
+    """number, thousand_tenge, percent, day, day_attr, short_date, month_year, quarter,
     group_label and measure for the catalogue whose names `ns` holds (THOUSANDS_SEP, DECIMAL_SEP, THOUSAND_TENGE,
-    MILLION_TENGE, PERCENT, DAY, DAY_ATTR, SHORT_DATE, MONTH_YEAR, QUARTER, MONTHS, MONTHS_GEN, MONTHS_LOC,
+    PERCENT, DAY, DAY_ATTR, SHORT_DATE, MONTH_YEAR, QUARTER, MONTHS, MONTHS_GEN, MONTHS_LOC,
     MONTHS_SHORT, MONTHS_DAT, MONTHS_ABL, GROUP_DIRECTION, GROUP_SECTION, MEASURE_NO, MEASURE_IN_YEAR).
 
     A date has two forms: `day` stands alone (a table cell, "Prepared: …"), `day_attr` is the form a date
@@ -30,9 +30,6 @@ def formatters(ns: dict) -> tuple[Callable, ...]:
 
     def thousand_tenge(value: float) -> str:
         return ns["THOUSAND_TENGE"].format(amount=number(value, 1))
-
-    def million_tenge(value: float) -> str:
-        return ns["MILLION_TENGE"].format(amount=number(value / 1000, 1))
 
     def percent(part: float, whole: float) -> str:
         return MISSING if not whole else ns["PERCENT"].format(value=number(100 * part / whole, 1))
@@ -78,5 +75,5 @@ def formatters(ns: dict) -> tuple[Callable, ...]:
             return ns["MEASURE_NO"].format(n=number)
         return ns["MEASURE_IN_YEAR"].format(year=year, n=number)
 
-    return (number, thousand_tenge, million_tenge, percent, day, day_attr, short_date, month_year, quarter,
+    return (number, thousand_tenge, percent, day, day_attr, short_date, month_year, quarter,
             group_label, measure, day_dat, day_abl)

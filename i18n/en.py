@@ -432,6 +432,36 @@ GANTT_WINDOWS_NOTE = (
     "Deadline windows are shown instead: one bar per area and deadline, labelled with the number of measures."
 )
 GANTT_WINDOWS_CUT = "Showing the {shown} of {windows} windows that hold the most measures."
+# -- issue 23: deadline kinds, executors by agreement and collective, amounts by source (appended block) --
+DEADLINE_KINDS = {"window": "Window", "by_date": "Due by a date", "periodic": "Periodic deadline"}
+DEADLINE_FREQUENCIES = {"monthly": "monthly", "quarterly": "quarterly", "yearly": "yearly", "ongoing": "ongoing"}
+DEADLINE_PERIODIC = "Periodic deadline: {frequency}"
+DEADLINE_REPORT_DAY = "by day {day} of the month after the period"
+GANTT_KINDS_NOTE = ("Bar: a window; ◆: due by a date; hatched bar: a periodic deadline over the plan's period, its "
+                    "frequency written on it.")
+EXECUTORS_MARKED = "Responsible bodies by agreement, and collective ones"
+EXECUTORS_MARKED_NOTE = ("Organisations taking part «by agreement», and responsible bodies the decree names as a "
+                         "group (as written, not expanded).")
+EXECUTORS_MARKED_COLUMNS = {"executor": "Responsible body", "name": "Full name", "mark": "Mark",
+                            "measures": "Measures"}
+EXECUTOR_MARKS = {"by_agreement": "by agreement", "collective": "collective"}
+FUNDING_BY_SOURCE = "Expenditure by source of funding"
+FUNDING_BY_SOURCE_NOTE = ("The amounts the decree gives for each budget; amounts without a source of their own on a "
+                          "row apart.")
+FUNDING_NO_SOURCE = "Not split by source"
+FUNDING_SOURCE_AMOUNTS = "Amounts"
+WORKLOAD_BY_AGREEMENT = "Of them by agreement"
+# The export columns this block adds (roadmap/exports.py COLUMNS).
+COLUMNS = {
+    **COLUMNS,
+    "executors_by_agreement": "By agreement",
+    "executors_collective": "Collective responsible bodies",
+    "deadline_kind": "Kind of deadline",
+    "deadline_frequency": "Frequency",
+    "deadline_report_day": "Report due on day",
+    "funding_by_source": "Amounts by source",
+}
+# -- end of issue 23 block --
 RANKED_CUT = "Showing the {shown} largest of the {total} measures with an expenditure amount."
 TREEMAP_OTHER = "Others ({n})"
 
@@ -461,17 +491,16 @@ BRIEF_PREPARED = "Prepared on {date} from the decree data; source: roadmap dashb
 THOUSANDS_SEP = ","
 DECIMAL_SEP = "."
 THOUSAND_TENGE = "{amount} thousand tenge"
-MILLION_TENGE = "{amount} million tenge"
 PERCENT = "{value}%"
 DAY = "{day} {month} {year}"
 DAY_ATTR = DAY
 MONTH_YEAR = "{month_short} {year}"
 SHORT_DATE = "{day} {month_short}"
 
-(number, thousand_tenge, million_tenge, percent, day, day_attr, short_date, month_year, quarter,
+(number, thousand_tenge, percent, day, day_attr, short_date, month_year, quarter,
  group_label, measure, day_dat, day_abl) = formatters(globals())
 
-# Reporting rounds: the report template an executor fills in (roadmap/report_template.py).  The status labels
+# Reporting rounds: the report template an executor fills in (reporting/template.py).  The status labels
 # and column headings are also what reporting/ accepts in a file (reporting/vocabulary.py, fileformat.py).
 REPORT_SHEET = "Report"
 REPORT_TITLE = "Roadmap progress report: {executor}"

@@ -164,8 +164,8 @@ REVIEW_REASON_REQUIRED = "Қайтару себебін көрсетіңіз: о
 REVIEW_FAILED = "Шешім сервердегі қатеге байланысты сақталмады; ештеңе жазылған жоқ. Қайталап көріңіз."
 REVIEW_DONE = {"accepted": "{executor} есебі қабылданды.", "returned": "{executor} есебі пысықтауға қайтарылды."}
 REVIEW_RETURNED_HEADER = "Қайтарылған есептер"
-REVIEW_RETURNED = ("{executor} орындаушысының {round} күнгі есебін (алынған уақыты: {when}) АҚДМ қайтарды: {reason}. "
-                   "Файлды түзетіп, қайта жіберіңіз.")
+REVIEW_RETURNED = ("{executor} орындаушысының есебін АҚДМ қайтарды (есеп беру күні: {round}; алынған уақыты: "
+                   "{when}): {reason}. Файлды түзетіп, қайта жіберіңіз.")
 REPORTS_STORE_FAILED = "Сервердегі қатеге байланысты есеп сақталмады; ештеңе жазылмады. Қайталап көріңіз."
 REPORTS_WHOLE_FILE = "бүкіл файл"
 REPORT_PROBLEMS = {
@@ -448,6 +448,36 @@ GANTT_WINDOWS_NOTE = (
     "Сондықтан орындау кезеңдері көрсетілген: әр бағыт пен мерзімге бір жолақ, ондағы сан — іс-шаралар саны."
 )
 GANTT_WINDOWS_CUT = "Барлық {windows} кезеңнің ішінен іс-шаралары ең көп {shown} кезең көрсетілген."
+# -- issue 23: deadline kinds, executors by agreement and collective, amounts by source (appended block) --
+DEADLINE_KINDS = {"window": "Орындау кезеңі", "by_date": "Күнге дейінгі мерзім", "periodic": "Мерзімді мерзім"}
+DEADLINE_FREQUENCIES = {"monthly": "ай сайын", "quarterly": "тоқсан сайын", "yearly": "жыл сайын",
+                        "ongoing": "тұрақты"}
+DEADLINE_PERIODIC = "Мерзімді мерзім: {frequency}"
+DEADLINE_REPORT_DAY = "есепті айдан кейінгі айдың {day}-күніне дейін"
+GANTT_KINDS_NOTE = ("Жолақ — орындау кезеңі; ◆ — күнге дейінгі мерзім; штрихталған жолақ — жоспардың бүкіл "
+                    "кезеңіне арналған мерзімді мерзім, жиілігі жолақта көрсетілген.")
+EXECUTORS_MARKED = "Келісім бойынша және жинақтап аталған орындаушылар"
+EXECUTORS_MARKED_NOTE = ("«Келісім бойынша» қатысатын ұйымдар және қаулыда жинақтап аталған орындаушылар "
+                         "(жазылғандай, толық ашылмай).")
+EXECUTORS_MARKED_COLUMNS = {"executor": "Орындаушы", "name": "Толық атауы", "mark": "Белгі",
+                            "measures": "Іс-шаралар"}
+EXECUTOR_MARKS = {"by_agreement": "келісім бойынша", "collective": "жинақтап"}
+FUNDING_BY_SOURCE = "Қаржыландыру көздері бойынша шығыстар"
+FUNDING_BY_SOURCE_NOTE = "Қаулыда әр бюджет бойынша көрсетілген сомалар; өз көзі жоқ сомалар жеке жолда."
+FUNDING_NO_SOURCE = "Көздер бойынша бөлінбеген"
+FUNDING_SOURCE_AMOUNTS = "Сомалар"
+WORKLOAD_BY_AGREEMENT = "Оның ішінде келісім бойынша"
+# The export columns this block adds (roadmap/exports.py COLUMNS).
+COLUMNS = {
+    **COLUMNS,
+    "executors_by_agreement": "Келісім бойынша",
+    "executors_collective": "Жинақтап аталған орындаушылар",
+    "deadline_kind": "Мерзім түрі",
+    "deadline_frequency": "Кезеңділігі",
+    "deadline_report_day": "Есеп тапсыру мерзімінің күні",
+    "funding_by_source": "Көздер бойынша сомалар",
+}
+# -- end of issue 23 block --
 RANKED_CUT = "Шығыстар сомасы көрсетілген {total} іс-шараның ішінен сомасы ең ірі {shown} іс-шара көрсетілген."
 TREEMAP_OTHER = "Қалғандары ({n})"
 
@@ -477,17 +507,16 @@ BRIEF_PREPARED = "Дайындалған күні: {date}. Дереккөз — 
 THOUSANDS_SEP = "\u202f"
 DECIMAL_SEP = ","
 THOUSAND_TENGE = "{amount} мың теңге"
-MILLION_TENGE = "{amount} млн теңге"
 PERCENT = "{value} %"
 DAY = "{year} жылғы {day} {month}"
 DAY_ATTR = "{year} жылғы {day} {month_loc}"
 MONTH_YEAR = "{year} ж. {month_short}"
 SHORT_DATE = "{day:02d}.{month:02d}"
 
-(number, thousand_tenge, million_tenge, percent, day, day_attr, short_date, month_year, quarter,
+(number, thousand_tenge, percent, day, day_attr, short_date, month_year, quarter,
  group_label, measure, day_dat, day_abl) = formatters(globals())
 
-# Reporting rounds: the report template an executor fills in (roadmap/report_template.py).  The status labels
+# Reporting rounds: the report template an executor fills in (reporting/template.py).  The status labels
 # and column headings are also what reporting/ accepts in a file (reporting/vocabulary.py, fileformat.py).
 REPORT_SHEET = "Есеп"
 REPORT_TITLE = "Жол картасының орындалу барысы туралы есеп: {executor}"

@@ -429,6 +429,37 @@ GANTT_WINDOWS_NOTE = (
     "Показаны окна исполнения: одна полоса на направление и срок, число на ней — количество мероприятий."
 )
 GANTT_WINDOWS_CUT = "Показаны {shown} окон с наибольшим числом мероприятий из {windows}."
+# -- issue 23: deadline kinds, executors by agreement and collective, amounts by source (appended block) --
+DEADLINE_KINDS = {"window": "Окно исполнения", "by_date": "Срок к дате", "periodic": "Периодический срок"}
+DEADLINE_FREQUENCIES = {"monthly": "ежемесячно", "quarterly": "ежеквартально", "yearly": "ежегодно",
+                        "ongoing": "постоянно"}
+DEADLINE_PERIODIC = "Периодический срок: {frequency}"
+DEADLINE_REPORT_DAY = "до {day} числа месяца, следующего за отчётным"
+GANTT_KINDS_NOTE = ("Полоса — окно исполнения; ◆ — срок к дате; штрихованная полоса — периодический срок на весь "
+                    "период плана, с частотой на полосе.")
+EXECUTORS_MARKED = "Исполнители по согласованию и собирательные"
+EXECUTORS_MARKED_NOTE = ("Организации, участвующие «по согласованию», и исполнители, названные в постановлении "
+                         "собирательно (как написано, без расшифровки).")
+EXECUTORS_MARKED_COLUMNS = {"executor": "Исполнитель", "name": "Полное наименование", "mark": "Отметка",
+                            "measures": "Мероприятий"}
+EXECUTOR_MARKS = {"by_agreement": "по согласованию", "collective": "собирательно"}
+FUNDING_BY_SOURCE = "Расходы по источникам финансирования"
+FUNDING_BY_SOURCE_NOTE = ("Суммы по каждому бюджету, как их указывает постановление; суммы без своего источника — "
+                          "отдельной строкой.")
+FUNDING_NO_SOURCE = "Без разбивки по источникам"
+FUNDING_SOURCE_AMOUNTS = "Сумм"
+WORKLOAD_BY_AGREEMENT = "Из них по согласованию"
+# The export columns this block adds (roadmap/exports.py COLUMNS).
+COLUMNS = {
+    **COLUMNS,
+    "executors_by_agreement": "По согласованию",
+    "executors_collective": "Собирательные исполнители",
+    "deadline_kind": "Вид срока",
+    "deadline_frequency": "Периодичность",
+    "deadline_report_day": "Число месяца для отчёта",
+    "funding_by_source": "Суммы по источникам",
+}
+# -- end of issue 23 block --
 RANKED_CUT = "Показаны {shown} крупнейших из {total} мероприятий с суммой расходов."
 TREEMAP_OTHER = "Остальные ({n})"
 
@@ -459,7 +490,6 @@ BRIEF_PREPARED = "Подготовлено {date} по данным постан
 THOUSANDS_SEP = "\u202f"
 DECIMAL_SEP = ","
 THOUSAND_TENGE = "{amount} тыс. тенге"
-MILLION_TENGE = "{amount} млн тенге"
 PERCENT = "{value} %"
 DAY = "{day} {month} {year} г."
 # A date inside a sentence, before the noun it qualifies (SOURCE_NOTE, TIMELINE_PASSED_SUMMARY): day_attr.
@@ -468,10 +498,10 @@ DAY_ATTR = DAY
 MONTH_YEAR = "{month_short} {year}"
 SHORT_DATE = "{day:02d}.{month:02d}"
 
-(number, thousand_tenge, million_tenge, percent, day, day_attr, short_date, month_year, quarter,
+(number, thousand_tenge, percent, day, day_attr, short_date, month_year, quarter,
  group_label, measure, day_dat, day_abl) = formatters(globals())
 
-# Reporting rounds: the report template an executor fills in (roadmap/report_template.py).  The status labels
+# Reporting rounds: the report template an executor fills in (reporting/template.py).  The status labels
 # and column headings are also what reporting/ accepts in a file (reporting/vocabulary.py, fileformat.py).
 REPORT_SHEET = "Отчёт"
 REPORT_TITLE = "Отчёт о ходе исполнения Дорожной карты: {executor}"

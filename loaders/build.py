@@ -3,7 +3,10 @@
     python -m loaders.build [SOURCE] [--out PATH] [--check]
 
 Writes PATH (default data/roadmap.parquet) and the abbreviation legend beside it
-(<stem>_legend.parquet), both atomically: either the new files are complete or the old ones stay.
+(<stem>_legend.parquet).  Each file is replaced atomically (written whole beside its target, then renamed
+over it: a reader sees the old file or the new one, never a part), but the two renames are two steps, not
+one: a crash between them leaves the new legend beside the old measures.  Both are written in full before
+either is renamed, so a failed write (a full disk) leaves both old files as they were.
 A damaged text is reported in full, one located line per problem (at most 50), and nothing is
 written; --check reads and validates without writing anything.
 """
@@ -90,7 +93,8 @@ def parse_file(path: Path) -> tuple[pa.Table, pa.Table, dict[str, str]]:
 
 
 def write_atomically(tables: dict[Path, pa.Table]) -> None:
-    """Write every table to a temporary file beside its target, then rename them all into place."""
+    """Write every table to a temporary file beside its target, then rename them into place one by one, in
+    the order given: each rename is atomic, the set of them is not."""
     temps: list[tuple[Path, Path]] = []
     try:
         for target, table in tables.items():
@@ -146,9 +150,9 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         schema_meta = {b"roadmap": json.dumps(metadata, ensure_ascii=False).encode("utf-8")}
         write_atomically(
-            {
-                args.out: measures.replace_schema_metadata(schema_meta),
+            {  # the legend first: the docstring says which pair a crash between the renames leaves
                 legend_path(args.out): legend.replace_schema_metadata(schema_meta),
+                args.out: measures.replace_schema_metadata(schema_meta),
             }
         )
     except LoadError as exc:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .layout import LegendEntry
+from .legend import LegendEntry
 from .source import Line
 from .vocabulary import MONTHS_GENITIVE
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from .errors import LoadError
 from .layout import MeasureBlock
-from .vocabulary import DEADLINE_CUT, DEADLINE_WORD, Vocabulary
+from .vocabulary import AKIMAT_LINKS, DASH, DEADLINE_CUT, DEADLINE_WORD, Vocabulary
 
 
 @dataclass
@@ -65,6 +65,8 @@ class _Row:
 _SUBPOINT = re.compile(r"^(\d{1,2}[.)])(?:\s+(.*))?$")
 _ITEMS = re.compile(r"[^\s,;()]+")
 _HYPHEN_END = re.compile(r"\w-$")
+_DAY = re.compile(r"\d{1,2}")
+_THOUSANDS = re.compile(r"0\d{2}(?:,\d+)?(?![\d\w])")  # a group no amount starts with
 # The most words a later page's executors, deadline and funding can take up together: a bound on the
 # search for where the title's rest ends, so that no text makes it slow.
 _MOST_CONTINUED = 300
@@ -82,9 +84,31 @@ def split_cells(block: MeasureBlock, vocab: Vocabulary) -> Cells:
     row = _Row()
     for index, page in enumerate(pages):
         _read_page(row, page, pages[index + 1 :], vocab, block.number)
+    if row.form and not row.deadline:
+        _unknown_deadline(row, vocab, block.number)
     _fill(cells, row, subpoints, vocab)
     _check_complete(cells)
     return cells
+
+
+def _unknown_deadline(row: _Row, vocab: Vocabulary, measure: int) -> None:
+    """No deadline was read, but the executors' cell holds words no executor is made of: that is where the
+    deadline stands, in a form this loader was not taught.  Quote it and name its line."""
+    words = row.executors
+    start = next((i for i, word in enumerate(words) if not _is_executor(word, vocab)), None)
+    if start is None:
+        return  # the cell is missing altogether: _check_complete says so
+    while start > 0 and words[start - 1].text.islower() and words[start - 1].text in AKIMAT_LINKS:
+        start -= 1  # "по мере необходимости": a link word of akimat lists that begins the form
+    end = len(words)
+    while end > start + 1 and vocab.is_funding(words[end - 1].text):
+        end -= 1  # the funding cell after it
+    raise LoadError(
+        f"measure {measure}: deadline {_text(words[start:end])!r} is a form this loader does not know (it knows "
+        "windows such as «в течение года», «І квартал 2021 года», «2021 – 2022 годы», dates such as «до 1 декабря "
+        "2021 года» and periodic deadlines such as «ежеквартально»)",
+        words[start].line,
+    )
 
 
 def _pieces(numbered: list[tuple[int, str, str]]) -> list[tuple[int, str, bool]]:
@@ -204,6 +228,8 @@ def _title_goes_on(row: _Row, page: list[Word], last: bool, vocab: Vocabulary) -
         if leftover or not all(_is_executor(word, vocab) for word in executors):
             continue
         if last:
+            if not vocab.reads_as_executors(_text(row.executors + executors)):
+                continue
             whole = row.deadline + deadline
             if whole and not vocab.is_deadline(_text(whole)):
                 continue
@@ -221,7 +247,11 @@ def _columns(row: _Row, words: list[Word], last: bool, vocab: Vocabulary):
         start = next((i for i, word in enumerate(words) if not _is_executor(word, vocab)), len(words))
         end = _deadline_goes_on(row.deadline, words, start, last, vocab)
     funded = end
-    while funded < len(words) and vocab.is_funding(words[funded].text) and not _is_source(words[funded], vocab):
+    # Column 6: amounts and funding phrases, and budgets each with its amount after a dash ("РБ – 100,0;").
+    while funded < len(words) and (
+        vocab.is_funding(words[funded].text) and not _is_source(words[funded], vocab)
+        or _is_source(words[funded], vocab) and funded + 1 < len(words) and DASH.fullmatch(words[funded + 1].text)
+    ):
         funded += 1
     sourced = funded
     while sourced < len(words) and _is_source(words[sourced], vocab):
@@ -247,14 +277,24 @@ def _deadline_at(words: list[Word], last: bool, vocab: Vocabulary) -> tuple[int,
                 partial.append(end)
             else:
                 break
+        partial = [end for end in partial if not _splits_amount(words, end)]
         if complete:
             funded = [end for end in complete + ([] if last else partial) if _all_funding(words[end:], vocab)]
-            return start, max(funded) if funded else max(complete)
+            return start, _longest(funded, words, vocab) if funded else max(complete)
         if not last and cut is None:
             funded = [end for end in partial if _all_funding(words[end:], vocab)]
             if funded:
-                cut = (start, max(funded))
+                cut = (start, _longest(funded, words, vocab))
     return cut or (len(words), len(words))
+
+
+def _longest(ends: list[int], words: list[Word], vocab: Vocabulary) -> int:
+    """The longest reading of the deadline among those leaving the funding words after it, preferring one that
+    leaves them a whole funding cell, else the start of one: "ежеквартально," then "в пределах предусмотренных
+    средств" is no deadline cut after "в"."""
+    whole = [end for end in ends if vocab.is_complete_funding(_text(words[end:]))]
+    opening = [end for end in ends if vocab.starts_funding(_text(words[end:]))]
+    return max(whole or opening or ends)
 
 
 def _deadline_goes_on(before: list[Word], words: list[Word], start: int, last: bool, vocab: Vocabulary) -> int:
@@ -264,12 +304,18 @@ def _deadline_goes_on(before: list[Word], words: list[Word], start: int, last: b
         if vocab.is_deadline(text):
             ends.append(end)
         elif DEADLINE_CUT.fullmatch(text):
-            if not last:
+            if not last and not _splits_amount(words, end):
                 ends.append(end)
         else:
             break
     funded = [end for end in ends if _all_funding(words[end:], vocab)]
     return max(funded) if funded else start
+
+
+def _splits_amount(words: list[Word], end: int) -> bool:
+    """Whether a cut deadline ending before words[end] would take the first digits of an amount ("до 25" |
+    "000,0"): what follows starts with a group of three digits no amount begins with (a zero)."""
+    return 0 < end < len(words) and bool(_DAY.fullmatch(words[end - 1].text) and _THOUSANDS.match(words[end].text))
 
 
 def _is_executor(word: Word, vocab: Vocabulary) -> bool:

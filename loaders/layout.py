@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .errors import LoadError, Problems
+from .legend import LegendEntry
 from .source import Line
 from .text import join_lines
 from .vocabulary import MONTHS_GENITIVE
@@ -26,14 +27,6 @@ _LEGEND_ENTRY = re.compile(
 _RULE = re.compile(r"^[_\-–—=*]{3,}$")
 _YEAR_IN_TITLE = re.compile(r"\bна\s+(\d{4})\s+год\b")
 _DECREE = re.compile(r"от\s+(\d{1,2})\s+(\w+)\s+(\d{4})\s+года\s+№\s*(\d+)")
-
-
-@dataclass
-class LegendEntry:
-    abbreviation: str
-    full_name: str
-    kind: str  # "body" (a ministry or other state body) | "budget"
-    line: int
 
 
 @dataclass

@@ -97,11 +97,6 @@ def named_regions(word: str, kind: str | None = None) -> tuple[Region, ...]:
     )
 
 
-def match_region(word: str, day: date, kind: str | None = None) -> str | None:
-    """The canonical region a word names (any grammatical case) as of a day, or None."""
-    return next((region.name for region in named_regions(word, kind) if region.exists_on(day)), None)
-
-
 def _is_inflection(ending: str) -> bool:
     # Case endings only: "Шымкента", "Атырауской", "Алматы"; never a longer word sharing a stem
     # ("Алматинской" must not match the city "Алматы").

@@ -15,6 +15,8 @@ SECTIONS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 # In the order the filter lists them; the catalogues' labels follow it (tests/test_i18n.py).
 FUNDING_CLASSES = ("budget_amount", "within_existing_funds", "extrabudgetary", "not_required", "unspecified")
 LEGEND_KINDS = ("body", "budget")
+DEADLINE_KINDS = ("window", "by_date", "periodic")
+FREQUENCIES = ("monthly", "quarterly", "yearly", "ongoing")
 
 
 @dataclass(frozen=True)
@@ -51,20 +53,35 @@ MEASURES: tuple[Column, ...] = (
     Column("report_to", _STR, False, "the body the measure reports to (an abbreviation from the legend: МИОР, АП)",
            legend_body=True, noun="report recipient", expected="a body in the legend"),
     Column("executors_raw", _STR, False, "the executors' cell as written"),
-    Column("ministries", _TEXTS, False, "the executing ministries and other state bodies: legend abbreviations, "
-           "in source order", legend_body=True, noun="executor", expected="a body in the legend"),
+    Column("ministries", _TEXTS, False, "the executing ministries, other state bodies and organisations (national "
+           "chambers, NGOs, quasi-public companies): legend abbreviations, in source order", legend_body=True,
+           noun="executor", expected="a body in the legend"),
     Column("akimats", _TEXTS, False, "the executing akimats, one per region; «акиматы областей, городов "
            "Нур-Султана, Алматы и Шымкента» expands to every region of the decree's date", CANONICAL_ORDER,
            noun="akimat", expected="a known region"),
     Column("akimats_all_regions", pa.bool_(), False,
            "whether the akimats are all the regions that exist on the decree's date"),
+    Column("executors_by_agreement", _TEXTS, False, "the executors marked «(по согласованию)», taking part by "
+           "agreement: each one of ministries or executors_collective"),
+    Column("executors_collective", _TEXTS, False, "executors named as a group, kept as written and not expanded "
+           "(«заинтересованные государственные органы»)"),
     Column("deadline_raw", _STR, False, "the deadline's cell as written"),
     Column("deadline_start", pa.date32(), False, "the first day of the deadline's window"),
     Column("deadline_end", pa.date32(), False, "the last day of the deadline's window, not before its first"),
+    Column("deadline_kind", _STR, False, "what the deadline is: a window of time, a fixed date («до 1 декабря», "
+           "«к 1 июля»: the window ends on it) or a periodic deadline («ежеквартально»: the window is the plan's "
+           "period)", DEADLINE_KINDS, noun="deadline kind"),
+    Column("deadline_frequency", _STR, True, "how often a periodic deadline recurs; there exactly when deadline_kind "
+           "is periodic", FREQUENCIES, noun="deadline frequency"),
+    Column("deadline_report_day", _INT, True, "the day of the month after each period by which a periodic "
+           "deadline's report is due («до 25 числа месяца, следующего за отчётным»)"),
     Column("cost_thousand_kzt", pa.float64(), True, "the estimated expenditure («Предполагаемые расходы») in thousand "
            "tenge, positive; there exactly when funding_class is budget_amount"),
     Column("funding_note", _STR, True, "the funding phrase, e.g. «в пределах предусмотренных средств»"),
     Column("funding_source", _STR, True, "the budgets named beside the amount (legend abbreviations: РБ, МБ)"),
+    Column("funding_by_source", pa.list_(pa.struct([("source", _STR), ("amount_thousand_kzt", pa.float64())])), False,
+           "each amount with the budget it comes from («РБ – 100 000,0; МБ – 50 000,0», or amounts and budgets in "
+           "the same order), adding up to cost_thousand_kzt; empty where no amount has its own budget"),
     Column("funding_class", _STR, False, "what the funding cell says: an amount, a funding phrase's class, "
            "or nothing", FUNDING_CLASSES, noun="funding class"),
     Column("source_line_start", _INT, False, "the measure's first line in the source text"),
@@ -123,6 +140,7 @@ def check_measures(table: pa.Table, legend: pa.Table, as_of: date | None = None)
         problems.append("measure numbers are not unique within a roadmap year"
                         + (f": {', '.join(f'{y} № {n}' for y, n in repeated)}" if repeated else ""))
     bodies = frozenset(r["abbreviation"] for r in legend_rows if r["kind"] == "body")
+    budgets = frozenset(r["abbreviation"] for r in legend_rows if r["kind"] == "budget")
     allowed = {c.name: bodies if c.legend_body else frozenset(c.allowed) for c in _CLOSED}
     regions_of_the_day = set(regions_on(as_of)) if as_of is not None else set()
     for r in rows:
@@ -137,6 +155,12 @@ def check_measures(table: pa.Table, legend: pa.Table, as_of: date | None = None)
             problems.append(f"measure {no}: direction {r['direction']} is not positive")
         if (r["cost_thousand_kzt"] is not None) != (r["funding_class"] == "budget_amount"):
             problems.append(f"measure {no}: an amount goes with funding class budget_amount and only with it")
+        by_source = r["funding_by_source"] or []
+        by_source_total = sum(p["amount_thousand_kzt"] or 0 for p in by_source)
+        if by_source and abs(by_source_total - (r["cost_thousand_kzt"] or 0)) > 0.05:
+            problems.append(f"measure {no}: the amounts by source do not add up to cost {r['cost_thousand_kzt']}")
+        if strays := [p["source"] for p in by_source if p["source"] not in budgets]:
+            problems.append(f"measure {no}: funding sources {strays} are not budgets in the legend")
         if r["cost_thousand_kzt"] is not None and not r["cost_thousand_kzt"] > 0:
             problems.append(f"measure {no}: cost {r['cost_thousand_kzt']} is not positive")
         if as_of is not None:
@@ -147,10 +171,18 @@ def check_measures(table: pa.Table, legend: pa.Table, as_of: date | None = None)
                 problems.append(f"measure {no}: akimats_all_regions is {r['akimats_all_regions']}, "
                                 f"but the akimats are{'' if not r['akimats_all_regions'] else ' not'} "
                                 f"all regions of {as_of:%Y-%m-%d}")
-        if not (r["ministries"] or r["akimats"]):
+        named = set(r["ministries"] or []) | set(r["executors_collective"] or [])
+        if unnamed := [e for e in r["executors_by_agreement"] or [] if e not in named]:
+            problems.append(f"measure {no}: executors by agreement {unnamed} are not among its executors")
+        if not (r["ministries"] or r["akimats"] or r["executors_collective"]):
             problems.append(f"measure {no}: no executor")
         if r["deadline_start"] and r["deadline_end"] and r["deadline_start"] > r["deadline_end"]:
             problems.append(f"measure {no}: deadline ends before it starts")
+        if (r["deadline_frequency"] is not None) != (r["deadline_kind"] == "periodic"):
+            problems.append(f"measure {no}: a deadline frequency goes with deadline kind periodic and only with it")
+        if r["deadline_report_day"] is not None and (r["deadline_kind"] != "periodic"
+                                                     or not 1 <= r["deadline_report_day"] <= 31):
+            problems.append(f"measure {no}: report day {r['deadline_report_day']} is not a day of a periodic deadline")
         if not (r["title"] or "").strip():
             problems.append(f"measure {no}: empty title")
     return problems

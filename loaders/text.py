@@ -9,9 +9,12 @@ import re
 
 # A run of single characters each separated by one or two spaces: ``М И О Р ,`` or
 # ``9 3 2  8 7 0 , 0``.  Within a run, two spaces separate words and one space separates letters.
-_SPACED_RUN = re.compile(r"(?<!\S)\S(?= )(?:  ?\S(?!\S))+")
+# Its first character may carry an opening bracket and its last a closing punctuation mark, as a spaced word
+# next to punctuation does (``( М К С )``, ``(М К С)``, ``М О Н ,``, ``М О Н,``).
+_SPACED_RUN = re.compile(r"(?<!\S)[(«]?\S(?= )(?:  ?\S(?!\S))*  ?\S[,;:.!?)»]*(?!\S)")
 _CLOSERS = ",;:.!?)"
 _UPPER = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]$")
+_OPENING, _CLOSING = "(«", ",;:.!?)»"
 
 
 def despace(line: str) -> str:
@@ -21,8 +24,11 @@ def despace(line: str) -> str:
         run = match.group(0)
         chars = run.split()
         # Two lone letters are too often real words ("и в", "с и"); only shouting capitals
-        # such as "М З" are safe to join when the run is that short.
-        if len(chars) < 3 and not all(_UPPER.match(c) for c in chars):
+        # such as "М З" are safe to join when the run is that short.  A closing mark glued to a character is
+        # not one of the run's ("и в," stays two words); one spaced on its own is, as an opening bracket
+        # is ("1 3 ." is "13.", "( п о" is "(по").
+        letters = [c.rstrip(_CLOSING) or c for c in chars]
+        if len(letters) < 3 and not all(_UPPER.match(c.lstrip(_OPENING)) for c in letters):
             return run
         return " ".join(_join_word(word.split(" ")) for word in re.split(r" {2,}", run))
 

@@ -19,19 +19,23 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # The plan as the decree gives it, then its execution as reported for the round shown (report_round): two
 # integer columns for the executors who reported and all of them, so a spreadsheet can sum and divide them.
 COLUMNS = ("measure_no", "roadmap_year", "group", "title", "completion_form", "executors_raw", "ministries",
-           "akimats", "deadline_raw", "deadline_start", "deadline_end", "cost_thousand_kzt", "funding",
-           "funding_source", "report_to", "source_lines",
+           "akimats", "executors_by_agreement", "executors_collective", "deadline_raw", "deadline_start",
+           "deadline_end", "deadline_kind", "deadline_frequency", "deadline_report_day", "cost_thousand_kzt",
+           "funding", "funding_source", "funding_by_source", "report_to", "source_lines",
            "report_round", "status", "status_carried_from", "spent_thousand_kzt", "reported_executors",
            "executor_count", "unreviewed_reports", "information")
 
 
 _SOURCE_COLUMNS = ("measure_no", "roadmap_year", "group_key", "title", "completion_form", "executors_raw",
-                   "ministries", "akimats", "deadline_raw", "deadline_start", "deadline_end", "cost_thousand_kzt",
-                   "funding_class", "funding_source", "report_to", "source_line_start", "source_line_end",
+                   "ministries", "akimats", "executors_by_agreement", "executors_collective", "deadline_raw",
+                   "deadline_start", "deadline_end", "deadline_kind", "deadline_frequency", "deadline_report_day",
+                   "cost_thousand_kzt", "funding_class", "funding_source", "funding_by_source", "report_to",
+                   "source_line_start", "source_line_end",
                    "report_round", "status", "status_carried_from", "spent_thousand_kzt", "reported_executors",
                    "executor_count", "unreviewed_reports", "information")
-_NOT_TEXT = ("measure_no", "roadmap_year", "deadline_start", "deadline_end", "cost_thousand_kzt", "report_round",
-             "status_carried_from", "spent_thousand_kzt", "reported_executors", "executor_count", "unreviewed_reports")
+_NOT_TEXT = ("measure_no", "roadmap_year", "deadline_start", "deadline_end", "deadline_report_day",
+             "cost_thousand_kzt", "report_round", "status_carried_from", "spent_thousand_kzt", "reported_executors",
+             "executor_count", "unreviewed_reports")
 
 
 def export_table(measures: pa.Table | pa.RecordBatch, t: ModuleType, for_spreadsheet: bool = True) -> pa.Table:
@@ -48,12 +52,18 @@ def export_table(measures: pa.Table | pa.RecordBatch, t: ModuleType, for_spreads
         "executors_raw": m["executors_raw"],
         "ministries": _joined(m["ministries"]),
         "akimats": _joined(m["akimats"]),
+        "executors_by_agreement": _joined(m["executors_by_agreement"]),
+        "executors_collective": _joined(m["executors_collective"]),
         "deadline_raw": m["deadline_raw"],
         "deadline_start": pc.cast(m["deadline_start"], pa.date32()),
         "deadline_end": pc.cast(m["deadline_end"], pa.date32()),
+        "deadline_kind": _named(m["deadline_kind"], t.DEADLINE_KINDS.get),
+        "deadline_frequency": _named(m["deadline_frequency"], t.DEADLINE_FREQUENCIES.get),
+        "deadline_report_day": pc.cast(m["deadline_report_day"], pa.int64()),
         "cost_thousand_kzt": pc.cast(m["cost_thousand_kzt"], pa.float64()),
         "funding": _named(m["funding_class"], t.FUNDING_CLASSES.get),
         "funding_source": m["funding_source"],
+        "funding_by_source": _by_source(m["funding_by_source"], t),
         "report_to": m["report_to"],
         "source_lines": pc.binary_join_element_wise(pc.cast(m["source_line_start"], pa.string()),
                                                     pc.cast(m["source_line_end"], pa.string()), "–"),
@@ -71,6 +81,12 @@ def export_table(measures: pa.Table | pa.RecordBatch, t: ModuleType, for_spreads
     text = neutralise_array if for_spreadsheet else (lambda v: pc.cast(v, pa.string()))
     columns = {k: v if k in _NOT_TEXT else text(v) for k, v in columns.items()}
     return pa.table({t.COLUMNS[k]: columns[k] for k in COLUMNS})
+
+
+def _by_source(parts: pa.ChunkedArray | pa.Array, t: ModuleType) -> pa.Array:
+    """"РБ: 100 000,0; МБ: 50 000,0" for each measure's amounts by source (empty where it has none)."""
+    return pa.array(["; ".join(f"{p['source']}: {t.number(p['amount_thousand_kzt'], 1)}" for p in row or [])
+                     for row in parts.to_pylist()], pa.string())
 
 
 def export_frame(measures: pd.DataFrame, t: ModuleType, for_spreadsheet: bool = True) -> pd.DataFrame:

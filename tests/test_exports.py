@@ -38,7 +38,8 @@ def test_csv_is_excel_friendly(frame):
     raw = exports.to_csv(frame)
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows[0][0] == "№" and rows[0] == list(texts.COLUMNS.values())
+    assert rows[0][0] == "№" and rows[0] == [texts.COLUMNS[k] for k in exports.COLUMNS]
+    assert set(exports.COLUMNS) == set(texts.COLUMNS)
     assert len(rows) == 1 + 47
     atyrau = next(r for r in rows[1:] if r[0] == "21")
     assert atyrau[rows[0].index("Акиматы")] == "Атырауская область; Западно-Казахстанская область"

@@ -28,7 +28,7 @@ KAZAKH_ONLY = set("ӘәҒғҚқҢңӨөҰұҮүҺһІі")
 # Modules that turn data into what users see: every string they show must come from a catalogue.
 PRESENTATION = ["dashboard.py", *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "app_pages").glob("*.py")),
                 *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "roadmap" / "ui").glob("*.py")),
-                "roadmap/charts.py", "roadmap/exports.py", "roadmap/brief.py", "roadmap/routes.py", "roadmap/xlsx.py"]
+                *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "roadmap" / "charts").glob("*.py")), "roadmap/exports.py", "roadmap/brief.py", "roadmap/routes.py", "roadmap/xlsx.py"]
 
 
 # Date patterns are formatted with all of these fields (i18n/_formats.py); each language picks its own.
@@ -412,3 +412,12 @@ def test_english_says_responsible_bodies_and_implementation():
         shown = re.sub(r"\{[^}]*\}|`[^`]*`|--executor", "", text)  # placeholders, claim names, CLI flags
         assert not any(term in shown for term in ENGLISH_TERMS), name
     assert "{rows} measures" not in en.REPORTS_STORED
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+def test_export_headers_are_distinct(lang):
+    """Two export columns with one header would make a spreadsheet's columns indistinguishable."""
+    import importlib
+
+    columns = importlib.import_module(f"i18n.{lang}").COLUMNS
+    assert len(set(columns.values())) == len(columns)

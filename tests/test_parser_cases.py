@@ -105,6 +105,29 @@ CASES = [
         {"akimats": ["Карагандинская область"], "cost_thousand_kzt": 15000.0, "funding_source": "МБ"},
     ),
     (
+        "a deadline over two years, a spaced abbreviation before a comma",
+        "1.\nТитул\n\nинформация\nв МИОР\n\nМ О Н, МФ\n\n2021 – 2022 годы\n",
+        {"ministries": ["МОН", "МФ"], "deadline_start": date(2021, 1, 1), "deadline_end": date(2022, 12, 31),
+         "deadline_kind": "window"},
+    ),
+    (
+        "a periodic deadline with its report day, glued to the executors",
+        "1.\nТитул\n\nинформация\nв МИОР\n\nМФ ежемесячно, до 5 числа месяца, \nследующего за отчетным\n",
+        {"deadline_kind": "periodic", "deadline_frequency": "monthly", "deadline_report_day": 5,
+         "deadline_end": date(2021, 12, 31)},
+    ),
+    (
+        "after a page break a title's last word that collective executors use too stays the title's",
+        "1.\nОбучение сотрудников\n\nинформация\nв МИОР\n\nМОН\n\nв течение года\n\n\n\nорганизации\n",
+        {"title": "Обучение сотрудников организации", "executors_raw": "МОН", "executors_collective": []},
+    ),
+    (
+        "a collective phrase cut by a page break goes on after it",
+        "1.\nОбучение\n\nинформация\nв МИОР\n\nМОН, заинтересованные\n\nв течение года\n\n\n\n"
+        "государственные органы\n",
+        {"title": "Обучение", "executors_collective": ["заинтересованные государственные органы"]},
+    ),
+    (
         "in-frame funds, the rarer wording",
         "1.\nАкселераторы\n\nинформация\nв МИОР\n\nМОН\n\nв течение года в рамках предусмотренных \nсредств\n",
         {"funding_class": "within_existing_funds", "funding_note": "в рамках предусмотренных средств"},

@@ -1,7 +1,11 @@
 """Text repairs, table-driven: (damaged extraction, expected clean text)."""
+import ast
+import re
+
 import pytest
 
 from loaders.text import attach_quotes, despace, join_lines
+from tests.conftest import ROOT
 
 DESPACE = [
     ("П р о в е д е н и е  ", "Проведение  "),
@@ -13,6 +17,13 @@ DESPACE = [
     ("а к и м а т ы  ", "акиматы  "),
     ("М З в течение года", "МЗ в течение года"),  # spaced capitals, then a real one-letter word
     ("М З", "МЗ"),
+    # A spaced abbreviation next to punctuation is rejoined like any other.
+    ("М О Н, акиматы", "МОН, акиматы"),
+    ("М З, МИОР", "МЗ, МИОР"),
+    ("( М К С )", "(МКС)"),
+    ("(М К С), МИОР", "(МКС), МИОР"),
+    ("«М К С»", "«МКС»"),
+    ("и в, а", "и в, а"),  # two small letters stay words, a comma or not
     ("І V  к в а р т а л 2023 года", "ІV квартал 2023 года"),
     ("учреждений и в рамках", "учреждений и в рамках"),  # real one-letter words stay apart
     ("терпимости  к  ", "терпимости  к  "),
@@ -60,3 +71,26 @@ def test_join_lines(lines, clean):
 )
 def test_attach_quotes(text, expected):
     assert attach_quotes(text) == expected
+
+
+def _mixed_words(source: str) -> list[str]:
+    """Words of a Python source's string literals that mix Latin and Cyrillic letters (a homoglyph such as
+    the Latin "c" in «облаcти» makes a word no decree spells); regex character classes ("[A-ZА-Я]") and
+    escapes ("\\bна") aside."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            text = re.sub(r"\[[^\]]*\]|\\.", " ", node.value)
+            for word in re.findall(r"[^\W\d_]{2,}", text):
+                latin = any("a" <= c.lower() <= "z" for c in word)
+                cyrillic = any("\u0400" <= c <= "\u04ff" for c in word)
+                if latin and cyrillic:
+                    found.append(word)
+    return found
+
+
+def test_no_loader_string_mixes_latin_and_cyrillic_in_one_word():
+    assert _mixed_words('x = "облаcти"') == ["облаcти"]  # the check sees a homoglyph
+    mixed = {path.name: words for path in sorted((ROOT / "loaders").glob("*.py"))
+             if (words := _mixed_words(path.read_text(encoding="utf-8")))}
+    assert not mixed

@@ -157,3 +157,42 @@ def test_a_deep_link_with_a_year_on_a_fresh_server(page: Page, two_decree_server
     expect(page.get_by_role("heading", name="Дорожные карты по годам")).to_be_visible()
     expect(page.locator(".js-plotly-plot")).to_have_count(5)  # years; directions (work, money); calendar; executors
     page.screenshot(path=str(screenshots / "two_decrees_overview.png"), full_page=True)
+
+
+@pytest.fixture(scope="module")
+def varied_server(tmp_path_factory):
+    """A fresh server on the decree written with every varied form (tests/fixtures/roadmap_2022_varied.txt)."""
+    folder = tmp_path_factory.mktemp("varied")
+    built = run_build(ROOT / "tests" / "fixtures" / "roadmap_2022_varied.txt", "--out", folder / "roadmap_2022.parquet")
+    assert built.returncode == 0, built.stderr
+    with streamlit_server(tmp_path_factory.mktemp("varied_server"),
+                          ROADMAP_DATA=str(folder / "roadmap_2022.parquet")) as server:
+        yield server
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_timeline_funding_and_executors_show_the_varied_forms(page: Page, varied_server, screenshots, width):
+    """The Gantt draws fixed dates as points and periodic deadlines with their frequency; the Executors page
+    lists organisations by agreement and collective executors; the Funding page totals amounts by budget."""
+    page.set_viewport_size({"width": width, "height": 1000})
+    open_page(page, f"{varied_server.url}/timeline", texts.PAGE_TIMELINE)
+    expect(page.get_by_text(texts.GANTT_KINDS_NOTE)).to_be_visible()
+    gantt = page.locator(".js-plotly-plot").first
+    expect(gantt.locator(".scatterlayer path.point")).to_have_count(2)  # «до 1 декабря», «к 1 июля»: points
+    assert gantt.locator(".barlayer g.point").count() >= 7  # the windows and the periodic deadlines: bars
+    for frequency in ("quarterly", "monthly", "yearly", "ongoing"):
+        expect(gantt.get_by_text(texts.DEADLINE_FREQUENCIES[frequency], exact=True)).to_have_count(1)
+    page.screenshot(path=str(screenshots / f"varied_timeline_{width}.png"), full_page=True)
+
+    open_page(page, f"{varied_server.url}/executors", texts.PAGE_EXECUTORS)
+    expect(page.get_by_role("heading", name=texts.EXECUTORS_MARKED)).to_be_visible()
+    table = page.locator('[data-testid="stDataFrame"]')
+    expect(table).to_have_count(1)
+    page.screenshot(path=str(screenshots / f"varied_executors_{width}.png"), full_page=True)
+
+    open_page(page, f"{varied_server.url}/funding", texts.PAGE_FUNDING)
+    expect(page.get_by_role("heading", name=texts.FUNDING_BY_SOURCE)).to_be_visible()
+    chart = page.locator(".st-key-chart_funding_by_source .js-plotly-plot")
+    expect(chart.get_by_text("197 000,0")).to_have_count(1)
+    expect(chart.get_by_text("90 000,0")).to_have_count(1)
+    page.screenshot(path=str(screenshots / f"varied_funding_{width}.png"), full_page=True)

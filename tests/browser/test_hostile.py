@@ -26,7 +26,8 @@ from tests.conftest import ROOT, run_build
 pytestmark = pytest.mark.browser
 
 HOSTILE_SOURCE = ROOT / "tests" / "fixtures" / "roadmap_hostile.txt"
-PAGES = [("", texts.APP_TITLE, 4), ("funding", texts.PAGE_FUNDING, 6), ("executors", texts.PAGE_EXECUTORS, 4),
+# Funding: 7 charts, with the totals by budget (the fixture gives amounts with РБ beside them).
+PAGES = [("", texts.APP_TITLE, 4), ("funding", texts.PAGE_FUNDING, 7), ("executors", texts.PAGE_EXECUTORS, 4),
          ("timeline", texts.PAGE_TIMELINE, 2), ("measures", texts.PAGE_MEASURES, 0)]
 # What the fixture smuggles in; each must reach the screen as these very characters, never as markup.
 PAYLOADS = ["<img src=x onerror=alert(1)>", '<script>alert("xss")</script>', "[нажмите здесь](javascript:alert(1))",
@@ -97,7 +98,7 @@ def test_hostile_titles_are_literal_in_chart_hovers(page: Page, hostile_server, 
     open_page(page, f"{hostile_server.url}/timeline", texts.PAGE_TIMELINE)
     gantt = " ".join(hover_texts(page, 0))
     open_page(page, f"{hostile_server.url}/funding", texts.PAGE_FUNDING)
-    ranked = " ".join(hover_texts(page, 4))  # the bars of measures with an amount
+    ranked = " ".join(hover_texts(page, 5))  # the bars of measures with an amount (after the totals by budget)
     open_page(page, f"{hostile_server.url}/executors", texts.PAGE_EXECUTORS)
     workload = " ".join(hover_texts(page, 0))  # ministries, hovered with their full legend names
     assert "<img src=x onerror=alert(1)>" in gantt and '<script>alert("xss")</script>' in gantt

@@ -2,8 +2,10 @@
 -- the plan as the decree gives it, then the execution as reported for the chosen round (measure_status).
 SELECT
     f.roadmap_year, f.measure_no, f.section, f.direction, f.group_key, f.group_order, f.title, f.completion_form,
-    f.report_to, f.executors_raw, f.ministries, f.akimats, f.akimats_all_regions, f.deadline_raw,
-    f.deadline_start, f.deadline_end, f.cost_thousand_kzt, f.funding_class, f.funding_note, f.funding_source,
+    f.report_to, f.executors_raw, f.ministries, f.akimats, f.akimats_all_regions, f.executors_by_agreement,
+    f.executors_collective, f.deadline_raw, f.deadline_start, f.deadline_end, f.deadline_kind, f.deadline_frequency,
+    f.deadline_report_day, f.cost_thousand_kzt, f.funding_class, f.funding_note, f.funding_source,
+    f.funding_by_source,
     f.source_line_start, f.source_line_end,
     c.round AS report_round,
     coalesce(s.status, 'not_reported') AS status,

@@ -1,0 +1,168 @@
+"""The Executors page's figures: workload per executor, executor × direction, the region map."""
+from __future__ import annotations
+
+from types import ModuleType
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .common import (
+    COLLECTIVE_COLOUR,
+    NAMED_COLOUR,
+    WORKLOAD_SCALE,
+    _escape,
+    _layout,
+)
+
+
+def workload(df: pd.DataFrame, full_names: dict[str, str] | None = None, *, t: ModuleType) -> go.Figure:
+    """Measures per executor.  Where executors take part as one of "all akimats", that share is drawn apart
+    (lighter) from the measures they are named in on their own, so that regions differ on screen.  Each
+    bar's customdata ends with the executor's kind and the executor, for a click to filter by it."""
+    names = [_escape((full_names or {}).get(e) or e) for e in df.executor]
+    named = df.named_measures if "named_measures" in df else df.measures
+    collective = df.measures - named
+    by_agreement = df.by_agreement_measures if "by_agreement_measures" in df else pd.Series(0, index=df.index)
+    common = dict(y=df.executor, orientation="h", textposition="auto", textangle=0,
+                  customdata=list(zip(names, [t.number(v, 1) for v in df.cost_thousand_kzt], df.measures,
+                                      named, collective, by_agreement, df.executor_kind, df.executor, strict=True)))
+    hover = ("<b>%{customdata[0]}</b><br>" + t.COL_MEASURES + ": %{customdata[2]}"
+             + (" (" + t.WORKLOAD_NAMED.lower() + ": %{customdata[3]}, " + t.WORKLOAD_COLLECTIVE.lower()
+                + ": %{customdata[4]})" if collective.any() else "")
+             + ("<br>" + t.WORKLOAD_BY_AGREEMENT + ": %{customdata[5]}" if (by_agreement > 0).any() else "")
+             + "<br>" + t.COL_COST + ": %{customdata[1]}<extra></extra>")
+    traces = [go.Bar(x=named, name=t.WORKLOAD_NAMED, marker_color=NAMED_COLOUR, text=named, hovertemplate=hover,
+                     **common)]
+    if collective.any():
+        traces.append(go.Bar(x=collective, name=t.WORKLOAD_COLLECTIVE, marker_color=COLLECTIVE_COLOUR,
+                             text=collective, hovertemplate=hover, **common))
+    fig = go.Figure(traces)
+    fig.update_layout(barmode="stack", showlegend=bool(collective.any()),
+                      legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom"))
+    fig.update_yaxes(autorange="reversed", type="category")
+    fig.update_xaxes(title=t.COL_MEASURES)
+    _layout(fig, t, max(240, 26 * len(df) + 110))
+    if collective.any():  # room above the bars for the legend, which would otherwise cover the first one
+        fig.update_layout(margin_t=70)
+    return fig
+
+
+def executor_matrix(df: pd.DataFrame, executor_order: list[str], *, t: ModuleType) -> go.Figure:
+    """Executors × directions.  The colour counts the measures an executor is named in on its own; a share
+    taken as one of "all akimats" is added in brackets, so regions that differ show it."""
+    groups = df.drop_duplicates("group_key").sort_values("group_order").group_key.tolist()
+    named_column = "named_measures" if "named_measures" in df else "measures"
+
+    def pivot(values: str) -> pd.DataFrame:
+        table = df.pivot_table(index="executor", columns="group_key", values=values, aggfunc="sum", fill_value=0)
+        return table.reindex(index=[e for e in executor_order if e in table.index], columns=groups, fill_value=0)
+
+    total, named = pivot("measures"), pivot(named_column)
+    text = [[f"{n}" if n == m else f"{n} (+{m - n})" for n, m in zip(row_n, row_m, strict=True)]
+            for row_n, row_m in zip(named.values, total.values, strict=True)]
+    fig = go.Figure(
+        go.Heatmap(
+            z=named.values, x=[t.group_label(g) for g in named.columns], y=list(named.index),
+            colorscale=WORKLOAD_SCALE, text=text, texttemplate="%{text}", xgap=2, ygap=2,
+            hovertemplate="%{y} · %{x}: %{text}<extra></extra>", colorbar=dict(title=t.WORKLOAD_NAMED_SHORT),
+        )
+    )
+    fig.update_yaxes(autorange="reversed", type="category")
+    fig.update_xaxes(side="top")
+    return _layout(fig, t, max(300, 24 * len(named) + 120))
+
+
+def region_map(workload_by_region: dict[str, int], shapes: list[tuple[str, list[list[tuple[float, float]]]]],
+               points: list[tuple[str, float, float]], *, t: ModuleType,
+               collective: dict[str, int] | None = None) -> go.Figure:
+    """Regions as filled shapes on plain axes, so the map needs nothing from the network.
+
+    shapes: (region name, rings of (lon, lat)); points: (region name, lon, lat) for cities drawn as markers.
+    The colour counts `workload_by_region`; `collective`, the measures a region takes part in only as one of
+    "all akimats", is added to each label ("1 + 46"), so regions differ where the collective share is the
+    same.  A marker at each label carries the region's name for a click (filled shapes report none).
+    A region with neither shape nor point (one created after the boundaries were drawn, or renamed) is
+    listed with its count under the map, never dropped.
+    """
+    collective = collective or {}
+    import plotly.colors as pc
+
+    values = list(workload_by_region.values()) or [0]
+    top = max(max(values), 1)
+    scale = pc.get_colorscale(WORKLOAD_SCALE)
+
+    def colour(n: int) -> str:
+        return pc.sample_colorscale(scale, [min(1.0, 0.08 + 0.92 * n / top)])[0] if n else "#f2f2f2"
+
+    # Traces and labels are collected first and handed to the figure at once: adding them one by one
+    # re-validates the growing figure each time, which made this map the slowest chart of the app.
+    traces = []
+    for name, rings in shapes:
+        n = workload_by_region.get(name, 0)
+        for ring in rings:
+            lon, lat = zip(*ring)
+            traces.append(go.Scatter(
+                x=lon, y=lat, fill="toself", mode="lines", line=dict(color="#ffffff", width=1),
+                fillcolor=colour(n), hoveron="fills", name=name, showlegend=False,
+                text=f"{_escape(name)}: {n}", hoverinfo="text",
+            ))
+    for name, lon, lat in points:
+        n = workload_by_region.get(name, 0)
+        traces.append(go.Scatter(
+            x=[lon], y=[lat], mode="markers", showlegend=False, name=name,
+            marker=dict(size=14, color=colour(n), line=dict(color="#333333", width=1.5)),
+            text=f"{_escape(name)}: {n}", hoverinfo="text", customdata=[[name]],
+        ))
+    # An invisible trace carries the colour bar for the whole scale.
+    traces.append(go.Scatter(
+        x=[None], y=[None], mode="markers", showlegend=False, hoverinfo="skip",
+        marker=dict(colorscale=WORKLOAD_SCALE, cmin=0, cmax=top, color=[0], showscale=True,
+                    colorbar=dict(title=t.COL_MEASURES, orientation="h", y=-0.05, yanchor="top", thickness=12)),
+    ))
+
+    def label(name: str) -> str:
+        n, m = workload_by_region.get(name, 0), collective.get(name, 0)
+        return f"{n} + {m}" if m else str(n)
+
+    labelled = list(_label_positions(shapes, points))
+    annotations = [
+        dict(x=label_lon, y=label_lat, text=label(name), showarrow=False,
+             # white on the darker half of the scale, or the label is lost in its region
+             font=dict(size=12, color="#ffffff" if workload_by_region.get(name, 0) / top > 0.45 else "#111111"))
+        for name, label_lon, label_lat in labelled
+    ]
+    # Click targets: nearly transparent markers under the labels (a fully transparent one takes no click).
+    traces.append(go.Scatter(
+        x=[lon for _, lon, _ in labelled], y=[lat for _, _, lat in labelled], mode="markers", showlegend=False,
+        marker=dict(size=22, color="rgba(255,255,255,0.01)"), customdata=[[name] for name, _, _ in labelled],
+        text=[f"{_escape(name)}: {label(name)}" for name, _, _ in labelled], hoverinfo="text", name="regions",
+    ))
+    undrawn = unmapped_regions(workload_by_region, shapes, points)
+    if undrawn:
+        annotations.append(dict(
+            x=0, y=0, xref="paper", yref="paper", xanchor="left", yanchor="top", yshift=-6, showarrow=False,
+            align="left", font=dict(size=12, color="#333333"),
+            text=_escape(t.MAP_NOT_DRAWN.format(regions=", ".join(f"{name}: {n}" for name, n in undrawn))),
+        ))
+    fig = go.Figure(data=traces, layout=dict(annotations=annotations))
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1.55)
+    _layout(fig, t, 460, plot_bgcolor="#ffffff")
+    if undrawn:
+        fig.update_layout(margin_b=40)
+    return fig
+
+
+def unmapped_regions(workload_by_region: dict[str, int], shapes, points) -> list[tuple[str, int]]:
+    """The regions of the data that the map has no shape or point for, with their counts."""
+    drawn = {name for name, _ in shapes} | {name for name, _, _ in points}
+    return [(name, n) for name, n in workload_by_region.items() if name not in drawn]
+
+
+def _label_positions(shapes, points):
+    for name, rings in shapes:
+        ring = max(rings, key=len)
+        lon, lat = zip(*ring)
+        yield name, sum(lon) / len(lon), sum(lat) / len(lat)
+    for name, lon, lat in points:
+        yield name, lon, lat - 0.9

@@ -1,0 +1,177 @@
+"""The Timeline's figures: the reporting calendar, the Gantt of deadlines, deadlines by month."""
+from __future__ import annotations
+
+from datetime import date
+from types import ModuleType
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .common import (
+    _escape,
+    _layout,
+    _measure_ids,
+    _wrap,
+    group_colour,
+    titled_labels,
+)
+
+
+def _side(day: date, first: date, last: date) -> str:
+    """Where a label goes beside its point: towards the middle near an edge, so a narrow chart does not cut it."""
+    share = (day - first).days / max(1, (last - first).days)
+    return "right" if share < 0.2 else "left" if share > 0.8 else "center"
+
+
+def calendar_strip(events: list[tuple[date, str]], today: date, *, t: ModuleType) -> go.Figure:
+    """The reporting calendar as a dated strip over the roadmap's year(s), today marked when it falls
+    inside them: (date, who receives the report) per event.  Labels alternate above and below the strip,
+    since reporting dates come in pairs ten days apart."""
+    days = [d for d, _ in events]
+    first, last = date(min(days).year, 1, 1), date(max(days).year, 12, 31)
+    fig = go.Figure(go.Scatter(
+        x=days, y=[0] * len(events), mode="markers+text", marker=dict(size=14, color="#1f5f99"),
+        text=[f"{t.short_date(d)}<br>→ {_escape(who)}" for d, who in events],  # two short lines fit a phone
+        textposition=[f"{'top' if i % 2 == 0 else 'bottom'} {_side(d, first, last)}" for i, d in enumerate(days)],
+        hovertemplate="%{text}<extra></extra>", showlegend=False,
+    ))
+    if first <= today <= last:
+        fig.add_shape(type="line", x0=today, x1=today, y0=-1, y1=1, line=dict(color="#b71c1c", width=2))
+        fig.add_annotation(x=today, y=0.95, text=f"{t.TODAY}: {t.short_date(today)}", showarrow=False,
+                           font=dict(color="#b71c1c"), xanchor="left")
+    else:  # today lies outside the roadmap's year(s): said at the edge it lies beyond
+        after = today > last
+        fig.add_annotation(x=1 if after else 0, xref="paper", y=0.95, showarrow=False, font=dict(color="#b71c1c"),
+                           xanchor="right" if after else "left",
+                           text=f"{t.TODAY}: {today.strftime(t.DATE_TICKFORMAT)} {'→' if after else '←'}")
+    fig.update_xaxes(range=[first, last], tickformat=t.DATE_TICKFORMAT, showgrid=True, gridcolor="#eeeeee")
+    fig.update_yaxes(visible=False, range=[-1, 1])
+    return _layout(fig, t, 200)
+
+
+
+def gantt(df: pd.DataFrame, reporting_dates: list[date], as_of: date | None, *, t: ModuleType) -> go.Figure:
+    """One mark per measure, grouped and coloured by group, each deadline drawn as what it is: a window as a
+    bar from its start to its end, a fixed date («до 1 декабря») as a point on that date, a periodic deadline
+    as a hatched bar over the plan's period with its frequency written on it."""
+    fig = go.Figure()
+    df = df.sort_values(["group_order", "deadline_start", *(["roadmap_year"] if "roadmap_year" in df else []),
+                         "measure_no"])
+    if "deadline_kind" not in df:
+        df = df.assign(deadline_kind="window", deadline_frequency=None, deadline_report_day=None)
+    order = titled_labels(df, t)
+    label_of = dict(zip(df.index, order, strict=True))
+    for key, group in df.groupby("group_key", sort=False):
+        # The group's legend entry is a plain square of its colour, whichever kinds its measures have: a marker
+        # trace with no point to draw (so nothing to hover or click), which plotly still lists in the legend.
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=t.group_label(key), legendgroup=key,
+                                 marker=dict(symbol="square", size=12, color=group_colour(key)), hoverinfo="skip"))
+        for kind in ("window", "periodic", "by_date"):
+            part = group[group.deadline_kind == kind]
+            if part.empty:
+                continue
+            start = pd.to_datetime(part.deadline_start)
+            end = pd.to_datetime(part.deadline_end) + pd.Timedelta(days=1)
+            kinds = [_deadline_kind_text(row, t) for row in part.itertuples()]
+            customdata = list(zip([_wrap(title) for title in part.title], part.deadline_raw.map(_escape), kinds,
+                                  *_measure_ids(part), strict=True))
+            common = dict(y=[label_of[i] for i in part.index], name=t.group_label(key), legendgroup=key,
+                          showlegend=False, customdata=customdata,
+                          hovertemplate="<b>%{y}</b><br>%{customdata[0]}<br>%{customdata[1]}<br>%{customdata[2]}"
+                                        "<extra></extra>")
+            if kind == "by_date":
+                fig.add_trace(go.Scatter(
+                    x=pd.to_datetime(part.deadline_end), mode="markers",
+                    marker=dict(symbol="diamond", size=13, color=group_colour(key),
+                                line=dict(color="#212121", width=1)),
+                    **common,
+                ))
+            else:
+                fig.add_trace(go.Bar(
+                    base=start, x=(end - start).dt.total_seconds() * 1000, orientation="h",
+                    marker=dict(color=group_colour(key),
+                                # "overlay": white hatching over the group's colour ("replace" would leave
+                                # only the hatching, invisible on the white plot)
+                                pattern=dict(shape="/" if kind == "periodic" else "", fgcolor="rgba(255,255,255,0.55)",
+                                             size=10, solidity=0.25, fillmode="overlay")),
+                    text=[t.DEADLINE_FREQUENCIES.get(f, "") for f in part.deadline_frequency]
+                    if kind == "periodic" else None,
+                    textposition="inside", insidetextanchor="start", constraintext="none",
+                    insidetextfont=dict(color="#ffffff", size=12),
+                    **common,
+                ))
+    return _timeline_axes(fig, order, reporting_dates, as_of, max(320, 18 * len(df) + 120), len(df), t=t)
+
+
+def _deadline_kind_text(row, t: ModuleType) -> str:
+    """How the hover names a deadline's kind: "Срок к дате", "Периодически: ежеквартально, до 25 числа"."""
+    if row.deadline_kind == "periodic":
+        text = t.DEADLINE_PERIODIC.format(frequency=t.DEADLINE_FREQUENCIES.get(row.deadline_frequency, ""))
+        if row.deadline_report_day is not None and not pd.isna(row.deadline_report_day):
+            text += " · " + t.DEADLINE_REPORT_DAY.format(day=int(row.deadline_report_day))
+        return text
+    return t.DEADLINE_KINDS.get(row.deadline_kind, "")
+
+
+def gantt_windows(df: pd.DataFrame, reporting_dates: list[date], as_of: date | None, *, t: ModuleType) -> go.Figure:
+    """The Gantt for more measures than bars can show: one bar per group and deadline window, with the
+    number of its measures on it (columns group_key, group_order, deadline_start, deadline_end, measures)."""
+    fig = go.Figure()
+    df = df.sort_values(["group_order", "deadline_start", "deadline_end"])
+
+    def labels(part: pd.DataFrame) -> list[str]:
+        return [f"{t.group_label(k)} · {pd.Timestamp(a).strftime(t.DATE_TICKFORMAT)}–"
+                f"{pd.Timestamp(b).strftime(t.DATE_TICKFORMAT)}"
+                for k, a, b in zip(part.group_key, part.deadline_start, part.deadline_end)]
+
+    for key, part in df.groupby("group_key", sort=False):
+        start = pd.to_datetime(part.deadline_start)
+        end = pd.to_datetime(part.deadline_end) + pd.Timedelta(days=1)
+        fig.add_trace(go.Bar(
+            base=start, x=(end - start).dt.total_seconds() * 1000, y=labels(part),
+            orientation="h", name=t.group_label(key), marker_color=group_colour(key),
+            text=part.measures, textposition="inside", insidetextanchor="middle", customdata=part.measures,
+            hovertemplate="<b>%{y}</b><br>" + t.COL_MEASURES + ": %{customdata}<extra></extra>",
+        ))
+    return _timeline_axes(fig, labels(df), reporting_dates, as_of, max(320, 22 * len(df) + 120), len(df), t=t)
+
+
+def _timeline_axes(fig: go.Figure, order: list[str], reporting_dates: list[date], as_of: date | None,
+                   height: int, bars: int, *, t: ModuleType) -> go.Figure:
+    for index, when in enumerate(reporting_dates):
+        fig.add_vline(x=pd.Timestamp(when).timestamp() * 1000, line=dict(color="#c62828", dash="dot", width=1.5))
+        # Reporting dates come in pairs ten days apart: alternate label rows so they do not overlap.
+        fig.add_annotation(x=pd.Timestamp(when), y=1.0, yref="paper", yshift=16 * (index % 2),
+                           text=f"{t.short_date(when)} {t.TIMELINE_REPORTING}",
+                           showarrow=False, yanchor="bottom", font=dict(size=11, color="#c62828"))
+    if as_of:
+        fig.add_vline(x=pd.Timestamp(as_of).timestamp() * 1000, line=dict(color="#212121", width=2))
+    fig.update_yaxes(autorange="reversed", type="category", categoryorder="array", categoryarray=order)
+    fig.update_xaxes(type="date", tickformat=t.DATE_TICKFORMAT)
+    return _layout(fig, t, height, barmode="overlay", legend=dict(orientation="h", y=-0.08 if bars > 20 else -0.2))
+
+
+def deadlines_by_month(df: pd.DataFrame, quarters: bool = False, *, t: ModuleType) -> go.Figure:
+    def label(m) -> str:
+        return t.quarter(m) if quarters else t.month_year(m)
+
+    fig = go.Figure()
+    # Directions in chart order (as in every legend of the dashboard), whatever month each first appears in.
+    firsts = df.drop_duplicates("group_key")
+    order = (firsts.sort_values("group_order") if "group_order" in df else firsts).group_key.tolist()
+    for key, part in sorted(df.groupby("group_key", sort=False), key=lambda kv: order.index(kv[0])):
+        months = pd.to_datetime(part.month)
+        fig.add_trace(go.Bar(
+            x=[label(m) for m in months], y=part.measures,
+            name=t.group_label(key), marker_color=group_colour(key),
+            hovertemplate="%{x}: %{y}<extra>" + t.group_label(key) + "</extra>",
+        ))
+    all_months = sorted(pd.to_datetime(df.month).unique())
+    fig.update_xaxes(type="category", categoryorder="array",
+                     categoryarray=[label(m) for m in pd.to_datetime(all_months)])
+    fig.update_yaxes(title=t.COL_MEASURES)
+    return _layout(fig, t, 320, barmode="stack", legend=dict(orientation="h", y=-0.2, traceorder="normal"))
+
+
+# Execution: one colour per status on every page, drawn in MEASURE_STATUSES' order (done first).  Colours
+# from a colour-blind-safe palette (Okabe-Ito), "not reported" a neutral grey: no report is not a verdict.
