@@ -445,11 +445,12 @@ MILLION_TENGE = "{amount} million tenge"
 PERCENT = "{value}%"
 DAY = "{day} {month} {year}"
 DAY_ATTR = DAY
+DAY_LONG = DAY  # a date in the sentence of an official document
 MONTH_YEAR = "{month_short} {year}"
 SHORT_DATE = "{day} {month_short}"
 
 (number, thousand_tenge, million_tenge, percent, day, day_attr, short_date, month_year, quarter,
- group_label, measure, day_dat, day_abl) = formatters(globals())
+ group_label, measure, day_dat, day_abl, day_long) = formatters(globals())
 
 # Reporting rounds: the report template an executor fills in (roadmap/report_template.py).  The status labels
 # and column headings are also what reporting/ accepts in a file (reporting/vocabulary.py, fileformat.py).
@@ -493,3 +494,49 @@ REPORT_FILE_STEM = "report"
 BRIEF_EXECUTION = "Implementation"
 BRIEF_EXECUTION_ROUND = "Reporting date: {round} (as reported by the responsible bodies)."
 BRIEF_EXECUTION_NONE = "No responsible body has reported on the selected measures yet (reporting date: {round})."
+
+# The round's consolidated information for the Presidential Administration (reporting/round_document.py):
+# the Word document and its workbook, live or as a frozen version (reporting/versions.py).
+# The decree's own title stays as written (in Russian), so it stands in quotation marks.
+ROUND_DOC_HEADING = (
+    "Information on the implementation of «{title}», approved by Decree of the Government of the Republic of "
+    "Kazakhstan No. {number} of {decree_date}, as of {round}"
+)
+ROUND_DOC_SELECTION = "Selection: {filters}."
+ROUND_DOC_SUMMARY = "Summary"
+ROUND_DOC_BY_STATUS = "Measures by status"
+ROUND_DOC_MEASURES = "Measures"
+ROUND_DOC_REPORTED = "{reported} of {expected} executors reported."
+ROUND_DOC_MISSING = "Not reported: {executors}."
+ROUND_DOC_REVIEW = "Reports returned for revision: {returned}; not yet reviewed by MISD: {unreviewed}."
+ROUND_DOC_FUNDING = "Estimated and spent by direction, thousand tenge"
+ROUND_DOC_ESTIMATED = "Estimated"
+ROUND_DOC_SPENT = "Spent"
+ROUND_DOC_TOTAL = "Total"
+ROUND_DOC_COLUMNS = {
+    "measure_no": "No.",
+    "title": "Measure",
+    "completion_form": "Form of completion",
+    "executors": "Responsible executors",
+    "deadline": "Deadline",
+    "status": "Status",
+    "information": "Information on implementation",
+    "spent": "Spent, thousand tenge",
+    "group": "Direction / section",
+    "estimated": "Estimated, thousand tenge",
+    "carried_from": "Status per the report as of",
+    "not_reported": "No report",
+    "unreviewed": "Not reviewed by MISD",
+}
+ROUND_DOC_CARRIED = "per the report as of {date}"
+ROUND_DOC_UNREVIEWED = "(not reviewed)"
+ROUND_DOC_NOT_REPORTED = "No executor has reported."
+ROUND_DOC_NO_INFORMATION = "No information given."
+ROUND_DOC_MADE = "Made {when} (UTC)."
+ROUND_DOC_MADE_BY = "Made by: {who}."
+ROUND_DOC_VERSION = "Version {number}."
+ROUND_DOC_LIVE = "Current data, not a frozen version."
+ROUND_DOC_CHANGES = "Changes since the previous version"
+ROUND_DOC_PAGE = "Page"
+ROUND_DOC_SHEET_ROWS = "Measures"
+ROUND_DOC_SHEET_SUMMARY = "Summary"

@@ -462,11 +462,13 @@ MILLION_TENGE = "{amount} млн теңге"
 PERCENT = "{value} %"
 DAY = "{year} жылғы {day} {month}"
 DAY_ATTR = "{year} жылғы {day} {month_loc}"
+# A date in the sentence of an official document: attributive, as DAY_ATTR («2021 жылғы 9 ақпандағы»).
+DAY_LONG = DAY_ATTR
 MONTH_YEAR = "{year} ж. {month_short}"
 SHORT_DATE = "{day:02d}.{month:02d}"
 
 (number, thousand_tenge, million_tenge, percent, day, day_attr, short_date, month_year, quarter,
- group_label, measure, day_dat, day_abl) = formatters(globals())
+ group_label, measure, day_dat, day_abl, day_long) = formatters(globals())
 
 # Reporting rounds: the report template an executor fills in (roadmap/report_template.py).  The status labels
 # and column headings are also what reporting/ accepts in a file (reporting/vocabulary.py, fileformat.py).
@@ -511,3 +513,49 @@ REPORT_FILE_STEM = "esep"
 BRIEF_EXECUTION = "Орындалу барысы"
 BRIEF_EXECUTION_ROUND = "Есеп беру күні: {round} (орындаушылардың есептері бойынша)."
 BRIEF_EXECUTION_NONE = "Орындаушылар іріктелген іс-шаралар бойынша әлі есеп берген жоқ (есеп беру күні: {round})."
+
+# The round's consolidated information for the Presidential Administration (reporting/round_document.py):
+# the Word document and its workbook, live or as a frozen version (reporting/versions.py).
+# The decree's own title stays as written (in Russian), so it stands in quotation marks.
+ROUND_DOC_HEADING = (
+    "Қазақстан Республикасы Үкіметінің {decree_date} № {number} қаулысымен бекітілген «{title}» "
+    "{round} жағдай бойынша орындалу барысы туралы ақпарат"
+)
+ROUND_DOC_SELECTION = "Іріктеу: {filters}."
+ROUND_DOC_SUMMARY = "Жиынтық көрсеткіштер"
+ROUND_DOC_BY_STATUS = "Іс-шаралардың орындалу күйлері бойынша бөлінуі"
+ROUND_DOC_MEASURES = "Іс-шаралар саны"
+ROUND_DOC_REPORTED = "{expected} орындаушының ішінен {reported} орындаушы есеп берді."
+ROUND_DOC_MISSING = "Есеп бермеген орындаушылар: {executors}."
+ROUND_DOC_REVIEW = "Пысықтауға қайтарылған есептер: {returned}; АҚДМ тексермеген есептер: {unreviewed}."
+ROUND_DOC_FUNDING = "Бағыттар бойынша көзделген және жұмсалған қаражат, мың теңге"
+ROUND_DOC_ESTIMATED = "Көзделген"
+ROUND_DOC_SPENT = "Жұмсалған"
+ROUND_DOC_TOTAL = "Барлығы"
+ROUND_DOC_COLUMNS = {
+    "measure_no": "Р/с №",
+    "title": "Іс-шараның атауы",
+    "completion_form": "Аяқталу нысаны",
+    "executors": "Жауапты орындаушылар",
+    "deadline": "Орындау мерзімі",
+    "status": "Күйі",
+    "information": "Орындалуы туралы ақпарат",
+    "spent": "Жұмсалған қаражат, мың теңге",
+    "group": "Бағыт / бөлім",
+    "estimated": "Көзделген қаражат, мың теңге",
+    "carried_from": "Күйі қай күнгі есеп бойынша",
+    "not_reported": "Есеп жоқ",
+    "unreviewed": "АҚДМ тексермеген",
+}
+ROUND_DOC_CARRIED = "{date} есеп бойынша"
+ROUND_DOC_UNREVIEWED = "(тексерілмеген)"
+ROUND_DOC_NOT_REPORTED = "Орындаушылар есеп бермеген."
+ROUND_DOC_NO_INFORMATION = "Ақпарат берілмеген."
+ROUND_DOC_MADE = "Құжат жасалған уақыты: {when} (UTC)."
+ROUND_DOC_MADE_BY = "Жасаған: {who}."
+ROUND_DOC_VERSION = "№ {number} нұсқа."
+ROUND_DOC_LIVE = "Ағымдағы деректер, нұсқа бекітілмеген."
+ROUND_DOC_CHANGES = "Алдыңғы нұсқамен салыстырғандағы өзгерістер"
+ROUND_DOC_PAGE = "Бет"
+ROUND_DOC_SHEET_ROWS = "Іс-шаралар"
+ROUND_DOC_SHEET_SUMMARY = "Жиынтық"

@@ -446,11 +446,13 @@ DAY = "{day} {month} {year} г."
 # A date inside a sentence, before the noun it qualifies (SOURCE_NOTE, TIMELINE_PASSED_SUMMARY): day_attr.
 # Kazakh needs the locative there («2021 жылғы 9 ақпандағы»); Russian keeps the form of DAY.
 DAY_ATTR = DAY
+# A date in the sentence of an official document (the round's information, reporting/round_document.py).
+DAY_LONG = "{day} {month} {year} года"
 MONTH_YEAR = "{month_short} {year}"
 SHORT_DATE = "{day:02d}.{month:02d}"
 
 (number, thousand_tenge, million_tenge, percent, day, day_attr, short_date, month_year, quarter,
- group_label, measure, day_dat, day_abl) = formatters(globals())
+ group_label, measure, day_dat, day_abl, day_long) = formatters(globals())
 
 # Reporting rounds: the report template an executor fills in (roadmap/report_template.py).  The status labels
 # and column headings are also what reporting/ accepts in a file (reporting/vocabulary.py, fileformat.py).
@@ -492,3 +494,48 @@ REPORT_FILE_STEM = "otchet"
 BRIEF_EXECUTION = "Исполнение"
 BRIEF_EXECUTION_ROUND = "Отчётная дата: {round} (по отчётам исполнителей)."
 BRIEF_EXECUTION_NONE = "Исполнители ещё не отчитались по отобранным мероприятиям (отчётная дата: {round})."
+
+# The round's consolidated information for the Presidential Administration (reporting/round_document.py):
+# the Word document and its workbook, live or as a frozen version (reporting/versions.py).
+ROUND_DOC_HEADING = (
+    "Информация о ходе исполнения {title}, утверждённой постановлением Правительства Республики Казахстан "
+    "от {decree_date} № {number}, по состоянию на {round}"
+)
+ROUND_DOC_SELECTION = "Отбор: {filters}."
+ROUND_DOC_SUMMARY = "Сводные показатели"
+ROUND_DOC_BY_STATUS = "Мероприятия по статусам исполнения"
+ROUND_DOC_MEASURES = "Мероприятий"
+ROUND_DOC_REPORTED = "Представили отчёт {reported} из {expected} исполнителей."
+ROUND_DOC_MISSING = "Не представили отчёт: {executors}."
+ROUND_DOC_REVIEW = "Отчётов возвращено на доработку: {returned}; не проверено МИОР: {unreviewed}."
+ROUND_DOC_FUNDING = "Предусмотрено и израсходовано по направлениям, тыс. тенге"
+ROUND_DOC_ESTIMATED = "Предусмотрено"
+ROUND_DOC_SPENT = "Израсходовано"
+ROUND_DOC_TOTAL = "Итого"
+ROUND_DOC_COLUMNS = {
+    "measure_no": "№ п/п",
+    "title": "Наименование мероприятия",
+    "completion_form": "Форма завершения",
+    "executors": "Ответственные исполнители",
+    "deadline": "Срок исполнения",
+    "status": "Статус",
+    "information": "Информация об исполнении",
+    "spent": "Израсходовано, тыс. тенге",
+    "group": "Направление / раздел",
+    "estimated": "Предусмотрено, тыс. тенге",
+    "carried_from": "Статус по отчёту на",
+    "not_reported": "Нет отчёта",
+    "unreviewed": "Не проверено МИОР",
+}
+ROUND_DOC_CARRIED = "по отчёту на {date}"
+ROUND_DOC_UNREVIEWED = "(не проверено)"
+ROUND_DOC_NOT_REPORTED = "Отчёт исполнителями не представлен."
+ROUND_DOC_NO_INFORMATION = "Информация не представлена."
+ROUND_DOC_MADE = "Сформировано {when} (UTC)."
+ROUND_DOC_MADE_BY = "Сформировал: {who}."
+ROUND_DOC_VERSION = "Версия № {number}."
+ROUND_DOC_LIVE = "Текущие данные, версия не зафиксирована."
+ROUND_DOC_CHANGES = "Изменения по сравнению с предыдущей версией"
+ROUND_DOC_PAGE = "Страница"
+ROUND_DOC_SHEET_ROWS = "Мероприятия"
+ROUND_DOC_SHEET_SUMMARY = "Сводка"

@@ -33,6 +33,7 @@ PRESENTATION = ["dashboard.py", *sorted(str(p.relative_to(ROOT)) for p in (ROOT 
 
 # Date patterns are formatted with all of these fields (i18n/_formats.py); each language picks its own.
 PATTERN_FIELDS = {"DAY": {"day", "month", "year"}, "DAY_ATTR": {"day", "month", "month_loc", "year"},
+                  "DAY_LONG": {"day", "month", "month_loc", "year"},
                   "SHORT_DATE": {"day", "month", "month_short"}, "MONTH_YEAR": {"month", "month_short", "year"},
                   "QUARTER": {"q", "q_roman", "year"}}
 
