@@ -32,8 +32,9 @@ _TITLE_FORM = "Об утверждении "  # the general form of a decree's t
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # roadmap/exports.py's rule (reporting/ may not import it)
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # no XML 1.0 file may hold these
 # The main table: (column, width in mm) on the 257 mm between the margins of A4 landscape.
-_COLUMNS = (("measure_no", 11), ("title", 56), ("completion_form", 27), ("executors", 30), ("deadline", 24),
-            ("status", 27), ("information", 60), ("spent", 22))
+# The spent column fits «Израсходовано» / «Жұмсалған қаражат» unbroken in bold 10 pt.
+_COLUMNS = (("measure_no", 11), ("title", 52), ("completion_form", 27), ("executors", 30), ("deadline", 24),
+            ("status", 27), ("information", 56), ("spent", 30))
 _MARGINS = {"left_margin": 25, "right_margin": 15, "top_margin": 15, "bottom_margin": 15}
 
 
@@ -110,7 +111,7 @@ def made_line(doc: RoundDocument, t) -> str:
     when = _utc(doc.made_at)
     parts = [t.ROUND_DOC_MADE.format(when=f"{t.day(when.date())}, {when:%H:%M}")]
     if doc.made_by:
-        parts.append(t.ROUND_DOC_MADE_BY.format(who=doc.made_by))
+        parts.append(t.ROUND_DOC_MADE_BY.format(who=doc.made_by).replace("..", "."))  # «Иванов И.»
     parts.append(t.ROUND_DOC_VERSION.format(number=doc.version) if doc.version is not None else t.ROUND_DOC_LIVE)
     return " ".join(parts)
 
@@ -293,8 +294,14 @@ def _main_table(document, rows: tuple[DocumentRow, ...], t) -> None:
             _run(merged.paragraphs[0], group, True, TABLE_SIZE)
             _keep_with_next(spanning)
         spent = t.number(row.spent_thousand_kzt, 1) if row.spent_thousand_kzt is not None else "—"
-        _row(table, [str(row.measure_no), row.title, row.completion_form, row.executors, row.deadline,
-                     status_text(row, t), information_text(row, t), spent], widths, right=frozenset({7}))
+        line = _row(table, [str(row.measure_no), row.title, row.completion_form, row.executors, row.deadline,
+                            status_text(row, t), information_text(row, t), spent], widths, right=frozenset({7}))
+        _whole_on_a_page(line)
+
+
+def _whole_on_a_page(row) -> None:
+    """A measure's row is not cut across two pages (one taller than a page is, by Word and LibreOffice alike)."""
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def _keep_with_next(row) -> None:

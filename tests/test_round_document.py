@@ -48,12 +48,15 @@ def _row(n: int) -> rd.DocumentRow:
         row.update(carried_from=JULY, status="выполнено", information="МОН: Оқулықтар басып шығарылды.")
     if n == 5:
         row.update(unreviewed=True, information="МИОР: -проект на согласовании")
+    if n == 20:  # taller than a page: LibreOffice must still split it rather than cut it
+        row.update(information="\n".join(f"Акимат области {i}: " + "охват населения увеличен, работа идёт. " * 30
+                                         + f"Соңы {i}." for i in range(6)))
     return rd.DocumentRow(**row)
 
 
 ROWS = tuple(_row(n) for n in range(1, 46))
 COMMENT_TEXTS = ("Мероприятие 10 проведено", "Іс-шара 10 өткізілді", "=1+1", "Оқулықтар басып шығарылды",
-                 "-проект на согласовании")
+                 "-проект на согласовании", *(f"Соңы {i}." for i in range(6)))
 
 
 def _document(t=ru, version: int | None = 2) -> rd.RoundDocument:
