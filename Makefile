@@ -12,11 +12,11 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 install = { [ -x $(BIN)/uv ] && $(BIN)/uv pip install --python $(BIN)/python $(1); } \
 	|| $(BIN)/pip install $(1)
 
-.PHONY: setup setup-dev browser axe data rebuild-data run lint test fuzz bench clean
+.PHONY: setup setup-dev browser office axe data rebuild-data run lint test fuzz bench clean
 
 setup: $(VENV)/.stamp-runtime
 
-setup-dev: $(VENV)/.stamp-dev browser axe
+setup-dev: $(VENV)/.stamp-dev browser office axe
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,18 @@ browser:
 	else \
 		$(SUDO) apt-get update && \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-dejavu-core; \
+	fi
+
+# LibreOffice without a display: tests/test_round_document.py converts the round's DOCX to PDF and its XLSX
+# to CSV with it, as the reader's Writer and Calc would open them (a missing soffice fails those tests).
+# The document asks for Times New Roman; LibreOffice sets it in the metric-compatible Liberation Serif.
+office:
+	@if command -v soffice >/dev/null 2>&1 && fc-list | grep -q "Liberation Serif"; then \
+		echo "soffice: present"; \
+	else \
+		$(SUDO) apt-get update && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+			libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation2; \
 	fi
 
 # axe-core, the accessibility checker tests/browser/test_accessibility.py injects into every page: one

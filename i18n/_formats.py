@@ -14,7 +14,7 @@ ROMAN_QUARTERS = ("I", "II", "III", "IV")
 def formatters(ns: dict) -> tuple[Callable, ...]:
     """number, thousand_tenge, percent, day, day_attr, short_date, month_year, quarter,
     group_label and measure for the catalogue whose names `ns` holds (THOUSANDS_SEP, DECIMAL_SEP, THOUSAND_TENGE,
-    PERCENT, DAY, DAY_ATTR, SHORT_DATE, MONTH_YEAR, QUARTER, MONTHS, MONTHS_GEN, MONTHS_LOC,
+    PERCENT, DAY, DAY_ATTR, SHORT_DATE, MONTH_YEAR, QUARTER, DAY_LONG, MONTHS, MONTHS_GEN, MONTHS_LOC,
     MONTHS_SHORT, MONTHS_DAT, MONTHS_ABL, GROUP_DIRECTION, GROUP_SECTION, MEASURE_NO, MEASURE_IN_YEAR).
 
     A date has two forms: `day` stands alone (a table cell, "Prepared: …"), `day_attr` is the form a date
@@ -39,6 +39,11 @@ def formatters(ns: dict) -> tuple[Callable, ...]:
 
     def day_attr(value: date) -> str:
         return ns["DAY_ATTR"].format(day=value.day, month=ns["MONTHS_GEN"][value.month - 1],
+                                     month_loc=ns["MONTHS_LOC"][value.month - 1], year=value.year)
+
+    def day_long(value: date) -> str:
+        """A date in an official document's sentence: ru «9 февраля 2021 года», kk «2021 жылғы 9 ақпандағы»."""
+        return ns["DAY_LONG"].format(day=value.day, month=ns["MONTHS_GEN"][value.month - 1],
                                      month_loc=ns["MONTHS_LOC"][value.month - 1], year=value.year)
 
     def day_dat(value: date) -> str:
@@ -76,4 +81,4 @@ def formatters(ns: dict) -> tuple[Callable, ...]:
         return ns["MEASURE_IN_YEAR"].format(year=year, n=number)
 
     return (number, thousand_tenge, percent, day, day_attr, short_date, month_year, quarter,
-            group_label, measure, day_dat, day_abl)
+            group_label, measure, day_dat, day_abl, day_long)

@@ -494,11 +494,12 @@ THOUSAND_TENGE = "{amount} thousand tenge"
 PERCENT = "{value}%"
 DAY = "{day} {month} {year}"
 DAY_ATTR = DAY
+DAY_LONG = DAY  # a date in the sentence of an official document
 MONTH_YEAR = "{month_short} {year}"
 SHORT_DATE = "{day} {month_short}"
 
 (number, thousand_tenge, percent, day, day_attr, short_date, month_year, quarter,
- group_label, measure, day_dat, day_abl) = formatters(globals())
+ group_label, measure, day_dat, day_abl, day_long) = formatters(globals())
 
 # Reporting rounds: the report template an executor fills in (reporting/template.py).  The status labels
 # and column headings are also what reporting/ accepts in a file (reporting/vocabulary.py, fileformat.py).
@@ -542,3 +543,6 @@ REPORT_FILE_STEM = "report"
 BRIEF_EXECUTION = "Implementation"
 BRIEF_EXECUTION_ROUND = "Reporting date: {round} (as reported by the responsible bodies)."
 BRIEF_EXECUTION_NONE = "No responsible body has reported on the selected measures yet (reporting date: {round})."
+
+# The round's consolidated information for the Presidential Administration: its words in a file of their own.
+from .round_doc.en import *  # noqa: E402, F403

@@ -510,11 +510,13 @@ THOUSAND_TENGE = "{amount} мың теңге"
 PERCENT = "{value} %"
 DAY = "{year} жылғы {day} {month}"
 DAY_ATTR = "{year} жылғы {day} {month_loc}"
+# A date in the sentence of an official document: attributive, as DAY_ATTR («2021 жылғы 9 ақпандағы»).
+DAY_LONG = DAY_ATTR
 MONTH_YEAR = "{year} ж. {month_short}"
 SHORT_DATE = "{day:02d}.{month:02d}"
 
 (number, thousand_tenge, percent, day, day_attr, short_date, month_year, quarter,
- group_label, measure, day_dat, day_abl) = formatters(globals())
+ group_label, measure, day_dat, day_abl, day_long) = formatters(globals())
 
 # Reporting rounds: the report template an executor fills in (reporting/template.py).  The status labels
 # and column headings are also what reporting/ accepts in a file (reporting/vocabulary.py, fileformat.py).
@@ -559,3 +561,6 @@ REPORT_FILE_STEM = "esep"
 BRIEF_EXECUTION = "Орындалу барысы"
 BRIEF_EXECUTION_ROUND = "Есеп беру күні: {round} (орындаушылардың есептері бойынша)."
 BRIEF_EXECUTION_NONE = "Орындаушылар іріктелген іс-шаралар бойынша әлі есеп берген жоқ (есеп беру күні: {round})."
+
+# The round's consolidated information for the Presidential Administration: its words in a file of their own.
+from .round_doc.kk import *  # noqa: E402, F403

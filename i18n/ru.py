@@ -495,11 +495,13 @@ DAY = "{day} {month} {year} г."
 # A date inside a sentence, before the noun it qualifies (SOURCE_NOTE, TIMELINE_PASSED_SUMMARY): day_attr.
 # Kazakh needs the locative there («2021 жылғы 9 ақпандағы»); Russian keeps the form of DAY.
 DAY_ATTR = DAY
+# A date in the sentence of an official document (the round's information, reporting/round_document.py).
+DAY_LONG = "{day} {month} {year} года"
 MONTH_YEAR = "{month_short} {year}"
 SHORT_DATE = "{day:02d}.{month:02d}"
 
 (number, thousand_tenge, percent, day, day_attr, short_date, month_year, quarter,
- group_label, measure, day_dat, day_abl) = formatters(globals())
+ group_label, measure, day_dat, day_abl, day_long) = formatters(globals())
 
 # Reporting rounds: the report template an executor fills in (reporting/template.py).  The status labels
 # and column headings are also what reporting/ accepts in a file (reporting/vocabulary.py, fileformat.py).
@@ -541,3 +543,6 @@ REPORT_FILE_STEM = "otchet"
 BRIEF_EXECUTION = "Исполнение"
 BRIEF_EXECUTION_ROUND = "Отчётная дата: {round} (по отчётам исполнителей)."
 BRIEF_EXECUTION_NONE = "Исполнители ещё не отчитались по отобранным мероприятиям (отчётная дата: {round})."
+
+# The round's consolidated information for the Presidential Administration: its words in a file of their own.
+from .round_doc.ru import *  # noqa: E402, F403

@@ -28,11 +28,14 @@ KAZAKH_ONLY = set("ӘәҒғҚқҢңӨөҰұҮүҺһІі")
 # Modules that turn data into what users see: every string they show must come from a catalogue.
 PRESENTATION = ["dashboard.py", *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "app_pages").glob("*.py")),
                 *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "roadmap" / "ui").glob("*.py")),
-                *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "roadmap" / "charts").glob("*.py")), "roadmap/exports.py", "roadmap/brief.py", "roadmap/routes.py", "roadmap/xlsx.py"]
+                *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "roadmap" / "charts").glob("*.py")),
+                "roadmap/exports.py", "roadmap/brief.py", "roadmap/routes.py", "roadmap/xlsx.py",
+                "reporting/round_document.py"]
 
 
 # Date patterns are formatted with all of these fields (i18n/_formats.py); each language picks its own.
 PATTERN_FIELDS = {"DAY": {"day", "month", "year"}, "DAY_ATTR": {"day", "month", "month_loc", "year"},
+                  "DAY_LONG": {"day", "month", "month_loc", "year"},
                   "SHORT_DATE": {"day", "month", "month_short"}, "MONTH_YEAR": {"month", "month_short", "year"},
                   "QUARTER": {"q", "q_roman", "year"}}
 

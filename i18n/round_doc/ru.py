@@ -1,0 +1,45 @@
+"""The round's document in Russian (see __init__.py)."""
+# The round's consolidated information for the Presidential Administration (reporting/round_document.py):
+# the Word document and its workbook, live or as a frozen version (reporting/versions.py).
+ROUND_DOC_HEADING = (
+    "Информация о ходе исполнения {title}, утверждённой постановлением Правительства Республики Казахстан "
+    "от {decree_date} № {number}, по состоянию на {round}"
+)
+ROUND_DOC_SELECTION = "Отбор: {filters}."
+ROUND_DOC_SUMMARY = "Сводные показатели"
+ROUND_DOC_BY_STATUS = "Мероприятия по статусам исполнения"
+ROUND_DOC_MEASURES = "Мероприятий"
+ROUND_DOC_REPORTED = "Представили отчёт {reported} из {expected} исполнителей."
+ROUND_DOC_MISSING = "Не представили отчёт: {executors}."
+ROUND_DOC_REVIEW = "Отчётов возвращено на доработку: {returned}; не проверено МИОР: {unreviewed}."
+ROUND_DOC_FUNDING = "Предусмотрено и израсходовано по направлениям, тыс. тенге"
+ROUND_DOC_ESTIMATED = "Предусмотрено"
+ROUND_DOC_SPENT = "Израсходовано"
+ROUND_DOC_TOTAL = "Итого"
+ROUND_DOC_COLUMNS = {
+    "measure_no": "№ п/п",
+    "title": "Наименование мероприятия",
+    "completion_form": "Форма завершения",
+    "executors": "Ответственные исполнители",
+    "deadline": "Срок исполнения",
+    "status": "Статус",
+    "information": "Информация об исполнении",
+    "spent": "Израсходовано, тыс. тенге",
+    "group": "Направление / раздел",
+    "estimated": "Предусмотрено, тыс. тенге",
+    "carried_from": "Статус по отчёту на",
+    "not_reported": "Нет отчёта",
+    "unreviewed": "Не проверено МИОР",
+}
+ROUND_DOC_CARRIED = "по отчёту на {date}"
+ROUND_DOC_UNREVIEWED = "(не проверено)"
+ROUND_DOC_NOT_REPORTED = "Отчёт исполнителями не представлен."
+ROUND_DOC_NO_INFORMATION = "Информация не представлена."
+ROUND_DOC_MADE = "Сформировано {when} (UTC)."
+ROUND_DOC_MADE_BY = "Сформировал: {who}."
+ROUND_DOC_VERSION = "Версия № {number}."
+ROUND_DOC_LIVE = "Текущие данные, версия не зафиксирована."
+ROUND_DOC_CHANGES = "Изменения по сравнению с предыдущей версией"
+ROUND_DOC_PAGE = "Страница"
+ROUND_DOC_SHEET_ROWS = "Мероприятия"
+ROUND_DOC_SHEET_SUMMARY = "Сводка"

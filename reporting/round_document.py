@@ -1,0 +1,403 @@
+"""The round's consolidated information for the Presidential Administration (the decree's clause 2: МИОР sends
+the АП what the executors reported by 15 July / 15 December), as a Word document and as a workbook.
+
+Pure: a ``RoundDocument`` (built by the caller from the query layer) and a catalogue in, bytes out.  Every fixed
+word comes from the catalogue (``ROUND_DOC_*``); titles, executors and comments stay as written.  The Word
+document is A4 landscape in Times New Roman (the Kazakh government documents' font; LibreOffice sets it in the
+metric-compatible Liberation Serif), its table's heading row repeated on every page, page numbers in the footer.
+A row nobody reported on says so, never an empty cell.  The workbook holds the same rows typed (numbers as
+numbers, dates as dates), every text cell neutralised so that nothing becomes a formula.
+"""
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+FONT = "Times New Roman"
+SIZE, TABLE_SIZE = Pt(12), Pt(10)
+_TITLE_FORM = "Об утверждении "  # the general form of a decree's title ("Об утверждении <what>"), left out
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # roadmap/exports.py's rule (reporting/ may not import it)
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # no XML 1.0 file may hold these
+# The main table: (column, width in mm) on the 257 mm between the margins of A4 landscape.
+# The spent column fits «Израсходовано» / «Жұмсалған қаражат» unbroken in bold 10 pt.
+_COLUMNS = (("measure_no", 11), ("title", 52), ("completion_form", 27), ("executors", 30), ("deadline", 24),
+            ("status", 27), ("information", 56), ("spent", 30))
+_MARGINS = {"left_margin": 25, "right_margin": 15, "top_margin": 15, "bottom_margin": 15}
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    group_heading: str  # the direction/section heading the row sits under (rows arrive in decree order, grouped)
+    measure_no: int
+    title: str
+    completion_form: str
+    executors: str  # responsible executors as the decree writes them
+    deadline: str  # deadline as written
+    status: str  # the status label in the document's language
+    carried_from: date | None  # the earlier round whose report the status rests on
+    information: str | None  # each executor's comment prefixed by the executor, "\n"-joined; None: nobody wrote
+    spent_thousand_kzt: float | None
+    estimated_thousand_kzt: float | None
+    not_reported: bool  # nobody reported: the row says so
+    unreviewed: bool  # an answer behind it is not yet reviewed by МИОР: the row is marked
+
+
+@dataclass(frozen=True)
+class Summary:
+    by_status: tuple[tuple[str, int], ...]  # (label, measures)
+    reported: int  # executors who reported …
+    expected: int  # … of those expected to
+    missing: tuple[str, ...]  # who did not
+    returned: int  # submissions returned in the round
+    unreviewed: int  # submissions not yet reviewed
+    by_group: tuple[tuple[str, float, float], ...]  # (group heading, estimated, spent), thousand tenge
+
+
+@dataclass(frozen=True)
+class RoundDocument:
+    heading: str  # heading(): from the decree's metadata and the round
+    selection: str  # the filters in words, "" when none
+    summary: Summary
+    rows: tuple[DocumentRow, ...]
+    version: int | None  # the frozen version's number, None for the live document
+    made_at: datetime  # UTC
+    made_by: str | None
+    changes: tuple[str, ...] = ()  # "what changed since the previous version", one line each
+
+
+def heading(t, decree_title: str, decree_date: date, decree_number: str, round_: date) -> str:
+    """«Информация о ходе исполнения <the decree's title without «Об утверждении »>, утверждённой постановлением
+    … от 9 февраля 2021 года № 50, по состоянию на 5 июля 2021 года», in the catalogue's language."""
+    title = " ".join(decree_title.split()).rstrip(".")
+    if title.casefold().startswith(_TITLE_FORM.casefold()):
+        title = title[len(_TITLE_FORM):]
+    return t.ROUND_DOC_HEADING.format(title=title, decree_date=t.day_long(decree_date), number=decree_number,
+                                      round=t.day_long(round_))
+
+
+# ---- the words of a row, the same in both files ----
+
+def status_text(row: DocumentRow, t) -> str:
+    """The status, «по отчёту на …» where it rests on an earlier round, «(не проверено)» where unreviewed."""
+    text = row.status
+    if row.carried_from is not None:
+        text += "\n" + t.ROUND_DOC_CARRIED.format(date=t.day_attr(row.carried_from))
+    if row.unreviewed:
+        text += " " + t.ROUND_DOC_UNREVIEWED
+    return text
+
+
+def information_text(row: DocumentRow, t) -> str:
+    """What the executors wrote; never empty: a row nobody reported on, or nobody commented, says so."""
+    if row.information and row.information.strip():
+        return row.information
+    return t.ROUND_DOC_NOT_REPORTED if row.not_reported else t.ROUND_DOC_NO_INFORMATION
+
+
+def made_line(doc: RoundDocument, t) -> str:
+    when = _utc(doc.made_at)
+    parts = [t.ROUND_DOC_MADE.format(when=f"{t.day(when.date())}, {when:%H:%M}")]
+    if doc.made_by:
+        parts.append(t.ROUND_DOC_MADE_BY.format(who=doc.made_by).replace("..", "."))  # «Иванов И.»
+    parts.append(t.ROUND_DOC_VERSION.format(number=doc.version) if doc.version is not None else t.ROUND_DOC_LIVE)
+    return " ".join(parts)
+
+
+def _utc(when: datetime) -> datetime:
+    return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+
+
+def _clean(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
+# ---- DOCX ----
+
+def docx(doc: RoundDocument, t) -> bytes:
+    """The Word document: heading, selection, summary, the table of measures grouped under their headings."""
+    document = Document()
+    _page(document, made_line(doc, t), t)
+    _fonts(document)
+    _paragraph(document, doc.heading, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=6)
+    if doc.selection:
+        _paragraph(document, t.ROUND_DOC_SELECTION.format(filters=doc.selection), align=WD_ALIGN_PARAGRAPH.CENTER)
+    _summary(document, doc.summary, t)
+    if doc.changes:
+        _paragraph(document, t.ROUND_DOC_CHANGES, bold=True, before=6)
+        for line in doc.changes:
+            _paragraph(document, "– " + line)
+    _paragraph(document, "", after=0)
+    _main_table(document, doc.rows, t)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _page(document, made: str, t) -> None:
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    for name, mm in _MARGINS.items():
+        setattr(section, name, Mm(mm))
+    section.footer_distance = Mm(8)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _run(footer, f"{made}    {t.ROUND_DOC_PAGE} ", size=Pt(9))
+    _field(footer, "PAGE", size=Pt(9))
+
+
+def _fonts(document) -> None:
+    """Times New Roman for every script (Latin, Cyrillic as "complex" and East Asian fallbacks too)."""
+    for name in ("Normal", "Table Grid"):
+        style = document.styles[name]
+        style.font.name = FONT
+        style.font.size = SIZE if name == "Normal" else TABLE_SIZE
+        fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+        for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            fonts.set(qn(attr), FONT)
+    document.styles["Normal"].paragraph_format.space_after = Pt(0)
+
+
+def _run(paragraph, text: str, bold: bool = False, size=None):
+    lines = _clean(text).split("\n")
+    run = paragraph.add_run()
+    for i, line in enumerate(lines):
+        if i:
+            run.add_break()
+        run.add_text(line)
+    run.bold = bold or None
+    if size is not None:
+        run.font.size = size
+    return run
+
+
+def _paragraph(container, text: str, bold: bool = False, align=None, before: float = 0, after: float = 0,
+               size=None):
+    paragraph = container.add_paragraph()
+    if text:
+        _run(paragraph, text, bold, size)
+    if align is not None:
+        paragraph.alignment = align
+    paragraph.paragraph_format.space_before, paragraph.paragraph_format.space_after = Pt(before), Pt(after)
+    return paragraph
+
+
+def _field(paragraph, instruction: str, size=None) -> None:
+    """A field Word and LibreOffice compute when they lay the page out (PAGE: this page's number)."""
+    def add(kind: str, text: str | None = None):
+        run = paragraph.add_run()
+        if size is not None:
+            run.font.size = size
+        if kind == "instr":
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        elif kind == "text":
+            element = OxmlElement("w:t")
+            element.text = text
+        else:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        run._r.append(element)
+
+    add("begin")
+    add("instr", f" {instruction} ")
+    add("separate")
+    add("text", "1")
+    add("end")
+
+
+def _table(document, widths_mm: list[float], size=None):
+    table = document.add_table(rows=0, cols=len(widths_mm))
+    table.style = document.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
+    for column, mm in zip(table.columns, widths_mm, strict=True):
+        column.width = Mm(mm)
+    return table
+
+
+def _row(table, values: list[str], widths_mm: list[float], bold: bool = False, right: frozenset = frozenset()):
+    row = table.add_row()
+    for i, (cell, text, mm) in enumerate(zip(row.cells, values, widths_mm, strict=True)):
+        cell.width = Mm(mm)
+        paragraph = cell.paragraphs[0]
+        _run(paragraph, text, bold, TABLE_SIZE)
+        if i in right:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    return row
+
+
+def _repeat_as_header(row) -> None:
+    properties = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
+
+
+def _summary(document, summary: Summary, t) -> None:
+    _paragraph(document, t.ROUND_DOC_SUMMARY, bold=True, before=8, after=4)
+    widths = [90.0, 35.0]
+    table = _table(document, widths)
+    _repeat_as_header(_row(table, [t.ROUND_DOC_BY_STATUS, t.ROUND_DOC_MEASURES], widths, bold=True))
+    for label, measures in summary.by_status:
+        _row(table, [label, t.number(measures)], widths, right=frozenset({1}))
+    _row(table, [t.ROUND_DOC_TOTAL, t.number(sum(n for _, n in summary.by_status))], widths, bold=True,
+         right=frozenset({1}))
+    _paragraph(document, t.ROUND_DOC_REPORTED.format(reported=summary.reported, expected=summary.expected),
+               before=6)
+    if summary.missing:
+        _paragraph(document, t.ROUND_DOC_MISSING.format(executors=", ".join(summary.missing)))
+    _paragraph(document, t.ROUND_DOC_REVIEW.format(returned=summary.returned, unreviewed=summary.unreviewed))
+    if summary.by_group:
+        _paragraph(document, t.ROUND_DOC_FUNDING, bold=True, before=6, after=4)
+        widths = [150.0, 40.0, 40.0]
+        table = _table(document, widths)
+        amounts = frozenset({1, 2})
+        _repeat_as_header(_row(table, [t.ROUND_DOC_COLUMNS["group"], t.ROUND_DOC_ESTIMATED, t.ROUND_DOC_SPENT],
+                               widths, bold=True))
+        for group, estimated, spent in summary.by_group:
+            _row(table, [group, t.number(estimated, 1), t.number(spent, 1)], widths, right=amounts)
+        _row(table, [t.ROUND_DOC_TOTAL, t.number(sum(g[1] for g in summary.by_group), 1),
+                     t.number(sum(g[2] for g in summary.by_group), 1)], widths, bold=True, right=amounts)
+
+
+def _main_table(document, rows: tuple[DocumentRow, ...], t) -> None:
+    widths = [float(mm) for _, mm in _COLUMNS]
+    table = _table(document, widths)
+    header = _row(table, [t.ROUND_DOC_COLUMNS[name] for name, _ in _COLUMNS], widths, bold=True)
+    _repeat_as_header(header)
+    for cell in header.cells:
+        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    group = None
+    for row in rows:
+        if row.group_heading != group:
+            group = row.group_heading
+            spanning = table.add_row()
+            merged = spanning.cells[0].merge(spanning.cells[-1])
+            _run(merged.paragraphs[0], group, True, TABLE_SIZE)
+            _keep_with_next(spanning)
+        spent = t.number(row.spent_thousand_kzt, 1) if row.spent_thousand_kzt is not None else "—"
+        line = _row(table, [str(row.measure_no), row.title, row.completion_form, row.executors, row.deadline,
+                            status_text(row, t), information_text(row, t), spent], widths, right=frozenset({7}))
+        _whole_on_a_page(line)
+
+
+def _whole_on_a_page(row) -> None:
+    """A measure's row is not cut across two pages (one taller than a page is, by Word and LibreOffice alike)."""
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
+def _keep_with_next(row) -> None:
+    """A group's heading row stays on the page of its first measure."""
+    for cell in row.cells:
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.keep_with_next = True
+
+
+# ---- XLSX ----
+
+def neutral(value):
+    """A text Excel would read as a formula (it starts with = + - @, a tab or a carriage return) gets a leading
+    apostrophe, as in every export of the app; characters no XML file may hold are left out."""
+    if isinstance(value, str):
+        value = _clean(value)
+        if value.startswith(_FORMULA_START):
+            return "'" + value
+    return value
+
+
+_XLSX_COLUMNS = (("group", 34), ("measure_no", 7), ("title", 50), ("completion_form", 22), ("executors", 24),
+                 ("deadline", 18), ("status", 16), ("carried_from", 14), ("unreviewed", 12), ("not_reported", 12),
+                 ("information", 60), ("spent", 16), ("estimated", 16))
+_AMOUNT_FORMAT, _DATE_FORMAT = "#,##0.0", "DD.MM.YYYY"
+
+
+def xlsx_rows(doc: RoundDocument, t) -> list[list]:
+    """The data sheet's rows, typed, in _XLSX_COLUMNS order (the heading row first)."""
+    out: list[list] = [[t.ROUND_DOC_COLUMNS[name] for name, _ in _XLSX_COLUMNS]]
+    for row in doc.rows:
+        out.append([row.group_heading, row.measure_no, row.title, row.completion_form, row.executors, row.deadline,
+                    row.status, row.carried_from, row.unreviewed, row.not_reported, information_text(row, t),
+                    row.spent_thousand_kzt, row.estimated_thousand_kzt])
+    return out
+
+
+def xlsx(doc: RoundDocument, t) -> bytes:
+    """The workbook: the measures' sheet (frozen heading, autofilter) and the summary's sheet."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = t.ROUND_DOC_SHEET_ROWS[:31]
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for number, values in enumerate(xlsx_rows(doc, t), start=1):
+        for column, value in enumerate(values, start=1):
+            _put(sheet.cell(row=number, column=column), value, wrap)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for column, (_, width) in enumerate(_XLSX_COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(_XLSX_COLUMNS))}{len(doc.rows) + 1}"
+    _summary_sheet(book.create_sheet(t.ROUND_DOC_SHEET_SUMMARY[:31]), doc, t)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _put(cell, value, alignment=None) -> None:
+    if isinstance(value, str):
+        cell.value = neutral(value)
+        cell.data_type = "s"  # never "f", whatever the text
+    else:
+        cell.value = value
+        if isinstance(value, date):
+            cell.number_format = _DATE_FORMAT
+        elif isinstance(value, float):
+            cell.number_format = _AMOUNT_FORMAT
+    if alignment is not None:
+        cell.alignment = alignment
+
+
+def _summary_sheet(sheet, doc: RoundDocument, t) -> None:
+    summary = doc.summary
+    lines: list[list] = [[doc.heading]]
+    if doc.selection:
+        lines.append([t.ROUND_DOC_SELECTION.format(filters=doc.selection)])
+    lines += [[made_line(doc, t)], [], [t.ROUND_DOC_BY_STATUS, t.ROUND_DOC_MEASURES]]
+    lines += [[label, measures] for label, measures in summary.by_status]
+    lines += [[t.ROUND_DOC_TOTAL, sum(n for _, n in summary.by_status)], []]
+    lines.append([t.ROUND_DOC_REPORTED.format(reported=summary.reported, expected=summary.expected)])
+    if summary.missing:
+        lines.append([t.ROUND_DOC_MISSING.format(executors=", ".join(summary.missing))])
+    lines += [[t.ROUND_DOC_REVIEW.format(returned=summary.returned, unreviewed=summary.unreviewed)], []]
+    if summary.by_group:
+        lines.append([t.ROUND_DOC_COLUMNS["group"], t.ROUND_DOC_ESTIMATED, t.ROUND_DOC_SPENT])
+        lines += [[group, float(estimated), float(spent)] for group, estimated, spent in summary.by_group]
+        lines += [[t.ROUND_DOC_TOTAL, float(sum(g[1] for g in summary.by_group)),
+                   float(sum(g[2] for g in summary.by_group))], []]
+    if doc.changes:
+        lines.append([t.ROUND_DOC_CHANGES])
+        lines += [[line] for line in doc.changes]
+    for number, values in enumerate(lines, start=1):
+        for column, value in enumerate(values, start=1):
+            _put(sheet.cell(row=number, column=column), value)
+    sheet["A1"].font = Font(bold=True)
+    sheet.column_dimensions["A"].width = 70
+    sheet.column_dimensions["B"].width = 16
+    sheet.column_dimensions["C"].width = 16
