@@ -403,13 +403,6 @@ MONTHS_DAT = MONTHS_ABL = MONTHS
 MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-
-
-
-
-
-
-
 # Large selections
 MEASURES_PAGE = "Page"
 MEASURES_PAGE_RANGE = "Measures {first}–{last} of {total}"

@@ -402,12 +402,6 @@ MONTHS_DAT = MONTHS_ABL = MONTHS_GEN
 MONTHS_SHORT = ("янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек")
 
 
-
-
-
-
-
-
 # Large selections
 MEASURES_PAGE = "Страница"
 MEASURES_PAGE_RANGE = "Мероприятия {first}–{last} из {total}"
