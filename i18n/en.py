@@ -492,3 +492,6 @@ REPORT_FILE_STEM = "report"
 BRIEF_EXECUTION = "Implementation"
 BRIEF_EXECUTION_ROUND = "Reporting date: {round} (as reported by the responsible bodies)."
 BRIEF_EXECUTION_NONE = "No responsible body has reported on the selected measures yet (reporting date: {round})."
+
+# The report log export's file name (/export/reports.csv|xlsx|json)
+REPORT_LOG_FILE_STEM = "reports"

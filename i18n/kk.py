@@ -510,3 +510,6 @@ REPORT_FILE_STEM = "esep"
 BRIEF_EXECUTION = "Орындалу барысы"
 BRIEF_EXECUTION_ROUND = "Есеп беру күні: {round} (орындаушылардың есептері бойынша)."
 BRIEF_EXECUTION_NONE = "Орындаушылар іріктелген іс-шаралар бойынша әлі есеп берген жоқ (есеп беру күні: {round})."
+
+# The report log export's file name (/export/reports.csv|xlsx|json)
+REPORT_LOG_FILE_STEM = "esepter"

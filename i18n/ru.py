@@ -492,3 +492,6 @@ REPORT_FILE_STEM = "otchet"
 BRIEF_EXECUTION = "Исполнение"
 BRIEF_EXECUTION_ROUND = "Отчётная дата: {round} (по отчётам исполнителей)."
 BRIEF_EXECUTION_NONE = "Исполнители ещё не отчитались по отобранным мероприятиям (отчётная дата: {round})."
+
+# The report log export's file name (/export/reports.csv|xlsx|json)
+REPORT_LOG_FILE_STEM = "otchety"
