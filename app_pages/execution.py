@@ -1,22 +1,17 @@
+import math
 from datetime import date
 
 import pandas as pd
 import streamlit as st
 
-from roadmap import charts, ui
+from roadmap import charts, config, ui
+from roadmap.filters import Filters
 from roadmap.ui import status
 
 t = ui.texts()
 db = ui.database()
 filters = ui.current_filters()
 several = len(db.decrees) > 1
-
-st.title(t.EXEC_TITLE)
-ui.active_filters()  # the filters in force, in words, each removable: first under the title
-reported = status.summary(filters)
-ui.stop_if_empty(ui.kpis(filters)["measures"])
-if reported:
-    st.caption(t.STATUS_RULE)
 
 
 def _day(value) -> str:
@@ -31,6 +26,57 @@ def _executor(code: str) -> str:
 def _measure(year, no) -> str:
     return t.measure(int(no), int(year)) if several else t.measure(int(no))
 
+
+def _comments() -> None:
+    """What the executors wrote for the round shown: every filter applies, and the title search matches the
+    comment too (asked with its own parameter over the filters without it).  Paged in DuckDB: the browser
+    gets one page of comments, never all of them."""
+    st.header(t.EXEC_COMMENTS)
+    total = _comment_total()
+    rounds = status.round_words(ui.query("report_coverage", _unsearched), several)
+    if not total:
+        st.info(t.EXEC_COMMENTS_NONE.format(round=rounds))
+        return
+    st.caption(t.EXEC_COMMENTS_NOTE.format(round=rounds))
+    pages = math.ceil(total / config.COMMENTS_PAGE_SIZE)
+    if pages > 1:
+        if st.session_state.get("comments_page", 1) > pages:  # the filters narrowed: back to the first page
+            st.session_state["comments_page"] = 1
+        page = st.number_input(t.MEASURES_PAGE, min_value=1, max_value=pages, step=1, key="comments_page")
+    else:
+        page = 1
+    offset = (page - 1) * config.COMMENTS_PAGE_SIZE
+    said = ui.query("comment_page", _unsearched, search=_search, limit=config.COMMENTS_PAGE_SIZE, offset=offset)
+    if pages > 1:
+        st.caption(t.EXEC_COMMENTS_RANGE.format(first=t.number(offset + 1), last=t.number(offset + len(said)),
+                                                total=t.number(total)))
+    st.dataframe(pd.DataFrame({
+        t.COLUMNS["measure_no"]: [_measure(y, n) for y, n in zip(said.roadmap_year, said.measure_no, strict=True)],
+        t.COL_TITLE: said.title,
+        t.COL_EXECUTOR: said.executor,
+        t.COL_STATUS: [t.STATUS_NAMES[s] + (f" ({t.STATUS_CARRIED.format(date=_day(c))})" if pd.notna(c) else "")
+                       for s, c in zip(said.status, said.carried_from, strict=True)],
+        t.REPORT_COLUMNS["comment"]: said.comment,
+    }), hide_index=True, width="stretch", key="table_comments")
+
+
+def _comment_total() -> int:
+    return int(ui.query("comment_count", _unsearched, search=_search).iloc[0]["comments"])
+
+
+_unsearched = Filters(**{**filters.active(), "q": ""})
+_search = filters.q.strip()
+
+st.title(t.EXEC_TITLE)
+ui.active_filters()  # the filters in force, in words, each removable: first under the title
+reported = status.summary(filters)
+if not ui.kpis(filters)["measures"] and _search and _comment_total():
+    # The search names no title, but here it searches what the executors wrote too: that is the page.
+    _comments()
+    st.stop()
+ui.stop_if_empty(ui.kpis(filters)["measures"])
+if reported:
+    st.caption(t.STATUS_RULE)
 
 if reported:
     st.header(t.EXEC_BY_GROUP)
@@ -112,3 +158,6 @@ if reported:
                 t.COL_STATUS_BEFORE: [t.STATUS_NAMES[s] for s in moved.status_before],
                 t.COL_STATUS_NOW: [t.STATUS_NAMES[s] for s in moved.status_now],
             }), hide_index=True, width="stretch", key="table_changes")
+
+if reported:
+    _comments()

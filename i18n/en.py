@@ -100,6 +100,12 @@ EXEC_CHANGES = "Changes since the previous reporting date"
 EXEC_CHANGES_FIRST = "This is the decree's first reporting date, so there is nothing to compare it with."
 EXEC_CHANGES_NONE = "No status has changed since {previous}."
 EXEC_CHANGES_NOTE = "{previous} → {round}: the status of {changed} of {measures} measures changed."
+# The comments of the chosen round (the Execution page), paged
+EXEC_COMMENTS = "What the responsible bodies wrote"
+EXEC_COMMENTS_NOTE = ("Comments for {round}: each responsible body's latest report on each measure. "
+                      "The title search also searches the comments.")
+EXEC_COMMENTS_NONE = "No responsible body has left a comment on the selected measures for {round}."
+EXEC_COMMENTS_RANGE = "Comments {first}–{last} of {total}"
 REPORTS_TITLE = "Reports of the responsible bodies"
 REPORTS_INTRO = ("Responsible bodies report on progress by each reporting date ({dates}). Download the template, "
                  "fill in each measure's status, amount spent and comment, and upload the file.")
@@ -417,13 +423,6 @@ MONTHS_DAT = MONTHS_ABL = MONTHS
 MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-
-
-
-
-
-
-
 # Large selections
 MEASURES_PAGE = "Page"
 MEASURES_PAGE_RANGE = "Measures {first}–{last} of {total}"
@@ -543,6 +542,9 @@ REPORT_FILE_STEM = "report"
 BRIEF_EXECUTION = "Implementation"
 BRIEF_EXECUTION_ROUND = "Reporting date: {round} (as reported by the responsible bodies)."
 BRIEF_EXECUTION_NONE = "No responsible body has reported on the selected measures yet (reporting date: {round})."
+
+# The report log export's file name (/export/reports.csv|xlsx|json)
+REPORT_LOG_FILE_STEM = "reports"
 
 # The round's consolidated information for the Presidential Administration: its words in a file of their own.
 from .round_doc.en import *  # noqa: E402, F403

@@ -103,6 +103,12 @@ EXEC_CHANGES_FIRST = "Қаулының бірінші есеп беру күні
 # {previous} is day_abl, the ablative «бері» needs: «2021 жылғы 5 шілдеден бері».
 EXEC_CHANGES_NONE = "{previous} бері бірде-бір күй өзгерген жоқ."
 EXEC_CHANGES_NOTE = "{previous} → {round}: {measures} іс-шараның ішінен {changed} іс-шараның күйі өзгерді."
+# The comments of the chosen round (the Execution page), paged
+EXEC_COMMENTS = "Орындаушылардың түсініктемелері"
+EXEC_COMMENTS_NOTE = ("Әр іс-шара бойынша әр орындаушының соңғы есебіндегі түсініктеме (есеп беру күні: {round}). "
+                      "Атауы бойынша іздеу түсініктемелердің мәтінінен де іздейді.")
+EXEC_COMMENTS_NONE = "Іріктелген іс-шаралар бойынша орындаушылардың түсініктемелері жоқ (есеп беру күні: {round})."
+EXEC_COMMENTS_RANGE = "Түсініктемелер: {first}–{last} (барлығы {total})"
 REPORTS_TITLE = "Орындаушылардың есептері"
 REPORTS_INTRO = ("Орындаушылар әр есеп беру күніне ({dates}) орындалу барысы туралы есеп береді. Үлгіні жүктеп алып, "
                  "әр іс-шараның күйін, жұмсалған соманы және түсініктемені толтырып, файлды жүктеп салыңыз.")
@@ -433,13 +439,6 @@ MONTHS_ABL = ("қаңтардан", "ақпаннан", "наурыздан", "�
 MONTHS_SHORT = ("қаң.", "ақп.", "нау.", "сәу.", "мам.", "мау.", "шіл.", "там.", "қыр.", "қаз.", "қар.", "жел.")
 
 
-
-
-
-
-
-
-
 # Large selections
 MEASURES_PAGE = "Бет"
 MEASURES_PAGE_RANGE = "Іс-шаралар: {first}–{last} (барлығы {total})"
@@ -561,6 +560,9 @@ REPORT_FILE_STEM = "esep"
 BRIEF_EXECUTION = "Орындалу барысы"
 BRIEF_EXECUTION_ROUND = "Есеп беру күні: {round} (орындаушылардың есептері бойынша)."
 BRIEF_EXECUTION_NONE = "Орындаушылар іріктелген іс-шаралар бойынша әлі есеп берген жоқ (есеп беру күні: {round})."
+
+# The report log export's file name (/export/reports.csv|xlsx|json)
+REPORT_LOG_FILE_STEM = "esepter"
 
 # The round's consolidated information for the Presidential Administration: its words in a file of their own.
 from .round_doc.kk import *  # noqa: E402, F403

@@ -98,6 +98,12 @@ EXEC_CHANGES = "Изменения с предыдущей отчётной да
 EXEC_CHANGES_FIRST = "Выбрана первая отчётная дата постановления: сравнивать не с чем."
 EXEC_CHANGES_NONE = "С {previous} ни один статус не изменился."
 EXEC_CHANGES_NOTE = "{previous} → {round}: статус изменился у {changed} из {measures} мероприятий."
+# The comments of the chosen round (the Execution page), paged
+EXEC_COMMENTS = "Что написали исполнители"
+EXEC_COMMENTS_NOTE = ("Комментарии к {round}: по каждому мероприятию — последний отчёт каждого исполнителя. "
+                      "Поиск по названию ищет и в тексте комментариев.")
+EXEC_COMMENTS_NONE = "К {round} у отобранных мероприятий нет комментариев исполнителей."
+EXEC_COMMENTS_RANGE = "Комментарии {first}–{last} из {total}"
 REPORTS_TITLE = "Отчёты исполнителей"
 REPORTS_INTRO = ("Исполнители отчитываются о ходе исполнения к каждой отчётной дате ({dates}). Скачайте шаблон, "
                  "укажите статус, израсходованную сумму и комментарий по каждому мероприятию и загрузите файл.")
@@ -415,12 +421,6 @@ MONTHS_DAT = MONTHS_ABL = MONTHS_GEN
 MONTHS_SHORT = ("янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек")
 
 
-
-
-
-
-
-
 # Large selections
 MEASURES_PAGE = "Страница"
 MEASURES_PAGE_RANGE = "Мероприятия {first}–{last} из {total}"
@@ -543,6 +543,9 @@ REPORT_FILE_STEM = "otchet"
 BRIEF_EXECUTION = "Исполнение"
 BRIEF_EXECUTION_ROUND = "Отчётная дата: {round} (по отчётам исполнителей)."
 BRIEF_EXECUTION_NONE = "Исполнители ещё не отчитались по отобранным мероприятиям (отчётная дата: {round})."
+
+# The report log export's file name (/export/reports.csv|xlsx|json)
+REPORT_LOG_FILE_STEM = "otchety"
 
 # The round's consolidated information for the Presidential Administration: its words in a file of their own.
 from .round_doc.ru import *  # noqa: E402, F403

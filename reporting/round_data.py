@@ -161,6 +161,16 @@ def round_data(dataset: Dataset, log: pa.Table | Iterable[Mapping[str, Any]], re
                      sum(st == review.UNREVIEWED for st in states.values()), dataset.metadata[roadmap_year])
 
 
+# The general form of a decree's title ("Об утверждении <what>"), in the decree's own language.
+_TITLE_FORM = "Об утверждении "
+
+
+def decree_subject(title: str) -> str:
+    """What a decree approves, from its title: «Об утверждении Дорожной карты …» → «Дорожной карты …»."""
+    text = " ".join((title or "").split()).rstrip(".")
+    return text[len(_TITLE_FORM):] if text.casefold().startswith(_TITLE_FORM.casefold()) else text
+
+
 def group_heading(m: Mapping[str, Any], t: ModuleType) -> str:
     name = m["direction_name"] if m["direction"] is not None else m["section_name"]
     return f"{t.group_label(m['group_key'])}. {name}" if name else t.group_label(m["group_key"])

@@ -28,7 +28,6 @@ from openpyxl.utils import get_column_letter
 
 FONT = "Times New Roman"
 SIZE, TABLE_SIZE = Pt(12), Pt(10)
-_TITLE_FORM = "Об утверждении "  # the general form of a decree's title ("Об утверждении <what>"), left out
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # roadmap/exports.py's rule (reporting/ may not import it)
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # no XML 1.0 file may hold these
 # The main table: (column, width in mm) on the 257 mm between the margins of A4 landscape.
@@ -78,13 +77,10 @@ class RoundDocument:
     changes: tuple[str, ...] = ()  # "what changed since the previous version", one line each
 
 
-def heading(t, decree_title: str, decree_date: date, decree_number: str, round_: date) -> str:
-    """«Информация о ходе исполнения <the decree's title without «Об утверждении »>, утверждённой постановлением
-    … от 9 февраля 2021 года № 50, по состоянию на 5 июля 2021 года», in the catalogue's language."""
-    title = " ".join(decree_title.split()).rstrip(".")
-    if title.casefold().startswith(_TITLE_FORM.casefold()):
-        title = title[len(_TITLE_FORM):]
-    return t.ROUND_DOC_HEADING.format(title=title, decree_date=t.day_long(decree_date), number=decree_number,
+def heading(t, decree_subject: str, decree_date: date, decree_number: str, round_: date) -> str:
+    """«Информация о ходе исполнения <what the decree approves (round_data.decree_subject)>, утверждённой
+    постановлением … от 9 февраля 2021 года № 50, по состоянию на 5 июля 2021 года», in the catalogue's language."""
+    return t.ROUND_DOC_HEADING.format(title=decree_subject, decree_date=t.day_long(decree_date), number=decree_number,
                                       round=t.day_long(round_))
 
 

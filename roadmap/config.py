@@ -22,6 +22,7 @@ GANTT_MAX_BARS = 120  # one bar per measure up to this; above it, one bar per gr
 GANTT_MAX_WINDOWS = 60  # the most populous windows when even those are more
 RANKED_MAX_BARS = 25  # the largest amounts; the treemap puts the rest of each group in one tile
 MEASURES_PAGE_SIZE = 100  # rows of the measure table per page
+COMMENTS_PAGE_SIZE = 50  # executors' comments per page of the Execution page's list
 OVERVIEW_BUSIEST = 10  # executors on the Overview's workload chart
 
 # Executors' reports (reporting/ writes them; the query layer reads the directory as one table).

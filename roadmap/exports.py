@@ -1,4 +1,5 @@
-"""The filtered measures as files for Excel users: CSV (UTF-8 with BOM) and XLSX, formula-safe."""
+"""The filtered measures, and the executors' reports on them, as files for Excel users: CSV (UTF-8 with BOM)
+and XLSX, formula-safe."""
 from __future__ import annotations
 
 import io
@@ -140,9 +141,11 @@ def to_csv(table: pa.Table | pd.DataFrame) -> bytes:
     return b"\xef\xbb\xbf" + _csv_rows(_arrow(table), header=True)
 
 
-def csv_chunks(tables: Iterable[pa.Table], t: ModuleType) -> Iterator[bytes]:
-    """The CSV of export tables as they come: the BOM and the header first, then each table's rows."""
-    yield to_csv(pa.table({t.COLUMNS[c]: pa.array([], pa.string()) for c in COLUMNS}))  # the header alone
+def csv_chunks(tables: Iterable[pa.Table], t: ModuleType, header: list[str] | None = None) -> Iterator[bytes]:
+    """The CSV of export tables as they come: the BOM and the header first, then each table's rows.  `header`:
+    the tables' columns, by default those of export_table."""
+    header = header or [t.COLUMNS[c] for c in COLUMNS]
+    yield to_csv(pa.table({h: pa.array([], pa.string()) for h in header}))  # the header alone
     for table in tables:
         yield _csv_rows(table, header=False)
 
@@ -182,10 +185,13 @@ def xlsx_chunks(tables: Iterable[pa.Table], t: ModuleType, header: list[str] | N
     yield from xlsx.stream(sheets)
 
 
-def json_chunks(objects: Iterable[pa.RecordBatch], applied: dict[str, object], total: int) -> Iterator[bytes]:
+def json_chunks(objects: Iterable[pa.RecordBatch], applied: dict[str, object], total: int,
+                key: str = "measures") -> Iterator[bytes]:
     """{"filters": {...}, "total": N, "measures": [...]}, the measures written as they come: each batch has
-    one column of JSON objects, one per measure (sql/measures_json.sql)."""
-    yield (f'{{"filters": {json.dumps(applied, ensure_ascii=False)}, "total": {int(total)}, "measures": [').encode()
+    one column of JSON objects, one per measure (sql/measures_json.sql); `key` names the list of other rows
+    ("reports": sql/report_log_json.sql)."""
+    yield (f'{{"filters": {json.dumps(applied, ensure_ascii=False)}, "total": {int(total)}, '
+           f'{json.dumps(key)}: [').encode()
     first = True
     for batch in objects:
         if not batch.num_rows:
@@ -208,3 +214,85 @@ def file_stem(filters: Filters, t: ModuleType, years: Iterable[int] = ()) -> str
         parts.append(f"{key}-{label}")
     stem = "_".join(parts)
     return "".join(ch if ch.isalnum() or ch in "-_+." else "_" for ch in stem)[:150]
+
+
+# The report log (/export/reports.csv|xlsx|json): one row per measure, executor and round, what stands there,
+# and the rows of returned submissions.  Each column once, in file order: (name, type as the JSON gives it,
+# meaning); the README's table is held to this by tests/test_docs.py, the headers are report_log_headers'.
+# Who sent a report is not in it: the export is as public as the dashboard.
+REPORT_LOG_COLUMNS = (
+    ("roadmap_year", "integer", "the roadmap (decree) the measure is in, by its year"),
+    ("round", "date", "the reporting date the row is for"),
+    ("measure_no", "integer", "the measure (with roadmap_year, it identifies it)"),
+    ("title", "text", "the measure's title"),
+    ("executor", "text", "whose report it is: a legend abbreviation or a region, one of the measure's executors"),
+    ("status", "text", "done, in_progress, not_started or not_done: what that executor reported (named in the "
+                       "link's language in CSV and XLSX)"),
+    ("spent_thousand_kzt", "number", "spent on the measure since the roadmap began, thousand tenge; empty when "
+                                     "not said"),
+    ("comment", "text", "what the executor wrote: the information on implementation; empty when nothing"),
+    ("carried_from", "date", "the round the report was made for, when an earlier one (it stands until a later "
+                             "report replaces it); empty otherwise"),
+    ("received_at", "date and time (UTC)", "when the report was stored"),
+    ("review_state", "text", "unreviewed, accepted or returned: the ministry's review of the report; a returned "
+                             "report stands in no round and counts for nothing, its rows are listed in its own round"),
+)
+REPORT_LOG = tuple(name for name, _, _ in REPORT_LOG_COLUMNS)
+
+
+def report_log_headers(t: ModuleType) -> dict[str, str]:
+    """The report log's column headers in the language of `t`: the names the pages and the measures files
+    already give the same things."""
+    return {"roadmap_year": t.COL_YEAR, "round": t.COL_ROUND, "measure_no": t.COLUMNS["measure_no"],
+            "title": t.COL_TITLE, "executor": t.COL_EXECUTOR, "status": t.COLUMNS["status"],
+            "spent_thousand_kzt": t.COLUMNS["spent_thousand_kzt"], "comment": t.REPORT_COLUMNS["comment"],
+            "carried_from": t.COLUMNS["status_carried_from"], "received_at": t.COL_SUBMITTED_AT,
+            "review_state": t.COL_REVIEW}
+
+
+_REPORT_NOT_TEXT = ("roadmap_year", "round", "measure_no", "spent_thousand_kzt", "carried_from", "received_at")
+
+
+def report_table(rows: pa.Table | pa.RecordBatch, t: ModuleType) -> pa.Table:
+    """The report log's rows (sql/views/report_log.sql) for a spreadsheet: headers, statuses and review states
+    in the language, every text neutralised, received_at to the second in UTC."""
+    columns = {
+        "roadmap_year": pc.cast(rows["roadmap_year"], pa.int64()),
+        "round": pc.cast(rows["round"], pa.date32()),
+        "measure_no": pc.cast(rows["measure_no"], pa.int64()),
+        "title": rows["title"],
+        "executor": rows["executor"],
+        "status": _named(rows["status"], t.STATUS_NAMES.get),
+        "spent_thousand_kzt": pc.cast(rows["spent_thousand_kzt"], pa.float64()),
+        "comment": rows["comment"],
+        "carried_from": pc.cast(rows["carried_from"], pa.date32()),
+        # stored in UTC: the wall time in UTC, to the second (Excel and a CSV reader know no time zone)
+        "received_at": pc.cast(pc.cast(rows["received_at"], pa.timestamp("us", tz="UTC")), pa.timestamp("s"),
+                               safe=False),
+        "review_state": _named(rows["review_state"], t.REVIEW_STATES.get),
+    }
+    columns = {k: v if k in _REPORT_NOT_TEXT else neutralise_array(v) for k, v in columns.items()}
+    headers = report_log_headers(t)
+    return pa.table({headers[k]: columns[k] for k in REPORT_LOG})
+
+
+_REPORT_WIDTHS = {"roadmap_year": 7, "measure_no": 6, "title": 60, "comment": 70, "received_at": 20}
+_REPORT_STYLES = {"round": xlsx.DATE, "spent_thousand_kzt": xlsx.AMOUNT, "carried_from": xlsx.DATE,
+                  "received_at": xlsx.DATETIME, "comment": xlsx.WRAPPED}
+
+
+def report_xlsx_chunks(tables: Iterable[pa.Table], t: ModuleType) -> Iterator[bytes]:
+    """The report log's XLSX as its tables come (report_table), in constant memory: dates as dates, amounts as
+    numbers, the moment a report came as a date and time."""
+    header = [report_log_headers(t)[c] for c in REPORT_LOG]
+
+    def rows():
+        for table in tables:
+            yield from zip(*(column.to_pylist() for column in table.columns))
+
+    yield from xlsx.stream([xlsx.Sheet(
+        name=t.REPORTS_TITLE, header=header, rows=rows(),
+        widths=[_REPORT_WIDTHS.get(c, max(12, min(30, len(h) + 2))) for c, h in zip(REPORT_LOG, header, strict=True)],
+        styles=[_REPORT_STYLES.get(c, xlsx.PLAIN) for c in REPORT_LOG],
+    )])
+

@@ -19,10 +19,11 @@ The executors' reports (reporting/store.py stores each accepted submission as it
 in one directory) are read by DuckDB as one table, again whenever the set of files changes (looked at no more
 often than every `refresh_seconds`); only files not read before are read.  Each query's cursor gets three
 tables registered on it alone: `report_latest` (what each executor last said per round and measure),
-`chosen_rounds` (the round each decree's status is shown for, from the `round` filter) and `round_statuses`
-(each reported measure's status in those rounds, reports/round_statuses.sql, combined once per state of
-the log and choice of rounds).  So a query sees one consistent state of the log, and sessions never share
-mutable tables.
+`report_standing` (what stands in every round), `report_returned` (the rows of returned submissions, for the
+report log export), `chosen_rounds` (the round each decree's status is shown for, from the `round` filter)
+and `round_statuses` (each reported measure's status in those rounds, reports/round_statuses.sql, combined
+once per state of the log and choice of rounds).  So a query sees one consistent state of the log, and sessions
+never share mutable tables.
 """
 from __future__ import annotations
 
@@ -200,6 +201,7 @@ class ReportState:
     standing: pa.Table | None = None  # sql/reports/standing.sql: what stands in every round
     statuses: pa.Table | None = None  # sql/reports/round_statuses.sql: every reported measure's status per round
     log: pa.Table | None = None  # every stored row, as read (reporting.log.LOG_SCHEMA): a submission's own rows
+    returned: pa.Table | None = None  # sql/reports/returned.sql: the rows of the submissions МИОР returned
 
 
 _STATUS_CACHE_ENTRIES = 32  # (state of the log, rounds chosen) combinations kept; each a few small tables
@@ -302,6 +304,7 @@ class RoadmapDB:
                 statuses = cursor.sql(sql("reports/round_statuses")).to_arrow_table()
                 submissions = cursor.sql(sql("reports/submissions")).to_arrow_table()
                 reviews = cursor.sql(sql("reports/review_history")).to_arrow_table()
+                returned = cursor.sql(sql("reports/returned"), params={"decrees": self._decree_keys}).to_arrow_table()
             finally:
                 cursor.close()
             pairs = {(int(y), r) for y, r in zip(latest["roadmap_year"].to_pylist(), latest["round"].to_pylist(),
@@ -311,7 +314,7 @@ class RoadmapDB:
             self._state = ReportState(f"{len(names)}:{len(reviewed.files)}:{digest}:{today.isoformat()}", len(names),
                                       latest, frozenset(pairs), unreadable, submissions, generation,
                                       snapshot.problem or reviewed.problem, reviews, standing, statuses,
-                                      snapshot.table)
+                                      snapshot.table, returned)
             return self._state
 
     def report_measures(self) -> pa.Table:
@@ -353,7 +356,7 @@ class RoadmapDB:
             rounds = pa.table({"roadmap_year": list(chosen), "round": [r for r, _ in chosen.values()],
                                "previous_round": [p for _, p in chosen.values()]}, schema=_CHOSEN_ROUNDS)
             found = {"report_latest": state.latest, "chosen_rounds": rounds, "report_standing": state.standing,
-                     "round_statuses": state.statuses}
+                     "round_statuses": state.statuses, "report_returned": state.returned}
             with self._status_lock:
                 if len(self._status_cache) >= _STATUS_CACHE_ENTRIES:
                     self._status_cache.pop(next(iter(self._status_cache)))

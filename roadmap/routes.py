@@ -1,6 +1,7 @@
 """Downloads at stable links, served by the dashboard's own process (st.App routes, see server.py).
 
     /export/measures.csv   /export/measures.xlsx   /export/measures.json   /export/brief.html
+    /export/reports.csv    /export/reports.xlsx    /export/reports.json    (the executors' report log)
     /export/report-template.xlsx?executor=X&round=YYYY-MM-DD[&year=YYYY][&lang=kk|en]
 
 Each measure format takes exactly the pages' link keys, read by the same function as a page link
@@ -47,11 +48,15 @@ FORMATS = {
     "measures.xlsx": XLSX_TYPE,
     "measures.json": "application/json; charset=utf-8",
     "brief.html": "text/html; charset=utf-8",
+    "reports.csv": "text/csv; charset=utf-8",
+    "reports.xlsx": XLSX_TYPE,
+    "reports.json": "application/json; charset=utf-8",
 }
 TEMPLATE = "report-template.xlsx"  # an executor's report template: keys of its own, not a view's link keys
 TEMPLATE_COLUMNS = ["roadmap_year", "measure_no", "title", "deadline_raw", "cost_thousand_kzt"]
 FILTERS_HEADER = "X-Roadmap-Filters"  # the canonical query string of the filters applied
 COUNT_HEADER = "X-Roadmap-Measures"  # how many measures the file holds
+REPORTS_HEADER = "X-Roadmap-Reports"  # how many rows the report log file holds
 
 
 class BadRequest(Exception):
@@ -95,6 +100,11 @@ def content_disposition(file_name: str) -> str:
 def _measure_tables(db: RoadmapDB, filters: Filters, t) -> Iterator:
     for batch in db.batches("measure_list", filters, ROWS_PER_BATCH):
         yield exports.export_table(batch, t)
+
+
+def _report_tables(db: RoadmapDB, filters: Filters, t) -> Iterator:
+    for batch in db.batches("report_log", filters, ROWS_PER_BATCH, every_round=not filters.round):
+        yield exports.report_table(batch, t)
 
 
 def _applied(view: LinkView) -> dict[str, object]:
@@ -235,12 +245,22 @@ def export_endpoint(database: Callable[[], RoadmapDB]) -> Callable:
             log.error("export %s: roadmap data unavailable: %s", name, exc.detail)
             return PlainTextResponse("the roadmap data is unavailable; see the server log\n", 503)
         t = i18n.catalogue(view.lang)
-        count = int((await run_in_threadpool(db.filtered, "kpis", view.filters)).iloc[0]["measures"])
-        file_name = f"{exports.file_stem(view.filters, t, db.decrees)}.{name.rsplit('.', 1)[1]}"
+        stem = exports.file_stem(view.filters, t, db.decrees)
+        reports = name.startswith("reports.")
+        if reports:  # the report log: every round of each decree in view, or the chosen one when the link names one
+            every_round = not view.filters.round
+            counted = (await run_in_threadpool(db.filtered, "report_log_count", view.filters,
+                                               every_round=every_round)).iloc[0]
+            count, rows = int(counted["measures"]), int(counted["reports"])
+            stem = f"{t.REPORT_LOG_FILE_STEM}_{stem}"[:150]
+        else:
+            count = int((await run_in_threadpool(db.filtered, "kpis", view.filters)).iloc[0]["measures"])
+        file_name = f"{stem}.{name.rsplit('.', 1)[1]}"
         headers = {
             "Content-Disposition": content_disposition(file_name),
             FILTERS_HEADER: view.query_string(),
             COUNT_HEADER: str(count),
+            **({REPORTS_HEADER: str(rows)} if reports else {}),
             "Cache-Control": "no-store",
             "X-Content-Type-Options": "nosniff",
         }
@@ -250,7 +270,15 @@ def export_endpoint(database: Callable[[], RoadmapDB]) -> Callable:
         if name == "brief.html":
             return Response(await run_in_threadpool(brief_html, db, view.filters, t), headers=headers,
                             media_type=media_type)
-        if name == "measures.csv":
+        if name == "reports.csv":
+            body = exports.csv_chunks(_report_tables(db, view.filters, t), t,
+                                      list(exports.report_log_headers(t).values()))
+        elif name == "reports.xlsx":
+            body = exports.report_xlsx_chunks(_report_tables(db, view.filters, t), t)
+        elif name == "reports.json":
+            objects = db.batches("report_log_json", view.filters, ROWS_PER_BATCH, every_round=every_round)
+            body = exports.json_chunks(objects, _applied(view), rows, key="reports")
+        elif name == "measures.csv":
             body = exports.csv_chunks(_measure_tables(db, view.filters, t), t)
         elif name == "measures.xlsx":
             body = exports.xlsx_chunks(_measure_tables(db, view.filters, t), t, notes=db.notes(view.filters.year))

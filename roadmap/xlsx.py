@@ -6,7 +6,8 @@ they come and the compressed bytes are handed on as soon as there are enough of 
 at once and memory does not grow with the rows.
 
 Text is always an inline string (`t="inlineStr"`): a cell written here can never be a formula, whatever
-it starts with.  Numbers, booleans and dates are typed cells; dates carry a date format.
+it starts with.  Numbers, booleans and dates are typed cells; dates carry a date format, and moments (the
+DATETIME style) the day and time.
 """
 from __future__ import annotations
 
@@ -20,22 +21,24 @@ from xml.sax.saxutils import escape, quoteattr
 
 # Excel's day 0 (with its 1900 leap-year quirk folded in for every date after February 1900).
 _EPOCH = dt.date(1899, 12, 30)
+_EPOCH_MOMENT = dt.datetime(1899, 12, 30)
 # Characters XML 1.0 cannot carry at all; a decree's text should not hold them, but a cell must not break the file.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _CHUNK = 256 * 1024
 
 # Cell styles (indices into cellXfs below).
-PLAIN, DATE, AMOUNT, HEADER, WRAPPED = 0, 1, 2, 3, 4
+PLAIN, DATE, AMOUNT, HEADER, WRAPPED, DATETIME = 0, 1, 2, 3, 4, 5
 _STYLES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
-<numFmts count="2"><numFmt numFmtId="164" formatCode="DD.MM.YYYY"/>\
-<numFmt numFmtId="165" formatCode="#,##0.0"/></numFmts>
+<numFmts count="3"><numFmt numFmtId="164" formatCode="DD.MM.YYYY"/>\
+<numFmt numFmtId="165" formatCode="#,##0.0"/>\
+<numFmt numFmtId="166" formatCode="DD.MM.YYYY HH:MM:SS"/></numFmts>
 <fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>\
 <font><b/><sz val="11"/><name val="Calibri"/></font></fonts>
 <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>
 <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>
 <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
-<cellXfs count="5">
+<cellXfs count="6">
 <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
 <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
 <xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
@@ -43,6 +46,7 @@ _STYLES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <alignment wrapText="1" vertical="top"/></xf>
 <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1">\
 <alignment wrapText="1" vertical="top"/></xf>
+<xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
 </cellXfs>
 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
 </styleSheet>"""
@@ -79,6 +83,10 @@ def _cell(value: object, style: int) -> str:
         return f'<c t="inlineStr"{s}><is><t xml:space="preserve">{escape(_NOT_XML.sub("", value))}</t></is></c>'
     if isinstance(value, bool):
         return f'<c t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, dt.datetime) and style == DATETIME:  # a moment: the day and its fraction (UTC)
+        if value.tzinfo is not None:
+            value = value.astimezone(dt.UTC).replace(tzinfo=None)
+        return f'<c s="{DATETIME}"><v>{(value - _EPOCH_MOMENT).total_seconds() / 86_400!r}</v></c>'
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):

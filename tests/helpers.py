@@ -63,13 +63,15 @@ def comment_for(executor: str, no: int, status: str) -> str:
 
 
 def store_csv_report(directory: Path, executor: str, round_, said: dict[int, tuple[str, object]],
-                     submitted_at=None):
+                     submitted_at=None, comments: dict[int, str] | None = None):
     """One executor's report for a round, written as the CSV an executor would upload, checked and stored
     the way the Reports page does (reporting.validate, then store).  `said`: measure → (status,
-    spent or None), each with comment_for(...).  Returns what store returned."""
+    spent or None), each with comment_for(...) unless `comments` gives the measure's own (a CSV field, so
+    no comma or quote in it).  Returns what store returned."""
     measures, decrees = load_roadmap(DATA)
+    comments = comments or {}
     text = "measure_no,status,spent_thousand_kzt,comment\n" + "".join(
-        f"{no},{status},{'' if spent is None else spent},{comment_for(executor, no, status)}\n"
+        f"{no},{status},{'' if spent is None else spent},{comments.get(no, comment_for(executor, no, status))}\n"
         for no, (status, spent) in said.items())
     submission = validate(text.encode(), f"{executor}.csv", measures, decrees, executor, expected_round=round_)
     assert isinstance(submission, Submission), submission

@@ -146,6 +146,22 @@ def test_the_report_log_table_is_the_log_schema():
         f"| `{f.name}` | `{f.type}` | {COLUMN_MEANINGS.get(f.name, '?')} |" for f in LOG_SCHEMA)
 
 
+def test_the_report_log_export_table_is_its_declared_columns():
+    from roadmap.exports import REPORT_LOG_COLUMNS
+
+    rows = _table_after("**Report log export columns**")
+    assert rows == [[f"`{name}`", kind, means] for name, kind, means in REPORT_LOG_COLUMNS], "\n".join(
+        f"| `{name}` | {kind} | {means} |" for name, kind, means in REPORT_LOG_COLUMNS)
+
+
+def test_the_export_paths_table_is_the_routes():
+    from roadmap.routes import FORMATS, TEMPLATE
+
+    documented = {path.split("?")[0].removeprefix("/export/")
+                  for path in _first_column("The sidebar's four downloads are plain links")}
+    assert documented == {*FORMATS, TEMPLATE}, documented ^ {*FORMATS, TEMPLATE}
+
+
 def test_the_problem_codes_table_is_the_declared_kinds():
     from reporting.problems import KINDS
 

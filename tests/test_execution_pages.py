@@ -16,9 +16,10 @@ from i18n import ru
 from reporting.decrees import executors, load_roadmap, rounds
 from reporting.log import latest_rows, read_log
 from roadmap import config, ui
+from roadmap.filters import Filters
 from testing.naive import assigned, round_status
 from tests.conftest import ROOT
-from tests.helpers import DATA, PAGES, comment_for, plotly_values, reference, store_csv_report
+from tests.helpers import DATA, PAGES, comment_for, kept_numbers, plotly_values, reference, store_csv_report
 
 MEASURES, DECREES = load_roadmap(DATA)
 ROUND1, ROUND2 = rounds(DECREES[2021])
@@ -268,3 +269,60 @@ def test_a_status_reported_in_july_stands_in_december_on_the_card(reports_dir):
 def _executors_of(no: int) -> list[str]:
     row = MEASURES.filter(pc.equal(MEASURES["measure_no"], no)).to_pylist()[0]
     return [*(row["ministries"] or ()), *(row["akimats"] or ())]
+
+
+def _comments_app(**params: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.query_params.update(params)
+    at.switch_page("app_pages/execution.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _rows(table: pd.DataFrame) -> list[tuple[str, str, str]]:
+    return list(zip(table[ru.COL_EXECUTOR], table[ru.COLUMNS["measure_no"]], table[ru.REPORT_COLUMNS["comment"]],
+                    strict=True))
+
+
+def test_the_execution_page_lists_the_rounds_comments_filtered_searched_and_paged(reports_dir, monkeypatch):
+    """Every comment standing in the chosen round, one row per measure and executor; the filters apply, the
+    title search matches the comment too, and the browser gets one page of them."""
+    monkeypatch.setattr(config, "COMMENTS_PAGE_SIZE", 5)
+    said = {"МКС": "in_progress", "МОН": "done"}
+    for executor, status_ in said.items():
+        _submit(reports_dir, executor, status_, ROUND1, datetime(2021, 7, 1, tzinfo=UTC))
+    everyone = sorted((no, e) for e in said for _, no in assigned(MEASURES, e))
+    assert len(everyone) > 10
+
+    def expected(numbers) -> list[tuple[str, str, str]]:
+        return [(e, ru.measure(no), comment_for(e, no, said[e])) for no, e in everyone if no in numbers]
+
+    at = _comments_app()
+    comments = _table(at, ru.REPORT_COLUMNS["comment"])
+    assert _rows(comments) == expected({no for no, _ in everyone})[:5]  # the first page, bounded
+    assert at.number_input(key="comments_page").value == 1
+    assert ru.EXEC_COMMENTS_RANGE.format(first=1, last=5, total=len(everyone)) in _texts(at)
+    assert set(comments[ru.COL_STATUS]) <= {ru.STATUS_NAMES[s] for s in said.values()}
+    at.number_input(key="comments_page").set_value(3).run()
+    last = _table(at, ru.REPORT_COLUMNS["comment"])
+    assert _rows(last) == expected({no for no, _ in everyone})[10:15]
+
+    # A ministry filter: only the comments on its measures (a co-executor's comment on them included).
+    mks = _comments_app(ministry="МКС")
+    wanted = set(kept_numbers(Filters(ministry=("МКС",))))
+    assert _rows(_table(mks, ru.REPORT_COLUMNS["comment"])) == expected(wanted)[:5]
+
+    # The title search matches the comment's text as well as the title.
+    no = everyone[0][0]
+    found = _comments_app(q=f"о мероприятии {no} (")
+    assert _rows(_table(found, ru.REPORT_COLUMNS["comment"])) == expected({no})
+    assert not found.get("number_input") or not [n for n in found.number_input if n.key == "comments_page"]
+    word = "проект"
+    by_title = _comments_app(q=word)
+    titles = set(kept_numbers(Filters(q=word)))
+    assert titles and _rows(_table(by_title, ru.REPORT_COLUMNS["comment"])) == expected(titles)[:5]
+
+    # Under the next round nothing new was said: each comment stands, marked with the round it was made for.
+    later = _table(_comments_app(round=ROUND2.isoformat()), ru.REPORT_COLUMNS["comment"])
+    carried = ru.STATUS_CARRIED.format(date=ru.day(ROUND1))
+    assert all(s.endswith(f"({carried})") for s in later[ru.COL_STATUS])

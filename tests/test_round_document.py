@@ -24,6 +24,7 @@ from pypdf import PdfReader
 from i18n import en, kk, ru
 from reporting import round_document as rd
 from reporting import versions as rv
+from reporting.round_data import decree_subject
 
 TITLE = ("Об утверждении Дорожной карты по переходу программы \"Рухани жаңғыру\" на период национальной "
          "модернизации на 2021 год")
@@ -63,7 +64,7 @@ def _document(t=ru, version: int | None = 2) -> rd.RoundDocument:
     summary = rd.Summary(by_status=(("выполнено", 12), ("в работе", 30), ("нет отчёта", 3)), reported=20,
                          expected=23, missing=("МЗ", "акимат Туркестанской области", "МЭГПР"), returned=1,
                          unreviewed=4, by_group=tuple((g, 100000.5 * i, 5000.25 * i) for i, g in enumerate(GROUPS)))
-    return rd.RoundDocument(heading=rd.heading(t, TITLE, date(2021, 2, 9), "50", DECEMBER),
+    return rd.RoundDocument(heading=rd.heading(t, decree_subject(TITLE), date(2021, 2, 9), "50", DECEMBER),
                             selection="исполнитель — МКС", summary=summary, rows=ROWS, version=version,
                             made_at=datetime(2021, 12, 14, 9, 30, tzinfo=UTC), made_by="Иванов И.",
                             changes=("№ 4: в работе → выполнено",))
@@ -86,13 +87,14 @@ def _convert(path: Path, target: str, tmp_path: Path) -> Path:
 
 
 def test_heading_reads_as_the_decree_is_named():
-    assert rd.heading(ru, TITLE, date(2021, 2, 9), "50", JULY) == (
+    assert rd.heading(ru, decree_subject(TITLE), date(2021, 2, 9), "50", JULY) == (
         "Информация о ходе исполнения Дорожной карты по переходу программы \"Рухани жаңғыру\" на период "
         "национальной модернизации на 2021 год, утверждённой постановлением Правительства Республики Казахстан "
         "от 9 февраля 2021 года № 50, по состоянию на 5 июля 2021 года")
-    kazakh = rd.heading(kk, TITLE, date(2021, 2, 9), "50", JULY)
+    kazakh = rd.heading(kk, decree_subject(TITLE), date(2021, 2, 9), "50", JULY)
     assert "2021 жылғы 9 ақпандағы № 50 қаулысымен" in kazakh and "2021 жылғы 5 шілдедегі жағдай бойынша" in kazakh
-    other = rd.heading(ru, "Об утверждении Плана мероприятий на 2024 год", date(2024, 3, 1), "7", date(2024, 12, 5))
+    other = rd.heading(ru, decree_subject("Об утверждении Плана мероприятий на 2024 год."), date(2024, 3, 1), "7",
+                       date(2024, 12, 5))
     assert other.endswith("Плана мероприятий на 2024 год, утверждённой постановлением Правительства Республики "
                           "Казахстан от 1 марта 2024 года № 7, по состоянию на 5 декабря 2024 года")
 

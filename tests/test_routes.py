@@ -11,7 +11,7 @@ import re
 import shutil
 import urllib.error
 import urllib.request
-from datetime import date
+from datetime import date, datetime, timedelta
 from email.message import Message
 from urllib.parse import quote, unquote, urlencode
 
@@ -22,6 +22,7 @@ from i18n import en, kk, ru
 from loaders.files import legend_path
 from reporting.decrees import load_roadmap, rounds
 from reporting.fileformat import HEADER_ROW, META_SHEET, TEMPLATE_COLUMNS
+from reporting.review import record
 from reporting.status import measure_status
 from roadmap import exports, routes
 from roadmap.filters import Filters, LinkView, read_link
@@ -29,7 +30,7 @@ from roadmap.queries import RoadmapDB
 from testing.naive import assigned
 from testing.server import streamlit_server
 from tests.conftest import ROOT, run_build
-from tests.helpers import DATA, kept, kept_numbers, store_csv_report
+from tests.helpers import DATA, comment_for, kept, kept_numbers, store_csv_report
 
 
 @pytest.fixture(scope="module")
@@ -421,3 +422,113 @@ def test_a_template_outside_the_executors_decree_is_refused(two_decrees, params,
     got, _, body = get(server, template_path(**params))
     text = body.decode("utf-8")
     assert got == status and says in text and len(text.strip().splitlines()) == 1, text
+
+
+# The report log: /export/reports.csv|xlsx|json ----------------------------------------------------------
+FORMULA = "=1+1"  # what a hostile or careless executor may write: a spreadsheet must show it, never run it
+RETURNED = 41  # REPORTER's December report on it is returned: the July one stands in December
+
+
+@pytest.fixture(scope="module")
+def log_server(tmp_path_factory):
+    """The app with REPORTER's July report, МОН's July report (a formula-looking comment on measure 4) and
+    REPORTER's December report on one measure, which МИОР returned."""
+    workdir = tmp_path_factory.mktemp("report_log")
+    reports = workdir / "reports"
+    store_report(reports)
+    mon = {no: ("in_progress", None) for _, no in assigned(MEASURES, "МОН")}
+    store_csv_report(reports, "МОН", ROUND1, mon, comments={4: FORMULA})
+    returned = store_csv_report(reports, REPORTER, ROUND2, {RETURNED: ("not_started", 1.0)})
+    record(returned.path.stem, "returned", "Петров П.", "Уточните", directory=reports)
+    with streamlit_server(workdir, ROADMAP_REPORTS=str(reports)) as running:
+        yield running
+
+
+def readme_report_log_columns() -> list[str]:
+    """The report log export's columns as the README's table lists them, in its order."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("**Report log export columns**"):]
+    return re.findall(r"^\| `([a-z_]+)` \|", section.split("\n\n")[1], flags=re.MULTILINE)
+
+
+def report_json(server, **params) -> dict:
+    status, headers, body = get(server, "/export/reports.json?" + urlencode(params, doseq=True))
+    assert status == 200 and headers["Content-Type"] == "application/json; charset=utf-8"
+    document = json.loads(body)
+    assert headers["X-Roadmap-Reports"] == str(document["total"]) == str(len(document["reports"]))
+    return document
+
+
+def test_the_report_log_follows_the_ministry_and_round_filters(log_server):
+    every = report_json(log_server)["reports"]
+    assert [list(r) for r in every[:1]] == [readme_report_log_columns()]
+    # every row of what stands in each round, and the returned one in its own round
+    assert {(r["round"], r["executor"]) for r in every} == {
+        (ROUND1.isoformat(), REPORTER), (ROUND1.isoformat(), "МОН"), (ROUND2.isoformat(), REPORTER),
+        (ROUND2.isoformat(), "МОН")}
+    mks = report_json(log_server, ministry=REPORTER)
+    assert mks["filters"] == {"ministry": [REPORTER]}
+    wanted = set(kept_numbers(Filters(ministry=(REPORTER,))))
+    assert {r["measure_no"] for r in mks["reports"]} == wanted  # МОН's rows on REPORTER's shared measure 46 too
+    assert {r["executor"] for r in mks["reports"] if r["measure_no"] == 46} == {REPORTER, "МОН"}
+    assert not [r for r in mks["reports"] if r["measure_no"] == 4]  # МОН's own measure is out of view
+    july = report_json(log_server, ministry=REPORTER, round=ROUND1.isoformat())["reports"]
+    assert {r["round"] for r in july} == {ROUND1.isoformat()}
+    assert len(july) == len(REPORTED) + 1  # REPORTER's measures, and МОН's report on measure 46
+    only_mon = report_json(log_server, ministry="МОН", round=ROUND1.isoformat())["reports"]
+    assert {r["executor"] for r in only_mon} <= {"МОН", REPORTER}
+    assert {r["measure_no"] for r in only_mon} == {no for _, no in assigned(MEASURES, "МОН")}
+
+
+def test_the_report_log_gives_the_comment_the_carried_round_and_the_returned_report(log_server):
+    rows = report_json(log_server, ministry=REPORTER)["reports"]
+    july = {r["measure_no"]: r for r in rows if r["round"] == ROUND1.isoformat() and r["executor"] == REPORTER}
+    assert july[26]["comment"] == comment_for(REPORTER, 26, "not_done") and july[26]["status"] == "not_done"
+    assert july[26]["spent_thousand_kzt"] == 26.5 and july[26]["carried_from"] is None
+    assert july[26]["review_state"] == "unreviewed" and july[26]["received_at"].endswith("Z")
+    assert "submitter" not in july[26]  # who sent it is not public
+    december = [r for r in rows if r["round"] == ROUND2.isoformat() and r["measure_no"] == RETURNED]
+    # what stands: the July report, carried; then the returned December report, which counts for nothing
+    assert [(r["status"], r["carried_from"], r["review_state"]) for r in december] == [
+        ("done", ROUND1.isoformat(), "unreviewed"), ("not_started", None, "returned")]
+
+
+def test_the_report_log_csv_and_xlsx_neutralise_a_formula_and_are_typed(log_server):
+    query = urlencode({"ministry": "МОН", "round": ROUND1.isoformat(), "lang": "kk"})
+    status, headers, body = get(log_server, f"/export/reports.csv?{query}")
+    assert status == 200 and headers["Content-Type"] == "text/csv; charset=utf-8" and body.startswith(b"\xef\xbb\xbf")
+    columns = exports.report_log_headers(kk)
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+    assert list(rows[0]) == [columns[c] for c in exports.REPORT_LOG]
+    by_measure = {(int(r[columns["measure_no"]]), r[columns["executor"]]): r for r in rows}
+    assert by_measure[(4, "МОН")][columns["comment"]] == "'" + FORMULA
+    assert by_measure[(4, "МОН")][columns["status"]] == kk.STATUS_NAMES["in_progress"]
+    assert by_measure[(4, "МОН")][columns["review_state"]] == kk.REVIEW_STATES["unreviewed"]
+    assert headers["X-Roadmap-Reports"] == str(len(rows))
+    assert "filename*=UTF-8''esepter_" in headers["Content-Disposition"]
+
+    status, headers, body = get(log_server, f"/export/reports.xlsx?{query}")
+    assert status == 200 and headers["Content-Type"] == routes.XLSX_TYPE
+    sheet = openpyxl.load_workbook(io.BytesIO(body)).active
+    header = [c.value for c in sheet[1]]
+    assert header == [columns[c] for c in exports.REPORT_LOG]
+    cells = {(r[header.index(columns["measure_no"])].value, r[header.index(columns["executor"])].value): r
+             for r in sheet.iter_rows(min_row=2)}
+    comment = cells[(4, "МОН")][header.index(columns["comment"])]
+    assert comment.value == "'" + FORMULA and comment.data_type == "s"
+    mks = cells[(46, REPORTER)]  # a measure МОН shares with REPORTER
+    assert mks[header.index(columns["round"])].value.date() == ROUND1
+    assert mks[header.index(columns["spent_thousand_kzt"])].value == 46.5
+    received = mks[header.index(columns["received_at"])].value  # a date and time, to the second, in UTC
+    stored = next(r["received_at"] for r in report_json(log_server, ministry="МОН", round=ROUND1.isoformat())["reports"]
+                  if r["measure_no"] == 46 and r["executor"] == REPORTER)
+    assert abs(received - datetime.fromisoformat(stored).replace(tzinfo=None, microsecond=0)) < timedelta(seconds=1)
+
+
+def test_head_answers_the_report_logs_headers_without_a_body(log_server):
+    for suffix in ("csv", "xlsx", "json"):
+        status, headers, body = get(log_server, f"/export/reports.{suffix}?ministry=%D0%9C%D0%9A%D0%A1", method="HEAD")
+        assert status == 200 and body == b"", suffix
+        assert headers["X-Roadmap-Reports"] == str(report_json(log_server, ministry=REPORTER)["total"])
+        assert headers["X-Roadmap-Measures"] == str(len(REPORTED))
+        assert headers["X-Roadmap-Filters"] == "ministry=%D0%9C%D0%9A%D0%A1"

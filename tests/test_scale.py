@@ -137,7 +137,9 @@ def test_each_query_gives_the_same_answer_with_and_without_the_where_clause():
              "gantt_measures": {"limit": 1000}, "gantt_windows": {"limit": 1000}, "ranked_costs": {"limit": 1000},
              "measure_page": {"limit": 1000, "offset": 0}, "busiest_executors": {"limit": 1000},
              "measure_position": {"measure_no": 29, "measure_year": None},
-             "missing_reports": {"as_of": "2022-01-01"}, "overdue_measures": {"as_of": "2022-01-01"}}
+             "missing_reports": {"as_of": "2022-01-01"}, "overdue_measures": {"as_of": "2022-01-01"},
+             "comment_page": {"limit": 1000, "offset": 0, "search": ""}, "comment_count": {"search": ""},
+             **{name: {"every_round": True} for name in ("report_log", "report_log_count", "report_log_json")}}
     names = [p.stem for p in (ROOT / "roadmap" / "sql" / "views").glob("*.sql")]
     assert len(names) > 10
     for name in names:
