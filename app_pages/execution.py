@@ -6,7 +6,7 @@ import streamlit as st
 
 from roadmap import charts, config, ui
 from roadmap.filters import Filters
-from roadmap.ui import status
+from roadmap.ui import handover, status
 
 t = ui.texts()
 db = ui.database()
@@ -70,6 +70,7 @@ _search = filters.q.strip()
 st.title(t.EXEC_TITLE)
 ui.active_filters()  # the filters in force, in words, each removable: first under the title
 reported = status.summary(filters)
+handover.deadline_lines(filters)
 if not ui.kpis(filters)["measures"] and _search and _comment_total():
     # The search names no title, but here it searches what the executors wrote too: that is the page.
     _comments()
@@ -161,3 +162,6 @@ if reported:
 
 if reported:
     _comments()
+
+# The round's consolidated information for the Presidential Administration: live, frozen, and its versions.
+handover.handover(filters)

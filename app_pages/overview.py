@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from roadmap import charts, config, ui
-from roadmap.ui import clicks, status
+from roadmap.ui import clicks, handover, status
 
 t = ui.texts()
 
@@ -31,6 +31,7 @@ ui.decree_notes(db)
 
 ui.stop_if_empty(k["measures"])
 status.summary(filters)
+handover.deadline_lines(filters)  # what МИОР owes next, and who owes МИОР
 
 # The picture first: where the work and the money are, the reporting calendar, the busiest executors.
 st.header(t.OVERVIEW_PICTURE)

@@ -46,6 +46,16 @@ def formatters(ns: dict) -> tuple[Callable, ...]:
         return ns["DAY_LONG"].format(day=value.day, month=ns["MONTHS_GEN"][value.month - 1],
                                      month_loc=ns["MONTHS_LOC"][value.month - 1], year=value.year)
 
+    def days(n: int) -> str:
+        """A count of days with its noun: ru «1 день», «3 дня», «8 дней»; kk «8 күн»; en «1 day», «8 days»."""
+        forms = ns["DAYS_FORMS"]
+        tens, last = n % 100, n % 10
+        if ns["LANGUAGE_CODE"] == "ru":  # one, few, many by the last digits
+            form = "one" if last == 1 and tens != 11 else "few" if 2 <= last <= 4 and not 12 <= tens <= 14 else "many"
+        else:  # English: one or many; Kazakh keeps the noun singular after a number (all forms alike)
+            form = "one" if n == 1 else "many"
+        return f"{number(n)} {forms[form]}"
+
     def day_dat(value: date) -> str:
         return ns["DAY"].format(day=value.day, month=ns["MONTHS_DAT"][value.month - 1], year=value.year)
 
@@ -81,4 +91,4 @@ def formatters(ns: dict) -> tuple[Callable, ...]:
         return ns["MEASURE_IN_YEAR"].format(year=year, n=number)
 
     return (number, thousand_tenge, percent, day, day_attr, short_date, month_year, quarter,
-            group_label, measure, day_dat, day_abl, day_long)
+            group_label, measure, day_dat, day_abl, day_long, days)

@@ -497,8 +497,9 @@ DAY_LONG = DAY  # a date in the sentence of an official document
 MONTH_YEAR = "{month_short} {year}"
 SHORT_DATE = "{day} {month_short}"
 
+DAYS_FORMS = {"one": "day", "few": "days", "many": "days"}
 (number, thousand_tenge, percent, day, day_attr, short_date, month_year, quarter,
- group_label, measure, day_dat, day_abl, day_long) = formatters(globals())
+ group_label, measure, day_dat, day_abl, day_long, days) = formatters(globals())
 
 # Reporting rounds: the report template an executor fills in (reporting/template.py).  The status labels
 # and column headings are also what reporting/ accepts in a file (reporting/vocabulary.py, fileformat.py).

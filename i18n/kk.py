@@ -514,8 +514,9 @@ DAY_LONG = DAY_ATTR
 MONTH_YEAR = "{year} ж. {month_short}"
 SHORT_DATE = "{day:02d}.{month:02d}"
 
+DAYS_FORMS = {"one": "күн", "few": "күн", "many": "күн"}
 (number, thousand_tenge, percent, day, day_attr, short_date, month_year, quarter,
- group_label, measure, day_dat, day_abl, day_long) = formatters(globals())
+ group_label, measure, day_dat, day_abl, day_long, days) = formatters(globals())
 
 # Reporting rounds: the report template an executor fills in (reporting/template.py).  The status labels
 # and column headings are also what reporting/ accepts in a file (reporting/vocabulary.py, fileformat.py).

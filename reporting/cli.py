@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 import i18n
+import settings
 
 from . import review
 from .changes import changes
@@ -99,6 +100,21 @@ def parser() -> argparse.ArgumentParser:
     review_.add_argument("--reviewer", default=None, help="the name of the reviewer; stored beside the operator's "
                          'own account ("operator:<os user> for <name>")')
     reports(review_)
+
+    freeze = commands.add_parser("freeze", help="make the round's consolidated information and freeze it as a "
+                                 "new numbered version", description="Make the DOCX and XLSX of the round's "
+                                 "consolidated information for the Presidential Administration, for the measures "
+                                 "the link keys select, and store them with their rows as the round's next "
+                                 "version: immutable, never rebuilt.")
+    freeze.add_argument("--round", required=True, type=_day, help="the reporting date, YYYY-MM-DD")
+    freeze.add_argument("--year", type=int, default=None, help="the roadmap year, when several share the date")
+    for key in ("ministry", "akimat", "direction", "funding", "report_to", "status"):
+        freeze.add_argument(f"--{key}", action="append", default=[], metavar="VALUE",
+                            help=f"the link key {key} (repeat for several values)")
+    freeze.add_argument("--q", default="", help="the link key q: words in the title")
+    freeze.add_argument("--made-by", default=None, help="the name of who hands it over; stored beside the "
+                        'operator\'s own account ("operator:<os user> for <name>")')
+    reports(freeze), data(freeze), lang(freeze)
     return main
 
 
@@ -221,6 +237,46 @@ def _list(args) -> int:
     return 0
 
 
+def _freeze(args) -> int:
+    from urllib.parse import urlencode
+
+    from . import round_report
+    from .round_data import Selection, load_dataset
+
+    try:
+        dataset = load_dataset(args.data or settings.MEASURES_PARQUET)
+    except (OSError, pa.ArrowException, ValueError) as exc:
+        _err(f"error: cannot read the roadmap data: {exc}")
+        return 1
+    years = [y for y, d in dataset.decrees.items() if args.year in (None, y) and args.round in d.rounds]
+    if len(years) != 1:
+        _err(f"error: {args.round} is a reporting date of several loaded roadmaps: choose one with --year" if years
+             else f"error: {args.round} is not a reporting date of a loaded roadmap")
+        return 1
+    year = years[0]
+    keys = {k: tuple(getattr(args, k)) for k in ("ministry", "akimat", "direction", "funding", "report_to", "status")}
+    selection = Selection(**keys, q=args.q.strip())
+    link = [("round", args.round.isoformat())] + [(k, v) for k, values in selection.active().items()
+                                                   for v in ((values,) if k == "q" else values)]
+    if len(dataset.decrees) > 1:
+        link.insert(1, ("year", str(year)))
+    query = urlencode(link)
+    directory = args.reports if args.reports is not None else reports_dir()
+    t = i18n.catalogue(args.lang)
+    try:
+        made = round_report.freeze(directory, dataset, read_log(directory), review.read_reviews(directory), year,
+                                   args.round, selection, t, submitter_of(args.made_by),
+                                   urlencode([p for p in link if p[0] != "round"]), selection.words(t))
+    except (OSError, pa.ArrowException, ValueError) as exc:
+        _err(f"error: cannot freeze the round in {directory}: {exc}")
+        return 1
+    print(f"version {made.number} of the {year} roadmap, round {args.round}, by {made.made_by}")
+    print(f"  {made.docx}\n  {made.xlsx}")
+    for kind in ("docx", "xlsx"):
+        print(f"  /export/round-report.{kind}?{query}&version={made.number}")
+    return 0
+
+
 def _review(args) -> int:
     directory = args.reports if args.reports is not None else reports_dir()
     decision = "accepted" if args.accept else "returned"
@@ -240,7 +296,8 @@ def _review(args) -> int:
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "submit": _submit, "check": _check, "template": _template, "list": _list, "review": _review}
+    "submit": _submit, "check": _check, "template": _template, "list": _list, "review": _review,
+    "freeze": _freeze}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -49,6 +49,25 @@ class Selection:
         known = {k: v for k, v in values.items() if k in cls.__dataclass_fields__}
         return cls(**{k: (str(v).strip() if k == "q" else tuple(str(x) for x in v)) for k, v in known.items()})
 
+    def active(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__ if getattr(self, k)}
+
+    def words(self, t: ModuleType) -> str:
+        """The selection in the document's words, for the operator's freeze (the app passes its own panel's
+        words, roadmap.filters.in_words): «Министерство: МКС · Статус: не выполнено»."""
+        names = {"year": (t.FILTER_YEAR, {}), "ministry": (t.FILTER_MINISTRY, {}), "akimat": (t.FILTER_AKIMAT, {}),
+                 "direction": (t.FILTER_DIRECTION, {}), "funding": (t.FILTER_FUNDING, t.FUNDING_CLASSES),
+                 "report_to": (t.FILTER_REPORT_TO, {}), "status": (t.FILTER_STATUS, t.STATUS_NAMES)}
+        parts = []
+        for key, value in self.active().items():
+            if key == "q":
+                parts.append(f"{t.FILTER_Q}: «{value}»")
+            else:
+                label, named = names[key]
+                shown = [t.group_label(v) if key == "direction" else named.get(v, v) for v in value]
+                parts.append(f"{label}: {', '.join(shown)}")
+        return " · ".join(parts)
+
     def keeps(self, m: Mapping[str, Any], status: str) -> bool:
         """Whether a measure (a row of `measures`, with its group_key) and its status pass every filter set."""
         q = self.q.lower()

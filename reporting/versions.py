@@ -58,8 +58,10 @@ def _stem(roadmap_year: int, round_: date, number: int) -> str:
 
 
 def freeze(directory, roadmap_year: int, round_: date, docx_bytes: bytes, xlsx_bytes: bytes, rows: pa.Table,
-           made_by: str, filters: str, made_at: datetime | None = None) -> Version:
-    """Store the three files as the next version of (roadmap_year, round_) in the reports `directory`."""
+           made_by: str, filters: str, made_at: datetime | None = None, number: int | None = None) -> Version:
+    """Store the three files as the next version of (roadmap_year, round_) in the reports `directory`; with
+    `number` (the number the document itself states) only as that version: StoreConflict, nothing stored, when
+    another freeze has taken it meanwhile."""
     if not made_by.strip():
         raise ValueError("a version needs who froze it")
     folder = versions_dir(directory)
@@ -70,14 +72,15 @@ def freeze(directory, roadmap_year: int, round_: date, docx_bytes: bytes, xlsx_b
              "parquet": write_temporary(folder, rows)}
     try:
         digests = {kind: _sha256(path) for kind, path in temps.items()}
-        number = _highest(folder, roadmap_year, round_) + 1
-        for _ in range(ATTEMPTS):
+        wanted, number = number, number or _highest(folder, roadmap_year, round_) + 1
+        for _ in range(ATTEMPTS if wanted is None else 1):
             stem = _stem(roadmap_year, round_, number)
             if _link_all(temps, folder, stem):
                 break
             number = max(number + 1, _highest(folder, roadmap_year, round_) + 1)
         else:
-            raise StoreConflict(f"no free version number for {roadmap_year} {round_}")
+            raise StoreConflict(f"version {wanted} of {roadmap_year} {round_} is taken" if wanted else
+                                f"no free version number for {roadmap_year} {round_}")
         manifest = {"format": MANIFEST_FORMAT, "version": MANIFEST_VERSION, "roadmap_year": roadmap_year,
                     "round": round_.isoformat(), "number": number, "made_at": when.isoformat(),
                     "made_by": made_by, "filters": filters,
@@ -90,6 +93,12 @@ def freeze(directory, roadmap_year: int, round_: date, docx_bytes: bytes, xlsx_b
         for path in temps.values():
             path.unlink(missing_ok=True)
     return _version_of(manifest, folder)
+
+
+def next_number(directory, roadmap_year: int, round_: date) -> int:
+    """The number the next version of (roadmap_year, round_) would take (an interrupted freeze's included)."""
+    folder = versions_dir(directory)
+    return (_highest(folder, roadmap_year, round_) if folder.is_dir() else 0) + 1
 
 
 def versions(directory=None, roadmap_year: int | None = None, round_: date | None = None) -> list[Version]:

@@ -32,7 +32,7 @@ from starlette.routing import Route
 import i18n
 from reporting.template import template_xlsx
 
-from . import brief, exports
+from . import brief, exports, round_report
 from .filters import LANG_KEY, Filters, LinkView, read_link, value_names
 from .queries import DataError, RoadmapDB
 
@@ -42,6 +42,7 @@ QUERY_MAX_BYTES = 8 * 1024  # a view's link is far shorter; more is a mistake or
 ROWS_PER_BATCH = 2_000
 _BROKEN_ESCAPE = re.compile(rb"%(?![0-9A-Fa-f]{2})")
 
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMATS = {
     "measures.csv": "text/csv; charset=utf-8",
@@ -226,14 +227,54 @@ async def template_response(db: RoadmapDB, request: Request) -> Response:
     return Response(body, headers=headers, media_type=XLSX_TYPE)
 
 
+ROUND_REPORT = {"round-report.docx": DOCX_TYPE, "round-report.xlsx": XLSX_TYPE}
+
+
+async def round_report_response(database: Callable[[], RoadmapDB], request: Request, name: str) -> Response:
+    """The round's consolidated information: live for the link's view, or a frozen version's bytes exactly."""
+    kind = name.rsplit(".", 1)[1]
+    try:
+        db = await run_in_threadpool(database)
+        raw = request.scope.get("query_string", b"")
+        version = next((v for k, v in parse_query(raw) if k == "version"), None)
+        asked = round_report.asked(db, link_view(db, raw), version)
+    except BadRequest as exc:
+        return PlainTextResponse(exc.message + "\n", exc.status)
+    except round_report.Refused as exc:
+        return PlainTextResponse(exc.message + "\n", exc.status)
+    except DataError as exc:
+        log.error("export %s: roadmap data unavailable: %s", name, exc.detail)
+        return PlainTextResponse("the roadmap data is unavailable; see the server log\n", 503)
+    t = i18n.catalogue(asked.view.lang)
+    stem = f"{t.ROUND_DOC_FILE_STEM}_{asked.roadmap_year}_{asked.round.isoformat()}"
+    if asked.version is not None:
+        stem += f"_v{asked.version}"
+    headers = {"Content-Disposition": content_disposition(f"{stem}.{kind}"), FILTERS_HEADER: asked.view.query_string(),
+               "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
+    try:
+        if asked.version is not None:
+            body = await run_in_threadpool(round_report.stored, db, asked, kind)
+        elif request.method == "HEAD":
+            body = b""
+        else:
+            body = await run_in_threadpool(round_report.live, db, asked, t, kind)
+    except round_report.Refused as exc:
+        return PlainTextResponse(exc.message + "\n", exc.status)
+    if request.method == "HEAD":
+        return Response(None, headers=headers, media_type=ROUND_REPORT[name])
+    return Response(body, headers=headers, media_type=ROUND_REPORT[name])
+
+
 def export_endpoint(database: Callable[[], RoadmapDB]) -> Callable:
     """The handler of every /export/{name} request; `database` gives the process's one RoadmapDB."""
 
     async def endpoint(request: Request) -> Response:
         name = request.path_params["name"]
+        if name in ROUND_REPORT:
+            return await round_report_response(database, request, name)
         if name not in FORMATS and name != TEMPLATE:
-            return PlainTextResponse(f"no such export: {name[:80]}; there are {', '.join([*FORMATS, TEMPLATE])}\n",
-                                     404)
+            return PlainTextResponse(f"no such export: {name[:80]}; there are "
+                                     f"{', '.join([*FORMATS, TEMPLATE, *ROUND_REPORT])}\n", 404)
         try:
             db = await run_in_threadpool(database)
             if name == TEMPLATE:  # its own keys (executor, round), not a view's

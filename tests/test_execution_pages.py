@@ -326,3 +326,18 @@ def test_the_execution_page_lists_the_rounds_comments_filtered_searched_and_page
     later = _table(_comments_app(round=ROUND2.isoformat()), ru.REPORT_COLUMNS["comment"])
     carried = ru.STATUS_CARRIED.format(date=ru.day(ROUND1))
     assert all(s.endswith(f"({carried})") for s in later[ru.COL_STATUS])
+
+
+def test_a_reader_sees_each_reports_review_state_but_not_who_reviewed(reports_dir):
+    from reporting import review
+
+    first = _submit(reports_dir, "МКС", "in_progress", ROUND1, datetime(2021, 7, 1, tzinfo=UTC))
+    second = _submit(reports_dir, "МОН", "done", ROUND1, datetime(2021, 7, 2, tzinfo=UTC))
+    review.record(first.path.stem, "returned", "Проверяющий П.", "Уточните", reports_dir)
+    review.record(second.path.stem, "accepted", "Проверяющий П.", None, reports_dir)
+    at = _app("app_pages/reports.py")
+    history = _table(at, ru.COL_REVIEW)
+    assert dict(zip(history[ru.COL_EXECUTOR], history[ru.COL_REVIEW])) == {
+        "МКС": ru.REVIEW_STATES["returned"], "МОН": ru.REVIEW_STATES["accepted"]}
+    assert ru.COL_REVIEWER not in history.columns and ru.COL_SUBMITTER not in history.columns
+    assert not at.get("button") or all(b.label != ru.REVIEW_ACCEPT for b in at.button)

@@ -1,0 +1,191 @@
+"""The round closes: the consolidated information for the Presidential Administration, made from the stored
+reports and frozen as versions that never change, through the operator's CLI and the app's route; opened by
+LibreOffice as МИОР's and АП's office suites would."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+
+from i18n import kk, ru
+from reporting import cli, review, round_report, versions
+from reporting.decrees import load_roadmap, rounds
+from reporting.log import read_log
+from reporting.round_data import Selection, load_dataset, round_data
+from roadmap.filters import Filters
+from roadmap.queries import RoadmapDB
+from testing.naive import assigned
+from testing.server import streamlit_server
+from tests.conftest import ROOT
+from tests.helpers import store_csv_report
+from tests.test_round_document import _convert
+
+DATA = ROOT / "data" / "roadmap.parquet"
+MEASURES, DECREES = load_roadmap(DATA)
+JULY, DECEMBER = rounds(DECREES[2021])
+MKS = [no for _, no in assigned(MEASURES, "МКС")]
+EXECUTORS_OF = {no: [*(m or ()), *(a or ())] for no, m, a in zip(
+    *(MEASURES[c].to_pylist() for c in ("measure_no", "ministries", "akimats")))}
+SOLO = next(no for no in MKS if EXECUTORS_OF[no] == ["МКС"])  # МКС's alone: its word is the measure's status
+CALC_CSV = "csv:Text - txt - csv (StarCalc):44,34,76,1"  # comma, double quote, UTF-8, from row 1
+COMMENT = "Проведены 12 выставок в областных центрах; отчёт размещён на сайте"
+
+
+def _fill(reports: Path) -> None:
+    """МКС reported on every measure in July with comments; МОН on its first; one МОН report returned."""
+    store_csv_report(reports, "МКС", JULY, {no: ("in_progress", 10.0) for no in MKS},
+                     comments={SOLO: COMMENT})
+    mon = [no for _, no in assigned(MEASURES, "МОН")]
+    returned = store_csv_report(reports, "МОН", JULY, {mon[0]: ("done", None)})
+    review.record(returned.path.stem, "returned", "Проверяющий", "Нет подтверждения", reports)
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_freeze_then_another_report_leaves_version_1_exactly_as_it_was(tmp_path, capsys):
+    reports = tmp_path / "reports"
+    _fill(reports)
+    assert cli.main(["freeze", "--round", JULY.isoformat(), "--reports", str(reports), "--data", str(DATA),
+                     "--made-by", "Иванов И."]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("version 1 of the 2021 roadmap, round 2021-07-05, by operator:")
+    assert "/export/round-report.docx?round=2021-07-05&version=1" in out
+    [first] = versions.versions(reports, 2021, JULY)
+    before = {kind: _sha(getattr(first, kind)) for kind in ("docx", "xlsx", "rows")}
+    assert before == {"docx": first.sha256["docx"], "xlsx": first.sha256["xlsx"], "rows": first.sha256["parquet"]}
+
+    # A later report: the live document has it, version 1 does not change, a new freeze is version 2.
+    store_csv_report(reports, "МКС", JULY, {SOLO: ("done", 25.0)})
+    dataset = load_dataset(DATA)
+    live = round_data(dataset, read_log(reports), review.read_reviews(reports), 2021, JULY)
+    assert next(m for m in live.measures if m.measure["measure_no"] == SOLO).status == "done"
+    assert {kind: _sha(getattr(first, kind)) for kind in ("docx", "xlsx", "rows")} == before
+    assert cli.main(["freeze", "--round", JULY.isoformat(), "--reports", str(reports), "--data", str(DATA)]) == 0
+    first_again, second = versions.versions(reports, 2021, JULY)
+    assert (first_again.number, second.number) == (1, 2) and _sha(first_again.docx) == before["docx"]
+    # What changed since version 1 is in version 2's document.
+    text = _pdf_text(_convert(second.docx, "pdf", tmp_path))
+    assert ru.ROUND_DOC_SINCE.format(number=1) in text and ru.measure(SOLO) in text
+    for path in (first.docx, first.xlsx, first.rows, second.docx):
+        assert path.stat().st_mode & 0o222 == 0  # read-only by its mode bits
+
+
+def _pdf_text(pdf: Path) -> str:
+    reader = PdfReader(pdf)
+    for page in reader.pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        assert abs(width - 842) < 3 and abs(height - 595) < 3, (width, height)  # A4 landscape
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    workdir = tmp_path_factory.mktemp("round")
+    _fill(workdir / "reports")
+    with streamlit_server(workdir, ROADMAP_REPORTS=str(workdir / "reports")) as running:
+        yield Served(running.url, workdir / "reports")
+
+
+@dataclass(frozen=True)
+class Served:
+    url: str
+    reports: Path
+
+
+def _get(server, path: str):
+    try:
+        with urllib.request.urlopen(f"{server.url}{path}", timeout=120) as response:
+            return response.status, response.read(), response.headers
+    except urllib.error.HTTPError as error:
+        return error.code, error.read(), error.headers
+
+
+def test_the_document_for_the_ap_holds_exactly_the_measures_that_report_to_it(server, tmp_path):
+    query = urlencode({"round": JULY.isoformat(), "report_to": "АП"})
+    status, body, headers = _get(server, f"/export/round-report.docx?{query}")
+    assert status == 200 and headers["Content-Disposition"].startswith("attachment")
+    path = tmp_path / "live.docx"
+    path.write_bytes(body)
+    text = _pdf_text(_convert(path, "pdf", tmp_path))
+    db = RoadmapDB.open(DATA)
+    ap = db.filtered("measure_list", Filters(report_to=("АП",)))
+    assert len(ap) == 23
+    assert text.startswith(ru.ROUND_DOC_HEADING.split("{")[0].strip()) or ru.ROUND_DOC_HEADING.split("{")[0] in text
+    assert "9 февраля 2021 года № 50" in text and "по состоянию на 5 июля 2021 года" in text
+    squeezed = text.replace(" ", "")
+    for title in ap.title:  # every measure of the selection, none other (checked on the XLSX below)
+        assert " ".join(title.split())[:40].replace(" ", "") in squeezed, title[:60]
+    if SOLO in set(ap.measure_no):
+        assert COMMENT.replace(" ", "") in squeezed
+    status, body, _ = _get(server, f"/export/round-report.xlsx?{query}")
+    path = tmp_path / "live.xlsx"
+    path.write_bytes(body)
+    converted = _convert(path, CALC_CSV, tmp_path)  # LibreOffice Calc's own reading of the first sheet
+    rows = list(csv.reader(io.StringIO(converted.read_text(encoding="utf-8"))))
+    numbers = sorted(int(r[1]) for r in rows[1:] if len(r) > 1 and r[1].isdigit())  # after the group column
+    assert numbers == sorted(ap.measure_no.astype(int))
+    sheet = openpyxl.load_workbook(path).worksheets[0]
+    assert sheet.freeze_panes is not None
+
+
+def test_every_comment_stored_is_in_the_whole_document(server, tmp_path):
+    status, body, _ = _get(server, f"/export/round-report.docx?round={JULY.isoformat()}")
+    path = tmp_path / "all.docx"
+    path.write_bytes(body)
+    text = _pdf_text(_convert(path, "pdf", tmp_path)).replace(" ", "")
+    log = read_log(server.reports).to_pylist()
+    for row in log:
+        if row["comment"] and row["executor"] == "МКС":
+            assert row["comment"].replace(" ", "")[:60] in text
+    assert ru.ROUND_DOC_NOT_REPORTED.replace(" ", "") in text  # rows nobody reported on say so
+
+
+def test_kazakh_document_has_its_fixed_words_in_kazakh(server, tmp_path):
+    query = urlencode({"round": JULY.isoformat(), "lang": "kk", "ministry": "МКС"})
+    status, body, _ = _get(server, f"/export/round-report.docx?{query}")
+    assert status == 200
+    path = tmp_path / "kk.docx"
+    path.write_bytes(body)
+    text = _pdf_text(_convert(path, "pdf", tmp_path))
+    assert kk.ROUND_DOC_SUMMARY in text and ru.ROUND_DOC_SUMMARY not in text
+    assert "2021 жылғы 5 шілдедегі жағдай бойынша" in text
+
+
+def test_a_version_is_served_exactly_as_stored_and_an_unknown_one_is_404(server):
+    dataset = load_dataset(DATA)
+    made = round_report.freeze(server.reports, dataset, read_log(server.reports), review.read_reviews(server.reports),
+                               2021, JULY, Selection(report_to=("АП",)), ru, "test", "report_to=АП")
+    for kind in ("docx", "xlsx"):
+        status, body, _ = _get(server, f"/export/round-report.{kind}?round={JULY.isoformat()}&version={made.number}")
+        assert status == 200 and body == getattr(made, kind).read_bytes()
+    assert _get(server, f"/export/round-report.docx?round={JULY.isoformat()}&version=999")[0] == 404
+    assert _get(server, "/export/round-report.docx")[0] == 400  # the round is required
+    assert _get(server, "/export/round-report.docx?round=2021-07-06")[0] == 400
+
+
+@pytest.mark.parametrize("filters", [
+    Filters(), Filters(report_to=("АП",)), Filters(ministry=("МКС",)), Filters(akimat=("Атырауская область",)),
+    Filters(direction=("D2",), funding=("budget_amount",)), Filters(q="фильм"),
+    Filters(status=("in_progress",)), Filters(status=("not_reported",), report_to=("МИОР",)),
+])
+def test_the_documents_selection_is_the_pages(tmp_path, filters):
+    """reporting reads a selection in Python, the pages in SQL: the same measures either way."""
+    reports = tmp_path / "reports"
+    _fill(reports)
+    db = RoadmapDB.open(DATA, reports_dir=reports, refresh_seconds=0)
+    page = db.filtered("measure_list", Filters(**{**filters.active(), "round": (JULY.isoformat(),)}))
+    values = {k: getattr(filters, k) for k in Selection.__dataclass_fields__}
+    data = round_data(load_dataset(DATA), read_log(reports), review.read_reviews(reports), 2021, JULY,
+                      Selection.of(values))
+    assert [m.measure["measure_no"] for m in data.measures] == page.measure_no.astype(int).tolist()
+    assert [m.status for m in data.measures] == page.status.tolist()
