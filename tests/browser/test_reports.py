@@ -23,7 +23,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from i18n import ru
-from reporting import review
+from reporting import review, versions
 from reporting.decrees import executors, load_roadmap, rounds
 from reporting.fileformat import HEADER_ROW, META_SHEET
 from reporting.log import latest_rows, read_log
@@ -460,3 +460,34 @@ def _whose(path: Path) -> tuple[date, str]:
 
 def _decisions(signin_app) -> dict[str, str]:
     return {s: r["decision"] for s, r in review.states(review.read_reviews(signin_app.reports)).items()}
+
+
+def test_a_reviewer_freezes_the_round_and_a_reader_downloads_the_version(browser: Browser, signin_app, provider):
+    """«Зафиксировать и выгрузить» on the Execution page stores a numbered version; a reader sees the versions
+    and downloads one, byte for byte what was stored, but has no button to freeze."""
+    reviewer = _as(browser, signin_app, provider, "reviewer1")
+    reviewer.goto(f"{signin_app.url}/execution?round={ROUND2.isoformat()}")
+    expect(reviewer.get_by_role("heading", name=ru.EXEC_TITLE, level=1)).to_be_visible(timeout=60_000)
+    settled(reviewer)
+    before = versions.versions(signin_app.reports, 2021, ROUND2)
+    reviewer.get_by_role("button", name=ru.HANDOVER_FREEZE).click()
+    expect(reviewer.get_by_text(ru.HANDOVER_FROZEN.format(number=len(before) + 1))).to_be_visible(timeout=60_000)
+    made = versions.versions(signin_app.reports, 2021, ROUND2)
+    assert len(made) == len(before) + 1 and made[-1].made_by.startswith("Проверяющий П.")
+
+    reader = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ru-RU").new_page()
+    reader.goto(f"{signin_app.url}/execution?round={ROUND2.isoformat()}")
+    expect(reader.get_by_role("heading", name=ru.EXEC_TITLE, level=1)).to_be_visible(timeout=60_000)
+    settled(reader)
+    expect(reader.get_by_role("button", name=ru.HANDOVER_FREEZE)).to_have_count(0)
+    live = reader.locator(".st-key-handover_live_2021 a").first
+    expect(live).to_have_attribute("href", re.compile(r"round-report\.docx\?round=2021-12-05"))
+    with reader.expect_download() as info:
+        live.click()
+    assert info.value.failure() is None and info.value.path().read_bytes()[:2] == b"PK"
+    # The version, at its stable link: exactly the bytes stored.
+    query = urllib.parse.urlencode({"round": ROUND2.isoformat(), "version": made[-1].number})
+    with urllib.request.urlopen(f"{signin_app.url}/export/round-report.docx?{query}") as response:
+        assert response.read() == made[-1].docx.read_bytes()
+    for page in (reviewer, reader):
+        page.context.close()
