@@ -30,6 +30,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from loaders.files import legend_path
+from reporting import review
 from reporting.decrees import decrees as decrees_of
 from reporting.decrees import executors, load_roadmap, rounds
 from reporting.store import file_name_for, store, submission_table
@@ -103,7 +104,8 @@ def _rows(rng: random.Random, year: int, numbers: list[int], round_index: int) -
         status = rng.choices(STATUSES, weights)[0]
         spent = round(rng.lognormvariate(8, 1.5), 1) if rng.random() < 0.5 else None
         comment = None
-        if rng.random() < 0.6:
+        # Anything short of done may be late, and late or not done needs its reasons (reporting.validate).
+        if status != "done" or rng.random() < 0.6:
             comment = " ".join(rng.choices(PHRASES, k=rng.choice((1, 1, 2, 3, 8))))
         out.append(ReportRow(year, no, status, spent, comment))
     return tuple(out)
@@ -176,11 +178,21 @@ def generate_log(data: str, directory: Path, submissions: int | None = SUBMISSIO
             _accepted(submission, measures, metas)
     directory.mkdir(parents=True, exist_ok=True)
     rows = 0
+    stems = []
     for index, (submission, when) in enumerate(made):
         # Submitters: a few people per executor, as a ministry's staff.
         table = submission_table(submission, f"oidc:{submission.executor}:{index % 3}", when)
-        pq.write_table(table, directory / file_name_for(when, submission.file_sha256), compression="zstd")
+        name = file_name_for(when, submission.file_sha256)
+        pq.write_table(table, directory / name, compression="zstd")
+        stems.append((name[: -len(".parquet")], when))
         rows += table.num_rows
+    # As many reviews as submissions (when a count was asked for): most accepted, some returned with a reason,
+    # some decided twice (a later decision supersedes), each a record of its own as the Reports page writes it.
+    for index in range(len(made) if submissions is not None else 0):
+        stem, when = rng.choice(stems)
+        decision = "returned" if rng.random() < 0.2 else "accepted"
+        review.record(stem, decision, f"oidc:reviewer:{index % 4}", "Уточните суммы" if decision == "returned"
+                      else None, directory, when + timedelta(days=1, seconds=index))
     # One more, for `Log.add`: after every generated one, as an upload now would be.
     latest = max(when for _, when in made)
 

@@ -68,7 +68,8 @@ DUCKDB_OVER_PANDAS = 5  # at 1,000×
 EXPORT_MS = {"measures.csv": 1000, "measures.json": 1000, "measures.xlsx": 4000}  # all 67,000 measures (issue 10)
 EXPORT_RSS_GROWTH_MB = 100
 LOG_OVER_EMPTY = 1.5  # a page's run with 1,000 submissions in the log ÷ the same run with an empty log
-SECTIONS = ("loader", "queries", "exports", "pages", "browser", "reports", "hostile")  # what --sections names
+# What --sections names.
+SECTIONS = ("loader", "queries", "exports", "pages", "browser", "reports", "hostile", "document")
 
 def _several(db: RoadmapDB) -> bool:
     return len(db.decrees) > 1
@@ -296,6 +297,33 @@ def report_figures(data: str, scale: str, runs: int) -> list[Figure]:
     return figures
 
 
+# The round document's targets (issue 20): the whole document of a round within these.
+DOCUMENT_SECONDS = {"1×": 1.0, "1000×": 10.0}
+DOCUMENT_ADDED_MB = 300
+
+
+def document_figures(data: str, scale: str, runs: int) -> list[Figure]:
+    """The DOCX and XLSX of one round for every measure, with 1,000 submissions and 1,000 reviews in the log,
+    each run in a process of its own (bench/document.py) so its peak memory is its own."""
+    with tempfile.TemporaryDirectory() as tmp:
+        data = report_log.with_calendar(data, Path(tmp) / "data")
+        log = report_log.generate_log(data, Path(tmp) / "log")
+        _, metas = report_log.load_roadmap(data)
+        year = min(metas)
+        round_ = report_log.rounds(metas[year])[0]
+        results = []
+        for _ in range(runs):
+            done = subprocess.run([sys.executable, "-m", "bench.document", data, str(log.directory), str(year),
+                                   round_.isoformat()], cwd=ROOT, capture_output=True, text=True, check=True)
+            results.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    seconds = [r["seconds"] for r in results]
+    note = f"{results[0]['measures']:,} measures of {year}; DOCX {results[0]['docx_bytes'] / 2**20:.1f} MB"
+    figure = timing("round document", "DOCX + XLSX of one round, from the files", scale, seconds,
+                    limit_ms=DOCUMENT_SECONDS[scale] * 1000, note=note)
+    added = max(r["added_mb"] for r in results)
+    return [figure, memory("round document", "peak memory the document adds", scale, added, DOCUMENT_ADDED_MB)]
+
+
 def browser_figures(db: RoadmapDB, data: str, scale: str, runs: int) -> list[Figure]:
     total = db.options.total_measures
     akimats = list(db.options.choices["akimat"])
@@ -400,6 +428,10 @@ def main(argv: list[str] | None = None) -> int:
         for scale, data in datasets.items():
             print(f"executors' report log: 1,000 submissions against none, {scale} …", flush=True)
             figures += report_figures(data, scale, args.runs)
+    if "document" in sections:
+        for scale, data in datasets.items():
+            print(f"the round's document for the Presidential Administration, {scale} …", flush=True)
+            figures += document_figures(data, scale, args.runs)
     if "browser" in sections:
         for scale, data in datasets.items():
             print(f"browser and memory, {scale} …", flush=True)

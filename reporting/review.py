@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +82,10 @@ def record(submission: str, decision: str, reviewer: str, reason: str | None = N
     if "/" in submission or "\\" in submission or not (folder / f"{submission}.parquet").is_file():
         raise ReviewRefused("unknown_submission", submission[:80])
     when = (reviewed_at or datetime.now(UTC)).astimezone(UTC)
+    if reviewed_at is None:  # a later decision must sort later, whatever a replica's clock says
+        earlier = [r["reviewed_at"] for r in read_reviews(folder).to_pylist() if r["submission"] == submission]
+        if earlier and when <= max(earlier):
+            when = max(earlier) + timedelta(microseconds=1)
     table = pa.table({"submission": [submission], "decision": [decision], "reason": [reason],
                       "reviewer": [reviewer], "reviewed_at": [when]}, schema=REVIEWS_SCHEMA)
     target = reviews_dir(folder)

@@ -10,6 +10,7 @@ executors are matched exactly as the decree names them ("МКС", "Карага�
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -65,4 +66,11 @@ def rights(claims: Mapping[str, object], executors: Iterable[str], *, role_claim
 def may_review(user: Rights | None, executor: str, submitter: str) -> bool:
     """Whether `user` may accept or return a submission of `executor` stored by `submitter`: a reviewer or
     editor, never on a report of an executor the user's own token names, nor on a report the user sent."""
-    return bool(user and user.may_review and executor not in user.own and submitter != user.identity)
+    return bool(user and user.may_review and executor not in user.own
+                and _subject(submitter) != _subject(user.identity))
+
+
+def _subject(who: str) -> str:
+    """The provider's stable subject in a stored identity ("… [sub 8f3…]"): a renamed account is the same user."""
+    found = re.search(r"\[sub ([^\]]*)\]\s*$", who or "")
+    return found.group(1) if found else (who or "")

@@ -7,6 +7,7 @@ round's next version (versions), with what changed since the version before.
 """
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import ModuleType
@@ -64,6 +65,12 @@ def document(data: RoundData, t: ModuleType, selection_words: str = "", version:
                             summary, rows, version, made_at or datetime.now(UTC), made_by, changes)
 
 
+def display_name(identity: str) -> str:
+    """Who froze a version as the public document names them: the readable name, without the e-mail or the
+    provider's subject (the manifest keeps the whole identity)."""
+    return re.sub(r"\s*(<[^>]*>|\[sub [^\]]*\])", "", identity).strip() or identity
+
+
 def render(doc: rd.RoundDocument, t: ModuleType) -> tuple[bytes, bytes]:
     return rd.docx(doc, t), rd.xlsx(doc, t)
 
@@ -97,6 +104,8 @@ def changes_since(previous: versions.Version | None, now: pa.Table, t: ModuleTyp
                                                           now=t.STATUS_NAMES[new["status"]]))
         elif (old["information"] or "") != (new["information"] or ""):
             lines.append(t.ROUND_DOC_CHANGE_INFORMATION.format(measure=t.measure(no)))
+        elif old["spent_thousand_kzt"] != new["spent_thousand_kzt"]:
+            lines.append(t.ROUND_DOC_CHANGE_SPENT.format(measure=t.measure(no)))
     return tuple(lines) if len(lines) > 1 else (lines[0], t.ROUND_DOC_NO_CHANGES)
 
 
@@ -107,11 +116,13 @@ def freeze(directory: str | Path, dataset: Dataset, log: pa.Table, reviews: pa.T
     data = round_data(dataset, log, reviews, roadmap_year, round_, selection)
     rows = rows_table(data, t)
     for _ in range(versions.ATTEMPTS):
-        earlier = versions.versions(directory, roadmap_year, round_)
+        # Compared with the latest version of the same selection only: another selection's version covers other
+        # measures, and a comparison with it would report changes that never happened.
+        earlier = [v for v in versions.versions(directory, roadmap_year, round_) if v.filters == filters_query]
         number = versions.next_number(directory, roadmap_year, round_)
         # The document states its own number and what changed since the version before it, so it is made for the
         # number it will be stored under; should another freeze take that number first, it is made again.
-        doc = document(data, t, selection_words, number, made_by, made_at, changes_since(
+        doc = document(data, t, selection_words, number, display_name(made_by), made_at, changes_since(
             earlier[-1] if earlier else None, rows, t))
         docx_bytes, xlsx_bytes = render(doc, t)
         try:

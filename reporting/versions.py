@@ -131,7 +131,11 @@ def version(directory, roadmap_year: int, round_: date, number: int) -> Version 
 def _read(path: Path) -> Version | None:
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
-        if manifest.get("format") != MANIFEST_FORMAT or path.name != f"{_stem_of(manifest)}.json":
+        stem = _stem_of(manifest)
+        if manifest.get("format") != MANIFEST_FORMAT or path.name != f"{stem}.json":
+            return None
+        # Its files are the stem's own, beside it: a manifest never points elsewhere.
+        if any(manifest["files"][kind]["name"] != f"{stem}.{kind}" for kind in _KINDS):
             return None
         found = _version_of(manifest, path.parent)
     except (OSError, ValueError, KeyError, TypeError):

@@ -7,6 +7,8 @@ frozen version, `version=N`: then the stored bytes are returned exactly, whateve
 """
 from __future__ import annotations
 
+import hashlib
+import re
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlencode
@@ -57,12 +59,14 @@ def asked(db: RoadmapDB, view: LinkView, version: str | None) -> Asked:
     day = date.fromisoformat(view.filters.round[0])
     years = [y for y, d in db.report_decrees.items() if day in d.rounds
              and (not view.filters.year or str(y) in view.filters.year)]
+    if len(years) == 1 and not db.report_metadata.get(years[0], {}).get("decree_date"):
+        raise Refused(503, "the loaded decree has no date: the document cannot be headed; see the data")
     if len(years) != 1:
         raise Refused(400, f"{day} is a reporting date of several loaded roadmaps: add year=" if years
                       else f"{day} is not a reporting date of a loaded roadmap")
     number = None
     if version is not None:
-        if not version.isdigit() or len(version) > 6:
+        if not re.fullmatch(r"[0-9]{1,6}", version):  # ASCII digits: "²".isdigit() is true
             raise Refused(400, f"version must be a version's number, not {version[:40]}")
         number = int(version)
     return Asked(view, years[0], day, number)
@@ -96,7 +100,10 @@ def stored(db: RoadmapDB, request: Asked, kind: str) -> bytes:
     if found is None:
         raise Refused(404, f"no version {request.version} of the round {request.round} of the "
                            f"{request.roadmap_year} roadmap")
-    return (found.docx if kind == "docx" else found.xlsx).read_bytes()
+    body = (found.docx if kind == "docx" else found.xlsx).read_bytes()
+    if found.sha256 and hashlib.sha256(body).hexdigest() != found.sha256.get(kind):
+        raise Refused(500, f"version {request.version} of the round {request.round} does not match its manifest")
+    return body
 
 
 def freeze(db: RoadmapDB, view: LinkView, roadmap_year: int, round_: date, t, made_by: str) -> versions.Version:

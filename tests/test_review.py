@@ -140,3 +140,13 @@ def test_a_review_file_is_written_once_and_read_only(tmp_path, reports):
     with pytest.raises(review.ReviewRefused):
         review.record(submission, "maybe", "r", directory=reports)
     assert not list((reports / "reviews").glob(".*"))  # no temporary left behind
+
+
+def test_a_later_decision_sorts_later_whatever_the_clock_says(tmp_path, reports, monkeypatch):
+    from datetime import UTC, datetime
+
+    submission = _submit(tmp_path, reports, JULY, {SOLO[0]: ("в работе", "Начато")}, "clock")
+    review.record(submission, "returned", "r1", "Уточните", reports, datetime(2030, 1, 1, tzinfo=UTC))
+    later = review.record(submission, "accepted", "r2", directory=reports)  # this clock reads 2026: behind
+    assert later.reviewed_at > datetime(2030, 1, 1, tzinfo=UTC)
+    assert review.states(review.read_reviews(reports))[submission]["decision"] == "accepted"

@@ -66,7 +66,7 @@ def deadline_lines(filters: Filters) -> None:
             line = t.HANDOVER_PASSED_DONE.format(number=made[-1].number, date=t.day(made[-1].made_at.date()))
         else:
             line = t.HANDOVER_PASSED_NONE.format(to=to, date=t.day(day))
-        missing = query("missing_reports", filters, as_of=round_.replace(day=round_.day) + pd.Timedelta(days=1))
+        missing = query("missing_reports", filters, as_of=round_ + pd.Timedelta(days=1))
         owing = sorted(set(missing[[pd.Timestamp(r).date() == round_ for r in missing["round"]]].executor)) \
             if not missing.empty else []
         submissions = reports_state().submissions.to_pandas()
@@ -113,10 +113,10 @@ def handover(filters: Filters) -> None:
                     log.exception("freezing the round %s of %s failed", round_, year)
                     st.error(t.HANDOVER_FREEZE_FAILED)
                 else:
-                    st.session_state[_FROZEN] = made.number
+                    st.session_state[f"{_FROZEN}_{year}"] = made.number
                     st.rerun()
-            if _FROZEN in st.session_state:
-                st.success(t.HANDOVER_FROZEN.format(number=st.session_state.pop(_FROZEN)))
+            if f"{_FROZEN}_{year}" in st.session_state:
+                st.success(t.HANDOVER_FROZEN.format(number=st.session_state.pop(f"{_FROZEN}_{year}")))
         made = versions.versions(db.reports_dir, year, round_) if db.reports_dir else []
         if not made:
             st.caption(t.HANDOVER_NO_VERSIONS)
@@ -129,7 +129,7 @@ def handover(filters: Filters) -> None:
                 t.HANDOVER_COL_NUMBER: v.number,
                 t.HANDOVER_COL_WHEN: t.REPORTS_MOMENT.format(day=t.day(v.made_at.date()), time=f"{v.made_at:%H:%M}"),
                 **({t.HANDOVER_COL_WHO: v.made_by} if show_who else {}),
-                t.HANDOVER_COL_FILTERS: v.filters or t.HANDOVER_ALL,
+                t.HANDOVER_COL_FILTERS: round_report.words(db, pairs, t) or t.HANDOVER_ALL,
                 t.HANDOVER_DOCX: round_report.link("docx", round_, pairs, lang, v.number, year),
                 t.HANDOVER_XLSX: round_report.link("xlsx", round_, pairs, lang, v.number, year),
             })

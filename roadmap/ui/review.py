@@ -12,6 +12,7 @@ import streamlit as st
 
 from reporting import review
 from reporting.changes import changes
+from reporting.limits import COMMENT_MAX
 from reporting.rights import Rights, may_review
 
 from .cached import reports_state
@@ -58,7 +59,9 @@ def review_panel(rights: Rights, rounds: list[tuple[int, date]], round_label) ->
         t.COL_REVIEW: [t.REVIEW_STATES[s] for s in found.review_state],
         t.COL_REVIEW_REASON: found.review_reason.fillna(""),
     }), hide_index=True, width="stretch", key="review_list")
-    labels = {row.submission: f"{row.executor} — {_moment(row.submitted_at)} ({t.REVIEW_STATES[row.review_state]})"
+    # The file's name and the second it came make each label unique (a selectbox keeps one of equal labels).
+    labels = {row.submission: f"{row.executor} — {_moment(row.submitted_at)}:{pd.Timestamp(row.submitted_at):%S} "
+                              f"«{row.file_name}» ({t.REVIEW_STATES[row.review_state]})"
               for row in found.itertuples()}
     picked = st.selectbox(t.REVIEW_OPEN, list(labels), format_func=labels.get, key="review_pick")
     row = found[found.submission == picked].iloc[0]
@@ -78,8 +81,8 @@ def review_panel(rights: Rights, rounds: list[tuple[int, date]], round_label) ->
     if not may_review(rights, row.executor, row.submitter):
         st.caption(t.REVIEW_NOT_YOURS)
         return
-    with st.form("review_form", clear_on_submit=True):
-        reason = st.text_area(t.REVIEW_REASON, key="review_reason", max_chars=2000, help=t.REVIEW_REASON_HELP)
+    with st.form("review_form", clear_on_submit=False):  # a reason typed stays should saving fail
+        reason = st.text_area(t.REVIEW_REASON, key="review_reason", max_chars=COMMENT_MAX, help=t.REVIEW_REASON_HELP)
         accept, give_back = st.columns(2)
         accepted = accept.form_submit_button(t.REVIEW_ACCEPT, type="primary")
         returned = give_back.form_submit_button(t.REVIEW_RETURN)
@@ -119,7 +122,9 @@ def returned_panel(rights: Rights) -> None:
     frame = reports_state().submissions.to_pandas()
     if frame.empty:
         return
-    mine = frame[frame.executor.isin(rights.executors) & (frame.review_state == "returned")]
+    latest = frame.sort_values("submitted_at").groupby(["roadmap_year", "round", "executor"]).tail(1)
+    # Only where the executor's latest file for the round came back: a corrected one sent since answers it.
+    mine = latest[latest.executor.isin(rights.executors) & (latest.review_state == "returned")]
     if mine.empty:
         return
     st.header(t.REVIEW_RETURNED_HEADER)

@@ -15,5 +15,6 @@ FROM report_log AS l
 LEFT JOIN decided AS d ON d.submission = l.submission
 WHERE list_contains($decrees::VARCHAR[], l.roadmap_year::VARCHAR || '|' || coalesce(l.decree_number, ''))
   AND coalesce(d.decision, '') <> 'returned'
+  AND l.status IN ('done', 'in_progress', 'not_started', 'not_done')  -- a foreign file's word counts for nothing
 QUALIFY row_number() OVER (
     PARTITION BY l.roadmap_year, l.round, l.executor, l.measure_no ORDER BY l.submitted_at DESC, l.file_sha256 DESC) = 1
