@@ -18,6 +18,7 @@ from types import ModuleType
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from loaders.files import dataset_files
@@ -147,6 +148,10 @@ def round_data(dataset: Dataset, log: pa.Table | Iterable[Mapping[str, Any]], re
     """The selected measures of one decree in one round, with what stands there (each executor's latest report
     at or before the round, of submissions not returned)."""
     decree = dataset.decrees[roadmap_year]
+    if isinstance(log, pa.Table):  # only this decree's rows up to the round leave Arrow (a log holds every year's)
+        log = log.filter(pc.and_(pc.and_(pc.equal(log["roadmap_year"], roadmap_year),
+                                         pc.equal(log["decree_number"], decree.number)),
+                                 pc.less_equal(log["round"], pa.scalar(round_, pa.date32()))))
     rows = log.to_pylist() if isinstance(log, pa.Table) else [dict(r) for r in log]
     decided = review.states(reviews)
     standing = standing_rows(rows, decided, roadmap_year=roadmap_year, decree_number=decree.number, round_=round_)
