@@ -23,7 +23,6 @@ def main(argv: list[str]) -> int:
     from reporting import review, round_report
     from reporting.log import read_log
     from reporting.round_data import load_dataset, round_data
-
     from roadmap import round_report as app_report
     from roadmap.filters import Filters, LinkView
     from roadmap.queries import RoadmapDB
