@@ -1,4 +1,3 @@
-import math
 from datetime import date
 
 import pandas as pd
@@ -6,7 +5,7 @@ import streamlit as st
 
 from roadmap import charts, config, ui
 from roadmap.filters import Filters
-from roadmap.ui import handover, status
+from roadmap.ui import handover, panel, status
 
 t = ui.texts()
 db = ui.database()
@@ -38,14 +37,7 @@ def _comments() -> None:
         st.info(t.EXEC_COMMENTS_NONE.format(round=rounds))
         return
     st.caption(t.EXEC_COMMENTS_NOTE.format(round=rounds))
-    pages = math.ceil(total / config.COMMENTS_PAGE_SIZE)
-    if pages > 1:
-        if st.session_state.get("comments_page", 1) > pages:  # the filters narrowed: back to the first page
-            st.session_state["comments_page"] = 1
-        page = st.number_input(t.MEASURES_PAGE, min_value=1, max_value=pages, step=1, key="comments_page")
-    else:
-        page = 1
-    offset = (page - 1) * config.COMMENTS_PAGE_SIZE
+    pages, offset = panel.page_of(total, config.COMMENTS_PAGE_SIZE, "comments_page")
     said = ui.query("comment_page", _unsearched, search=_search, limit=config.COMMENTS_PAGE_SIZE, offset=offset)
     if pages > 1:
         st.caption(t.EXEC_COMMENTS_RANGE.format(first=t.number(offset + 1), last=t.number(offset + len(said)),

@@ -1,10 +1,9 @@
-import math
 import re
 
 import streamlit as st
 
 from roadmap import config, exports, ui
-from roadmap.ui import card
+from roadmap.ui import card, panel
 
 t = ui.texts()
 db = ui.database()
@@ -34,14 +33,7 @@ if linked != st.session_state.get("measure_link_seen"):
 
 st.header(t.MEASURES_TABLE)
 # The table is paged in DuckDB: the browser gets one page of rows, never the whole filtered set.
-pages = math.ceil(total / config.MEASURES_PAGE_SIZE)
-if pages > 1:
-    if st.session_state.get("measures_page", 1) > pages:  # the filters narrowed: back to the first page
-        st.session_state["measures_page"] = 1
-    page = st.number_input(t.MEASURES_PAGE, min_value=1, max_value=pages, step=1, key="measures_page")
-else:
-    page = 1
-offset = (page - 1) * config.MEASURES_PAGE_SIZE
+pages, offset = panel.page_of(total, config.MEASURES_PAGE_SIZE, "measures_page")
 measures = ui.query("measure_page", filters, limit=config.MEASURES_PAGE_SIZE, offset=offset)
 if pages > 1:
     st.caption(t.MEASURES_PAGE_RANGE.format(first=t.number(offset + 1), last=t.number(offset + len(measures)),

@@ -175,15 +175,21 @@ def store(submission: Submission, reports_dir: str | os.PathLike | None = None, 
 
 
 def write_temporary(directory: Path, table: pa.Table) -> Path:
+    """The table as a complete, fsynced, read-only parquet file under a temporary name no reader matches."""
     sink = pa.BufferOutputStream()
     pq.write_table(table, sink, compression="zstd")
-    payload = memoryview(sink.getvalue())
+    return write_bytes_aside(directory, sink.getvalue())
+
+
+def write_bytes_aside(directory: Path, payload) -> Path:
+    """Bytes as a complete, fsynced, read-only file named ".tmp-….partial" (matched by no *.parquet glob): the
+    first step of every immutable record here, which is then linked into place."""
+    view = memoryview(payload)
     temp = directory / f".tmp-{os.getpid()}-{secrets.token_hex(8)}.partial"
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o444)
     try:
-        while payload:
-            written = os.write(fd, payload)
-            payload = payload[written:]
+        while view:
+            view = view[os.write(fd, view):]
         os.fsync(fd)
     except BaseException:
         os.close(fd)
@@ -191,6 +197,11 @@ def write_temporary(directory: Path, table: pa.Table) -> Path:
         raise
     os.close(fd)
     return temp
+
+
+def fsync_directory(directory: Path) -> None:
+    """Make a new name in `directory` durable (a no-op where the file system cannot)."""
+    _fsync_directory(directory)
 
 
 def _fsync_directory(directory: Path) -> None:

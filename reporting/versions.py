@@ -17,7 +17,6 @@ import hashlib
 import json
 import os
 import re
-import secrets
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -25,7 +24,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from .log import reports_dir
-from .store import LINK_UNSUPPORTED, StoreConflict, _fsync_directory, write_temporary
+from .store import LINK_UNSUPPORTED, StoreConflict, fsync_directory, write_bytes_aside, write_temporary
 
 VERSIONS_DIR = "versions"  # under the reports directory
 MANIFEST_FORMAT = "roadmap-round-version"
@@ -68,7 +67,7 @@ def freeze(directory, roadmap_year: int, round_: date, docx_bytes: bytes, xlsx_b
     folder.mkdir(parents=True, exist_ok=True)
     when = (made_at or datetime.now(UTC))
     when = when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
-    temps = {"docx": _write_bytes(folder, docx_bytes), "xlsx": _write_bytes(folder, xlsx_bytes),
+    temps = {"docx": write_bytes_aside(folder, docx_bytes), "xlsx": write_bytes_aside(folder, xlsx_bytes),
              "parquet": write_temporary(folder, rows)}
     try:
         digests = {kind: _sha256(path) for kind, path in temps.items()}
@@ -85,10 +84,10 @@ def freeze(directory, roadmap_year: int, round_: date, docx_bytes: bytes, xlsx_b
                     "round": round_.isoformat(), "number": number, "made_at": when.isoformat(),
                     "made_by": made_by, "filters": filters,
                     "files": {kind: {"name": f"{stem}.{kind}", "sha256": digests[kind]} for kind in _KINDS}}
-        temps["json"] = _write_bytes(folder, json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"))
+        temps["json"] = write_bytes_aside(folder, json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"))
         if not _link(temps["json"], folder / f"{stem}.json"):
             raise StoreConflict(f"the manifest of {stem} exists already")  # only a hand-made file can do this
-        _fsync_directory(folder)
+        fsync_directory(folder)
     finally:
         for path in temps.values():
             path.unlink(missing_ok=True)
@@ -196,22 +195,6 @@ def _link(temp: Path, final: Path) -> bool:
             out.flush()
             os.fsync(out.fileno())
     return True
-
-
-def _write_bytes(folder: Path, payload: bytes) -> Path:
-    temp = folder / f".tmp-{os.getpid()}-{secrets.token_hex(8)}.partial"
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o444)
-    try:
-        view = memoryview(payload)
-        while view:
-            view = view[os.write(fd, view):]
-        os.fsync(fd)
-    except BaseException:
-        os.close(fd)
-        temp.unlink(missing_ok=True)
-        raise
-    os.close(fd)
-    return temp
 
 
 def _sha256(path: Path) -> str:

@@ -2,6 +2,7 @@
 what a page reads of them (`texts`, `current_filters`) and the one empty state every page shows."""
 from __future__ import annotations
 
+import math
 import re
 from types import ModuleType
 from urllib.parse import parse_qsl
@@ -167,3 +168,15 @@ def stop_if_empty(frame: pd.DataFrame | int) -> None:
     if frame.empty if isinstance(frame, pd.DataFrame) else not frame:
         st.info(texts().NOTHING_FOUND)
         st.stop()
+
+
+def page_of(total: int, size: int, key: str) -> tuple[int, int]:
+    """A paged list's page number input (only when there is more than one page) and the page's row offset: the
+    browser gets one page of rows, never a whole filtered set.  Back to the first page when filters narrow."""
+    pages = math.ceil(total / size)
+    if pages <= 1:
+        return 1, 0
+    if st.session_state.get(key, 1) > pages:
+        st.session_state[key] = 1
+    page = st.number_input(texts().MEASURES_PAGE, min_value=1, max_value=pages, step=1, key=key)
+    return pages, (page - 1) * size
