@@ -14,16 +14,17 @@ import io
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
-from docx.table import _Row
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
@@ -230,70 +231,54 @@ def _table(document, widths_mm: list[float], size=None):
     return table
 
 
-# Table rows are written as WordprocessingML directly: python-docx's add_row() and row.cells walk the whole
-# table for every row, so a round of 6,700 measures took close to a minute (bench: round document).
-def _element(tag: str, parent=None, **attrs):
-    element = OxmlElement(tag)
-    for name, value in attrs.items():
-        element.set(qn(f"w:{name}"), str(value))
-    if parent is not None:
-        parent.append(element)
-    return element
-
-
-def _cell_paragraph(text: str, bold: bool, align: str | None, keep_with_next: bool = False):
-    paragraph = _element("w:p")
-    if align or keep_with_next:
-        properties = _element("w:pPr", paragraph)
-        if keep_with_next:
-            _element("w:keepNext", properties)
-        if align:
-            _element("w:jc", properties, val=align)
-    run = _element("w:r", paragraph)
-    style = _element("w:rPr", run)
-    if bold:
-        _element("w:b", style)
+# Table rows are written as WordprocessingML text and parsed once per table: python-docx's add_row() and
+# row.cells walk the whole table for every row, and even building each element through lxml one by one took
+# seconds for a round of 6,700 measures (bench: round document).
+def _cell_xml(text: str, width_mm: float, bold: bool = False, align: str | None = None, span: int = 0,
+              keep_with_next: bool = False) -> str:
     half_points = int(TABLE_SIZE.pt * 2)
-    _element("w:sz", style, val=half_points)
-    _element("w:szCs", style, val=half_points)
-    for i, line in enumerate(_clean(text).split("\n")):
-        if i:
-            _element("w:br", run)
-        written = _element("w:t", run)
-        written.set(qn("xml:space"), "preserve")
-        written.text = line
-    return paragraph
+    span_xml = f'<w:gridSpan w:val="{span}"/>' if span else ""
+    paragraph = "".join([
+        "<w:pPr>" if align or keep_with_next else "",
+        "<w:keepNext/>" if keep_with_next else "",
+        f'<w:jc w:val="{align}"/>' if align else "",
+        "</w:pPr>" if align or keep_with_next else "",
+    ])
+    lines = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in _clean(text).split("\n"))
+    return (f'<w:tc><w:tcPr><w:tcW w:w="{int(Mm(width_mm).twips)}" w:type="dxa"/>{span_xml}</w:tcPr>'
+            f'<w:p>{paragraph}<w:r><w:rPr>{"<w:b/>" if bold else ""}<w:sz w:val="{half_points}"/>'
+            f'<w:szCs w:val="{half_points}"/></w:rPr>{lines}</w:r></w:p></w:tc>')
+
+
+def _row_xml(values: list[str], widths_mm: list[float], bold: bool = False, right: frozenset = frozenset(),
+             center: bool = False, span: bool = False, header: bool = False, whole: bool = False) -> str:
+    """One row: a cell per value (or, with `span`, one cell across every column holding values[0]); `header`
+    repeats it at the top of every page, `whole` keeps it on one page."""
+    properties = ("<w:cantSplit/>" if whole else "") + ('<w:tblHeader w:val="true"/>' if header else "")
+    if span:
+        cells = _cell_xml(values[0], sum(widths_mm), bold, span=len(widths_mm), keep_with_next=True)
+    else:
+        cells = "".join(_cell_xml(text, mm, bold, "right" if i in right else "center" if center else None)
+                        for i, (text, mm) in enumerate(zip(values, widths_mm, strict=True)))
+    return f"<w:tr>{f'<w:trPr>{properties}</w:trPr>' if properties else ''}{cells}</w:tr>"
+
+
+def _append_rows(table, rows_xml: list[str]) -> None:
+    parsed = parse_xml(f"<w:tbl {nsdecls('w')}>{''.join(rows_xml)}</w:tbl>")
+    for row in list(parsed):
+        table._tbl.append(row)
 
 
 def _row(table, values: list[str], widths_mm: list[float], bold: bool = False, right: frozenset = frozenset(),
-         center: bool = False, span: bool = False):
-    """One row: a cell per value (or, with `span`, one cell across every column holding values[0])."""
-    row = _element("w:tr")
-    cells = [(values[0], sum(widths_mm))] if span else list(zip(values, widths_mm, strict=True))
-    for i, (text, mm) in enumerate(cells):
-        cell = _element("w:tc", row)
-        properties = _element("w:tcPr", cell)
-        _element("w:tcW", properties, w=int(Mm(mm).twips), type="dxa")
-        if span:
-            _element("w:gridSpan", properties, val=len(widths_mm))
-        align = "right" if i in right else "center" if center else None
-        cell.append(_cell_paragraph(text, bold, align, keep_with_next=span))
-    table._tbl.append(row)
-    return _Row(row, table)
-
-
-def _repeat_as_header(row) -> None:
-    properties = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    properties.append(header)
+         header: bool = False) -> None:
+    _append_rows(table, [_row_xml(values, widths_mm, bold, right, header=header)])
 
 
 def _summary(document, summary: Summary, t) -> None:
     _paragraph(document, t.ROUND_DOC_SUMMARY, bold=True, before=8, after=4)
     widths = [90.0, 35.0]
     table = _table(document, widths)
-    _repeat_as_header(_row(table, [t.ROUND_DOC_BY_STATUS, t.ROUND_DOC_MEASURES], widths, bold=True))
+    _row(table, [t.ROUND_DOC_BY_STATUS, t.ROUND_DOC_MEASURES], widths, bold=True, header=True)
     for label, measures in summary.by_status:
         _row(table, [label, t.number(measures)], widths, right=frozenset({1}))
     _row(table, [t.ROUND_DOC_TOTAL, t.number(sum(n for _, n in summary.by_status))], widths, bold=True,
@@ -308,8 +293,8 @@ def _summary(document, summary: Summary, t) -> None:
         widths = [150.0, 40.0, 40.0]
         table = _table(document, widths)
         amounts = frozenset({1, 2})
-        _repeat_as_header(_row(table, [t.ROUND_DOC_COLUMNS["group"], t.ROUND_DOC_ESTIMATED, t.ROUND_DOC_SPENT],
-                               widths, bold=True))
+        _row(table, [t.ROUND_DOC_COLUMNS["group"], t.ROUND_DOC_ESTIMATED, t.ROUND_DOC_SPENT], widths, bold=True,
+             header=True)
         for group, estimated, spent in summary.by_group:
             _row(table, [group, t.number(estimated, 1), t.number(spent, 1)], widths, right=amounts)
         _row(table, [t.ROUND_DOC_TOTAL, t.number(sum(g[1] for g in summary.by_group), 1),
@@ -319,22 +304,19 @@ def _summary(document, summary: Summary, t) -> None:
 def _main_table(document, rows: tuple[DocumentRow, ...], t) -> None:
     widths = [float(mm) for _, mm in _COLUMNS]
     table = _table(document, widths)
-    header = _row(table, [t.ROUND_DOC_COLUMNS[name] for name, _ in _COLUMNS], widths, bold=True, center=True)
-    _repeat_as_header(header)
+    written = [_row_xml([t.ROUND_DOC_COLUMNS[name] for name, _ in _COLUMNS], widths, bold=True, center=True,
+                        header=True)]
     group = None
     for row in rows:
         if row.group_heading != group:
             group = row.group_heading
-            _row(table, [group], widths, bold=True, span=True)  # kept with the measure below it
+            written.append(_row_xml([group], widths, bold=True, span=True))  # kept with the measure below it
         spent = t.number(row.spent_thousand_kzt, 1) if row.spent_thousand_kzt is not None else "—"
-        line = _row(table, [str(row.measure_no), row.title, row.completion_form, row.executors, row.deadline,
-                            status_text(row, t), information_text(row, t), spent], widths, right=frozenset({7}))
-        _whole_on_a_page(line)
-
-
-def _whole_on_a_page(row) -> None:
-    """A measure's row is not cut across two pages (one taller than a page is, by Word and LibreOffice alike)."""
-    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        # A measure's row is not cut across two pages (one taller than a page is, by Word and LibreOffice alike).
+        written.append(_row_xml([str(row.measure_no), row.title, row.completion_form, row.executors, row.deadline,
+                                 status_text(row, t), information_text(row, t), spent], widths,
+                                right=frozenset({7}), whole=True))
+    _append_rows(table, written)
 
 
 # ---- XLSX ----
@@ -366,24 +348,29 @@ def xlsx_rows(doc: RoundDocument, t) -> list[list]:
 
 
 def xlsx(doc: RoundDocument, t) -> bytes:
-    """The workbook: the measures' sheet (frozen heading, autofilter) and the summary's sheet."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = t.ROUND_DOC_SHEET_ROWS[:31]
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for number, values in enumerate(xlsx_rows(doc, t), start=1):
-        for column, value in enumerate(values, start=1):
-            _put(sheet.cell(row=number, column=column), value, wrap)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    """The workbook: the measures' sheet (frozen heading, autofilter) and the summary's sheet.  Written in
+    openpyxl's write-only mode: a cell at a time, so a round of thousands of measures stays quick and small."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(t.ROUND_DOC_SHEET_ROWS[:31])
     for column, (_, width) in enumerate(_XLSX_COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(_XLSX_COLUMNS))}{len(doc.rows) + 1}"
+    wrap, bold = Alignment(wrap_text=True, vertical="top"), Font(bold=True)
+    for number, values in enumerate(xlsx_rows(doc, t), start=1):
+        sheet.append([_cell(sheet, value, wrap, bold if number == 1 else None) for value in values])
     _summary_sheet(book.create_sheet(t.ROUND_DOC_SHEET_SUMMARY[:31]), doc, t)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _cell(sheet, value, alignment=None, font=None):
+    cell = WriteOnlyCell(sheet)
+    _put(cell, value, alignment)
+    if font is not None:
+        cell.font = font
+    return cell
 
 
 def _put(cell, value, alignment=None) -> None:
@@ -420,10 +407,9 @@ def _summary_sheet(sheet, doc: RoundDocument, t) -> None:
     if doc.changes:
         lines.append([t.ROUND_DOC_CHANGES])
         lines += [[line] for line in doc.changes]
-    for number, values in enumerate(lines, start=1):
-        for column, value in enumerate(values, start=1):
-            _put(sheet.cell(row=number, column=column), value)
-    sheet["A1"].font = Font(bold=True)
     sheet.column_dimensions["A"].width = 70
     sheet.column_dimensions["B"].width = 16
     sheet.column_dimensions["C"].width = 16
+    bold = Font(bold=True)
+    for number, values in enumerate(lines, start=1):
+        sheet.append([_cell(sheet, value, font=bold if number == 1 else None) for value in values])
