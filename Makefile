@@ -84,17 +84,21 @@ lint: setup-dev
 
 # This machine sets PYTHONDONTWRITEBYTECODE=1, which makes every Python process the tests
 # start recompile streamlit and pandas (~2.5 s each); unsetting it keeps the bytecode cache.
-test: setup-dev lint
-	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest $(PYTEST_ARGS)
+# Two workers: the browser tests run on one (tests/conftest.py groups them), everything else on the other.
+PYTEST_WORKERS ?= 2
 
-# A deeper run of the loader's property tests than `make test` makes: every decree text rewritten
-# FUZZ_EXAMPLES times the way another extractor would have wrapped it (tests/test_rewrap.py), and
-# damaged texts (tests/test_fuzz_loader.py).  About a minute per 1,000 examples of each.
+test: setup-dev lint
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+
+# A deeper run than `make test` makes: every decree text rewritten FUZZ_EXAMPLES times the way another
+# extractor would have wrapped it (tests/test_rewrap.py), damaged texts (tests/test_fuzz_loader.py) -- about a
+# minute per 1,000 examples of each -- and the load test with 20 browser sessions at once instead of 10.
 FUZZ_EXAMPLES ?= 5000
 
-fuzz: $(VENV)/.stamp-dev
+fuzz: setup-dev
 	env -u PYTHONDONTWRITEBYTECODE REWRAP_EXAMPLES=$(FUZZ_EXAMPLES) LOADER_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) \
 		$(BIN)/python -m pytest tests/test_rewrap.py tests/test_fuzz_loader.py --hypothesis-show-statistics $(PYTEST_ARGS)
+	env -u PYTHONDONTWRITEBYTECODE LOAD_SESSIONS=20 $(BIN)/python -m pytest tests/browser/test_load.py $(PYTEST_ARGS)
 
 # The benchmark of issue 5 (a few minutes): the dashboard at 1× and 1,000× the data, from the loader to a
 # real browser; prints a table and writes bench/results.json.  Not part of `make test`: it measures, it
