@@ -41,10 +41,18 @@ def document(data: RoundData, t: ModuleType, selection_words: str = "", version:
              made_by: str | None = None, made_at: datetime | None = None, changes: tuple[str, ...] = ()
              ) -> rd.RoundDocument:
     meta = data.metadata
+    headings: dict[tuple, str] = {}  # one per group: thousands of measures share a handful
+
+    def heading_of(m) -> str:
+        key = (m["group_key"], m["direction"], m["direction_name"], m["section_name"])
+        if key not in headings:
+            headings[key] = group_heading(m, t)
+        return headings[key]
+
     head = rd.heading(t, decree_subject(meta.get("title") or ""), date.fromisoformat(meta["decree_date"]),
                       str(meta.get("decree_number") or ""), data.round)
     rows = tuple(rd.DocumentRow(
-        group_heading=group_heading(s.measure, t), measure_no=int(s.measure["measure_no"]), title=s.measure["title"],
+        group_heading=heading_of(s.measure), measure_no=int(s.measure["measure_no"]), title=s.measure["title"],
         completion_form=s.measure["completion_form"] or "", executors=s.measure["executors_raw"] or "",
         deadline=s.measure["deadline_raw"] or "", status=t.STATUS_NAMES[s.status], carried_from=s.carried_from,
         information=information(s, t), spent_thousand_kzt=s.spent,
@@ -53,7 +61,7 @@ def document(data: RoundData, t: ModuleType, selection_words: str = "", version:
     counts = data.by_status()
     groups: dict[str, list[float]] = {}
     for s in data.measures:
-        totals = groups.setdefault(group_heading(s.measure, t), [0.0, 0.0])
+        totals = groups.setdefault(heading_of(s.measure), [0.0, 0.0])
         totals[0] += s.measure["cost_thousand_kzt"] or 0.0
         totals[1] += s.spent or 0.0
     summary = rd.Summary(
@@ -73,6 +81,11 @@ def display_name(identity: str) -> str:
 
 def render(doc: rd.RoundDocument, t: ModuleType) -> tuple[bytes, bytes]:
     return rd.docx(doc, t), rd.xlsx(doc, t)
+
+
+def render_one(doc: rd.RoundDocument, t: ModuleType, kind: str) -> bytes:
+    """One of the two files ("docx" or "xlsx"): a link asks for one, and a large round's file takes seconds."""
+    return {"docx": rd.docx, "xlsx": rd.xlsx}[kind](doc, t)
 
 
 def rows_table(data: RoundData, t: ModuleType) -> pa.Table:
