@@ -113,10 +113,14 @@ def handover(filters: Filters) -> None:
                     log.exception("freezing the round %s of %s failed", round_, year)
                     st.error(t.HANDOVER_FREEZE_FAILED)
                 else:
-                    st.session_state[f"{_FROZEN}_{year}"] = made.number
+                    st.session_state[f"{_FROZEN}_{year}"] = (made.number, made.existing)
                     st.rerun()
             if f"{_FROZEN}_{year}" in st.session_state:
-                st.success(t.HANDOVER_FROZEN.format(number=st.session_state.pop(f"{_FROZEN}_{year}")))
+                number, existing = st.session_state.pop(f"{_FROZEN}_{year}")
+                if existing:  # a second press, or nothing changed: the version the data still matches
+                    st.info(t.HANDOVER_UNCHANGED.format(number=number))
+                else:
+                    st.success(t.HANDOVER_FROZEN.format(number=number))
         made = versions.versions(db.reports_dir, year, round_) if db.reports_dir else []
         if not made:
             st.caption(t.HANDOVER_NO_VERSIONS)
