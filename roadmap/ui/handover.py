@@ -69,13 +69,11 @@ def deadline_lines(filters: Filters) -> None:
         missing = query("missing_reports", filters, as_of=round_ + pd.Timedelta(days=1))
         owing = sorted(set(missing[[pd.Timestamp(r).date() == round_ for r in missing["round"]]].executor)) \
             if not missing.empty else []
-        submissions = reports_state().submissions.to_pandas()
-        returned = []
-        if not submissions.empty:
-            mine = submissions[(submissions.roadmap_year == year) & (pd.to_datetime(submissions["round"]).dt.date
-                                                                     == round_)]
-            latest = mine.sort_values("submitted_at").groupby("executor").tail(1)
-            returned = sorted(latest[latest.review_state == "returned"].executor)
+        # Every filter of the page, as the line of who owes the round (sql/views/returned_executors.sql).
+        sent_back = query("returned_executors", filters)
+        returned = sorted(set(sent_back[[int(y) == year and pd.Timestamp(r).date() == round_ for y, r in
+                                         zip(sent_back.roadmap_year, sent_back["round"], strict=True)]].executor)) \
+            if not sent_back.empty else []
         parts = [line]
         if owing:
             parts.append(t.HANDOVER_OWING.format(round=t.day(round_), executors=_names(owing)))
