@@ -1,20 +1,51 @@
-"""The round's consolidated information for the Presidential Administration, measured: the whole document
-(DOCX and XLSX) of one round for every measure of a dataset, from the files, with 1,000 submissions and their
-reviews in the log; time and the peak memory it adds, in a process of its own.
+"""The round's consolidated information for the Presidential Administration, measured: the whole document of
+one round for every measure of a decree, each format on its own, in a process of its own.
 
     python -m bench.document DATA REPORTS YEAR ROUND     (prints one JSON line; bench/run.py calls it)
+
+First as the operator's `freeze` makes it, from the files (the dataset, every report and review read); then as
+the app makes it at its link, the log already read by the process's database that every page shares: the DOCX,
+then the XLSX.  For each: wall-clock and CPU seconds, and the peak memory it adds over what the process held
+just before it (Linux's high-water mark, reset before each step; elsewhere the process's peak so far).
 """
 from __future__ import annotations
 
+import gc
 import json
 import resource
 import sys
 import time
+from collections.abc import Callable
 from datetime import date
+from pathlib import Path
+
+_STATUS, _CLEAR = Path("/proc/self/status"), Path("/proc/self/clear_refs")
 
 
-def _rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def _kb(field: str) -> float | None:
+    try:
+        for line in _STATUS.read_text().splitlines():
+            if line.startswith(field + ":"):
+                return float(line.split()[1])
+    except OSError:
+        return None
+    return None
+
+
+def _measured(action: Callable[[], object]) -> tuple[object, dict]:
+    """`action`'s result, and its seconds, CPU seconds and added peak memory (MB)."""
+    gc.collect()
+    try:
+        _CLEAR.write_text("5")  # resets VmHWM, the peak resident size, to the current size
+        reset = True
+    except OSError:
+        reset = False
+    before = _kb("VmRSS") if reset else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = action()
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    peak = _kb("VmHWM") if reset else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return result, {"seconds": wall, "cpu_seconds": cpu, "added_mb": ((peak or 0) - (before or 0)) / 1024}
 
 
 def main(argv: list[str]) -> int:
@@ -27,23 +58,21 @@ def main(argv: list[str]) -> int:
     from roadmap.filters import Filters, LinkView
     from roadmap.queries import RoadmapDB
 
-    before = _rss_mb()
-    started = time.perf_counter()
-    dataset = load_dataset(data)
-    rows = round_data(dataset, read_log(reports), review.read_reviews(reports), year, round_)
-    docx, xlsx = round_report.render(round_report.document(rows, ru), ru)
-    cold = time.perf_counter() - started
-    # As the app makes it at its link: the log already read by the process's database, which every page shares.
+    def from_files() -> tuple[int, bytes, bytes]:
+        rows = round_data(load_dataset(data), read_log(reports), review.read_reviews(reports), year, round_)
+        return (len(rows.measures), *round_report.render(round_report.document(rows, ru), ru))
+
+    (measures, docx, xlsx), cold = _measured(from_files)
+    sizes = {"docx_bytes": len(docx), "xlsx_bytes": len(xlsx)}
+    del docx, xlsx
     db = RoadmapDB.open(data, reports_dir=reports)
     db.report_state(force=True)
     app_report.dataset(db)
     asked = app_report.Asked(LinkView(Filters(round=(round_.isoformat(),)), None), year, round_, None)
-    started = time.perf_counter()
-    app_report.live(db, asked, ru, "docx")
-    app_report.live(db, asked, ru, "xlsx")
-    warm = time.perf_counter() - started
-    print(json.dumps({"seconds": warm, "cold_seconds": cold, "added_mb": _rss_mb() - before,
-                      "measures": len(rows.measures), "docx_bytes": len(docx), "xlsx_bytes": len(xlsx)}))
+    warm = {}
+    for kind in ("docx", "xlsx"):
+        _, warm[kind] = _measured(lambda kind=kind: app_report.live(db, asked, ru, kind))
+    print(json.dumps({"measures": measures, "cold": cold, **warm, **sizes}))
     return 0
 
 

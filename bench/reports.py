@@ -26,10 +26,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from loaders.files import legend_path
+from loaders.groups import group_keys
 from reporting import review
 from reporting.decrees import decrees as decrees_of
 from reporting.decrees import executors, load_roadmap, rounds
@@ -91,6 +93,34 @@ def with_calendar(data: str, directory: Path) -> str:
             "reporting_calendar": [{**e, "date": moved(e["date"], year)} for e in template["reporting_calendar"]],
         }, directory / f"roadmap_{year}.parquet")
     return str(directory / "roadmap_*.parquet")
+
+
+def one_decree(data: str, out: Path) -> str:
+    """Every measure of `data` (one file) as one decree of its first year, written to `out`: the largest round
+    document the benchmark data can make (issue 20: all 67,000 measures as one document).  The measures are
+    renumbered 1… group by group, as a decree numbers them, so the document has a handful of long groups; the
+    decree's number, date and calendar are the 2021 decree's, moved to that year (as with_calendar does)."""
+    template = json.loads(pq.read_schema(generate.TEMPLATE).metadata[b"roadmap"])
+    table = pq.read_table(data)
+    meta = json.loads(table.schema.metadata[b"roadmap"])
+    legend = pq.read_table(legend_path(Path(data))).replace_schema_metadata(None)
+    year = pc.min(table["roadmap_year"]).as_py()
+    rows = table.replace_schema_metadata(None).to_pylist()
+    _, orders = group_keys([r["section"] for r in rows], [r["direction"] for r in rows], [year] * len(rows),
+                           [r["direction_name"] or r["section_name"] for r in rows])
+    ranked = sorted(range(len(rows)), key=lambda i: (orders[i], rows[i]["roadmap_year"], rows[i]["measure_no"]))
+    table = table.take(ranked).replace_schema_metadata(None)
+    table = table.set_column(table.schema.get_field_index("roadmap_year"), "roadmap_year",
+                             pa.array([year] * len(rows), table.schema.field("roadmap_year").type))
+    table = table.set_column(table.schema.get_field_index("measure_no"), "measure_no",
+                             pa.array(range(1, len(rows) + 1), table.schema.field("measure_no").type))
+    moved = lambda text: generate._redate(date.fromisoformat(str(text)[:10]), year).isoformat()  # noqa: E731
+    generate.write(table, legend, {
+        **meta, "title": template["title"], "roadmap_year": str(year), "decree_number": template["decree_number"],
+        "decree_date": moved(template["decree_date"]),
+        "reporting_calendar": [{**e, "date": moved(e["date"])} for e in template["reporting_calendar"]],
+    }, out)
+    return str(out)
 
 
 def _rows(rng: random.Random, year: int, numbers: list[int], round_index: int) -> tuple[ReportRow, ...]:

@@ -271,6 +271,8 @@ def _freeze(args) -> int:
         _err(f"error: cannot freeze the round in {directory}: {exc}")
         return 1
     print(f"version {made.number} of the {year} roadmap, round {args.round}, by {made.made_by}")
+    if made.existing:  # nothing changed since it: no twin was stored
+        print(t.HANDOVER_UNCHANGED.format(number=made.number))
     print(f"  {made.docx}\n  {made.xlsx}")
     for kind in ("docx", "xlsx"):
         print(f"  /export/round-report.{kind}?{query}&version={made.number}")

@@ -152,9 +152,11 @@ def round_data(dataset: Dataset, log: pa.Table | Iterable[Mapping[str, Any]], re
         log = log.filter(pc.and_(pc.and_(pc.equal(log["roadmap_year"], roadmap_year),
                                          pc.equal(log["decree_number"], decree.number)),
                                  pc.less_equal(log["round"], pa.scalar(round_, pa.date32()))))
-    rows = log.to_pylist() if isinstance(log, pa.Table) else [dict(r) for r in log]
+    else:
+        log = [dict(r) for r in log]
     decided = review.states(reviews)
-    standing = standing_rows(rows, decided, roadmap_year=roadmap_year, decree_number=decree.number, round_=round_)
+    standing = standing_rows(log, decided, roadmap_year=roadmap_year, decree_number=decree.number, round_=round_,
+                             columns=("measure_no", "executor", "status", "comment", "spent_thousand_kzt"))
     by_measure: dict[int, list[dict]] = {}
     for row in standing:
         by_measure.setdefault(row["measure_no"], []).append(row)
@@ -175,14 +177,26 @@ def round_data(dataset: Dataset, log: pa.Table | Iterable[Mapping[str, Any]], re
                   if r["comment"]),
             sum(spent) if spent else None, any(r["review_state"] == review.UNREVIEWED for r in answers)))
     expected = sorted({e for s in chosen for e in executors_of(s.measure)})
-    in_round = [r for r in rows if r["roadmap_year"] == roadmap_year and r["decree_number"] == decree.number
-                and r["round"] == round_ and r["executor"] in set(expected)]
-    submissions = {r["submission"]: r["executor"] for r in in_round}
+    wanted = set(expected)
+    submissions = {s: e for s, e in _submissions_in(log, roadmap_year, decree.number, round_) if e in wanted}
     states = {s: review.state_of(s, decided) for s in submissions}
     reported = sorted({e for s, e in submissions.items() if states[s] != "returned"})
     return RoundData(roadmap_year, round_, tuple(chosen), tuple(expected), tuple(reported),
                      sum(st == "returned" for st in states.values()),
                      sum(st == review.UNREVIEWED for st in states.values()), dataset.metadata[roadmap_year])
+
+
+def _submissions_in(log: pa.Table | list[dict], roadmap_year: int, decree_number: str, round_: date
+                    ) -> list[tuple[str, str]]:
+    """(submission, executor) of every submission for this round of the decree."""
+    if isinstance(log, pa.Table):
+        log = log.filter(pc.and_(pc.and_(pc.equal(log["roadmap_year"], roadmap_year),
+                                         pc.equal(log["decree_number"], decree_number)),
+                                 pc.equal(log["round"], pa.scalar(round_, pa.date32()))))
+        pairs = log.select(["submission", "executor"]).group_by(["submission", "executor"]).aggregate([])
+        return list(zip(pairs["submission"].to_pylist(), pairs["executor"].to_pylist(), strict=True))
+    return list(dict.fromkeys((r["submission"], r["executor"]) for r in log if r["roadmap_year"] == roadmap_year
+                              and r["decree_number"] == decree_number and r["round"] == round_))
 
 
 # The general form of a decree's title ("Об утверждении <what>"), in the decree's own language.

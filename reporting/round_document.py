@@ -10,8 +10,11 @@ numbers, dates as dates), every text cell neutralised so that nothing becomes a 
 """
 from __future__ import annotations
 
+import functools
 import io
 import re
+import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from xml.sax.saxutils import escape
@@ -23,10 +26,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
+
+from . import xlsx_stream
 
 FONT = "Times New Roman"
 SIZE, TABLE_SIZE = Pt(12), Pt(10)
@@ -122,6 +123,11 @@ def _clean(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
+def _xml_text(text: str) -> str:
+    """Rows of markup without the characters no XML file may hold (the markup itself has none)."""
+    return _NOT_XML.sub("", text) if _NOT_XML.search(text) else text
+
+
 # ---- DOCX ----
 
 def docx(doc: RoundDocument, t) -> bytes:
@@ -138,10 +144,10 @@ def docx(doc: RoundDocument, t) -> bytes:
         for line in doc.changes:
             _paragraph(document, "– " + line)
     _paragraph(document, "", after=0)
-    _main_table(document, doc.rows, t)
+    _main_table(document, t)
     out = io.BytesIO()
     document.save(out)
-    return out.getvalue()
+    return _with_rows(out.getvalue(), _main_rows(doc.rows, t))
 
 
 def _page(document, made: str, t) -> None:
@@ -236,6 +242,14 @@ def _table(document, widths_mm: list[float], size=None):
 # seconds for a round of 6,700 measures (bench: round document).
 def _cell_xml(text: str, width_mm: float, bold: bool = False, align: str | None = None, span: int = 0,
               keep_with_next: bool = False) -> str:
+    # Characters no XML file may hold are left out of whole rows where they are written (_xml_text).
+    lines = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in text.split("\n"))
+    return f"{_cell_head(width_mm, bold, align, span, keep_with_next)}{lines}</w:r></w:p></w:tc>"
+
+
+@functools.cache
+def _cell_head(width_mm: float, bold: bool, align: str | None, span: int, keep_with_next: bool) -> str:
+    """A cell's markup up to its text: the same for every cell of a column, made once."""
     half_points = int(TABLE_SIZE.pt * 2)
     span_xml = f'<w:gridSpan w:val="{span}"/>' if span else ""
     paragraph = "".join([
@@ -244,10 +258,9 @@ def _cell_xml(text: str, width_mm: float, bold: bool = False, align: str | None 
         f'<w:jc w:val="{align}"/>' if align else "",
         "</w:pPr>" if align or keep_with_next else "",
     ])
-    lines = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in _clean(text).split("\n"))
     return (f'<w:tc><w:tcPr><w:tcW w:w="{int(Mm(width_mm).twips)}" w:type="dxa"/>{span_xml}</w:tcPr>'
             f'<w:p>{paragraph}<w:r><w:rPr>{"<w:b/>" if bold else ""}<w:sz w:val="{half_points}"/>'
-            f'<w:szCs w:val="{half_points}"/></w:rPr>{lines}</w:r></w:p></w:tc>')
+            f'<w:szCs w:val="{half_points}"/></w:rPr>')
 
 
 def _row_xml(values: list[str], widths_mm: list[float], bold: bool = False, right: frozenset = frozenset(),
@@ -264,7 +277,7 @@ def _row_xml(values: list[str], widths_mm: list[float], bold: bool = False, righ
 
 
 def _append_rows(table, rows_xml: list[str]) -> None:
-    parsed = parse_xml(f"<w:tbl {nsdecls('w')}>{''.join(rows_xml)}</w:tbl>")
+    parsed = parse_xml(f"<w:tbl {nsdecls('w')}>{_xml_text(''.join(rows_xml))}</w:tbl>")
     for row in list(parsed):
         table._tbl.append(row)
 
@@ -301,22 +314,59 @@ def _summary(document, summary: Summary, t) -> None:
                      t.number(sum(g[2] for g in summary.by_group), 1)], widths, bold=True, right=amounts)
 
 
-def _main_table(document, rows: tuple[DocumentRow, ...], t) -> None:
+def _main_table(document, t) -> None:
+    """The table of measures with its heading row only: its rows are written into the saved file (_with_rows)."""
     widths = [float(mm) for _, mm in _COLUMNS]
     table = _table(document, widths)
-    written = [_row_xml([t.ROUND_DOC_COLUMNS[name] for name, _ in _COLUMNS], widths, bold=True, center=True,
-                        header=True)]
+    _append_rows(table, [_row_xml([t.ROUND_DOC_COLUMNS[name] for name, _ in _COLUMNS], widths, bold=True,
+                                  center=True, header=True)])
+
+
+def _main_rows(rows: tuple[DocumentRow, ...], t) -> Iterator[str]:
+    """The measures' rows as WordprocessingML text, each group's heading row before its first measure."""
+    widths = [float(mm) for _, mm in _COLUMNS]
     group = None
     for row in rows:
         if row.group_heading != group:
             group = row.group_heading
-            written.append(_row_xml([group], widths, bold=True, span=True))  # kept with the measure below it
+            yield _row_xml([group], widths, bold=True, span=True)  # kept with the measure below it
         spent = t.number(row.spent_thousand_kzt, 1) if row.spent_thousand_kzt is not None else "—"
         # A measure's row is not cut across two pages (one taller than a page is, by Word and LibreOffice alike).
-        written.append(_row_xml([str(row.measure_no), row.title, row.completion_form, row.executors, row.deadline,
-                                 status_text(row, t), information_text(row, t), spent], widths,
-                                right=frozenset({7}), whole=True))
-    _append_rows(table, written)
+        yield _row_xml([str(row.measure_no), row.title, row.completion_form, row.executors, row.deadline,
+                        status_text(row, t), information_text(row, t), spent], widths, right=frozenset({7}),
+                       whole=True)
+
+
+_BODY = "word/document.xml"
+_TABLE_END = b"</w:tbl>"
+
+
+def _with_rows(saved: bytes, rows: Iterator[str], block: int = 500) -> bytes:
+    """The saved document with `rows` written at the end of its last table (the measures'), a block at a time
+    straight into the new file: python-docx would hold every row as an element and serialise the whole tree,
+    which took most of the time and memory of a large round (bench: round document)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(saved)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=xlsx_stream.COMPRESSION) as target:
+        for info in source.infolist():
+            if info.filename != _BODY:
+                target.writestr(info, source.read(info), zipfile.ZIP_DEFLATED)
+                continue
+            body = source.read(info)
+            at = body.rfind(_TABLE_END)
+            if at < 0:
+                raise ValueError("the document has no table to write the measures into")
+            with target.open(_BODY, "w") as part:
+                part.write(body[:at])
+                chunk: list[str] = []
+                for row in rows:
+                    chunk.append(row)
+                    if len(chunk) >= block:
+                        part.write(_xml_text("".join(chunk)).encode("utf-8"))
+                        chunk.clear()
+                part.write(_xml_text("".join(chunk)).encode("utf-8"))
+                part.write(body[at:])
+    return out.getvalue()
 
 
 # ---- XLSX ----
@@ -334,60 +384,27 @@ def neutral(value):
 _XLSX_COLUMNS = (("group", 34), ("measure_no", 7), ("title", 50), ("completion_form", 22), ("executors", 24),
                  ("deadline", 18), ("status", 16), ("carried_from", 14), ("unreviewed", 12), ("not_reported", 12),
                  ("information", 60), ("spent", 16), ("estimated", 16))
-_AMOUNT_FORMAT, _DATE_FORMAT = "#,##0.0", "DD.MM.YYYY"
 
 
-def xlsx_rows(doc: RoundDocument, t) -> list[list]:
-    """The data sheet's rows, typed, in _XLSX_COLUMNS order (the heading row first)."""
-    out: list[list] = [[t.ROUND_DOC_COLUMNS[name] for name, _ in _XLSX_COLUMNS]]
+def xlsx_rows(doc: RoundDocument, t) -> Iterator[list]:
+    """The data sheet's rows, typed, in _XLSX_COLUMNS order (the heading row first), made as they are written."""
+    yield [t.ROUND_DOC_COLUMNS[name] for name, _ in _XLSX_COLUMNS]
     for row in doc.rows:
-        out.append([row.group_heading, row.measure_no, row.title, row.completion_form, row.executors, row.deadline,
-                    row.status, row.carried_from, row.unreviewed, row.not_reported, information_text(row, t),
-                    row.spent_thousand_kzt, row.estimated_thousand_kzt])
-    return out
+        yield [row.group_heading, row.measure_no, row.title, row.completion_form, row.executors, row.deadline,
+               row.status, row.carried_from, row.unreviewed, row.not_reported, information_text(row, t),
+               row.spent_thousand_kzt, row.estimated_thousand_kzt]
 
 
 def xlsx(doc: RoundDocument, t) -> bytes:
-    """The workbook: the measures' sheet (frozen heading, autofilter) and the summary's sheet.  Written in
-    openpyxl's write-only mode: a cell at a time, so a round of thousands of measures stays quick and small."""
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(t.ROUND_DOC_SHEET_ROWS[:31])
-    for column, (_, width) in enumerate(_XLSX_COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(column)].width = width
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(_XLSX_COLUMNS))}{len(doc.rows) + 1}"
-    wrap, bold = Alignment(wrap_text=True, vertical="top"), Font(bold=True)
-    for number, values in enumerate(xlsx_rows(doc, t), start=1):
-        sheet.append([_cell(sheet, value, wrap, bold if number == 1 else None) for value in values])
-    _summary_sheet(book.create_sheet(t.ROUND_DOC_SHEET_SUMMARY[:31]), doc, t)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    """The workbook: the measures' sheet (frozen heading, autofilter) and the summary's sheet, written as text a
+    block of rows at a time (reporting/xlsx_stream.py), so a round of tens of thousands of measures stays quick
+    and small."""
+    rows = xlsx_stream.Sheet(t.ROUND_DOC_SHEET_ROWS, ([neutral(v) for v in values] for values in xlsx_rows(doc, t)),
+                             widths=[width for _, width in _XLSX_COLUMNS], header=True, wrap=True)
+    return xlsx_stream.workbook([rows, _summary_sheet(doc, t)])
 
 
-def _cell(sheet, value, alignment=None, font=None):
-    cell = WriteOnlyCell(sheet)
-    _put(cell, value, alignment)
-    if font is not None:
-        cell.font = font
-    return cell
-
-
-def _put(cell, value, alignment=None) -> None:
-    if isinstance(value, str):
-        cell.value = neutral(value)
-        cell.data_type = "s"  # never "f", whatever the text
-    else:
-        cell.value = value
-        if isinstance(value, date):
-            cell.number_format = _DATE_FORMAT
-        elif isinstance(value, float):
-            cell.number_format = _AMOUNT_FORMAT
-    if alignment is not None:
-        cell.alignment = alignment
-
-
-def _summary_sheet(sheet, doc: RoundDocument, t) -> None:
+def _summary_sheet(doc: RoundDocument, t) -> xlsx_stream.Sheet:
     summary = doc.summary
     lines: list[list] = [[doc.heading]]
     if doc.selection:
@@ -407,9 +424,5 @@ def _summary_sheet(sheet, doc: RoundDocument, t) -> None:
     if doc.changes:
         lines.append([t.ROUND_DOC_CHANGES])
         lines += [[line] for line in doc.changes]
-    sheet.column_dimensions["A"].width = 70
-    sheet.column_dimensions["B"].width = 16
-    sheet.column_dimensions["C"].width = 16
-    bold = Font(bold=True)
-    for number, values in enumerate(lines, start=1):
-        sheet.append([_cell(sheet, value, font=bold if number == 1 else None) for value in values])
+    return xlsx_stream.Sheet(t.ROUND_DOC_SHEET_SUMMARY, [[neutral(v) for v in line] for line in lines],
+                             widths=(70, 16, 16), bold_rows=frozenset({0}))

@@ -7,6 +7,8 @@ round's next version (versions), with what changed since the version before.
 """
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import re
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -41,10 +43,18 @@ def document(data: RoundData, t: ModuleType, selection_words: str = "", version:
              made_by: str | None = None, made_at: datetime | None = None, changes: tuple[str, ...] = ()
              ) -> rd.RoundDocument:
     meta = data.metadata
+    headings: dict[tuple, str] = {}  # one per group: thousands of measures share a handful
+
+    def heading_of(m) -> str:
+        key = (m["group_key"], m["direction"], m["direction_name"], m["section_name"])
+        if key not in headings:
+            headings[key] = group_heading(m, t)
+        return headings[key]
+
     head = rd.heading(t, decree_subject(meta.get("title") or ""), date.fromisoformat(meta["decree_date"]),
                       str(meta.get("decree_number") or ""), data.round)
     rows = tuple(rd.DocumentRow(
-        group_heading=group_heading(s.measure, t), measure_no=int(s.measure["measure_no"]), title=s.measure["title"],
+        group_heading=heading_of(s.measure), measure_no=int(s.measure["measure_no"]), title=s.measure["title"],
         completion_form=s.measure["completion_form"] or "", executors=s.measure["executors_raw"] or "",
         deadline=s.measure["deadline_raw"] or "", status=t.STATUS_NAMES[s.status], carried_from=s.carried_from,
         information=information(s, t), spent_thousand_kzt=s.spent,
@@ -53,7 +63,7 @@ def document(data: RoundData, t: ModuleType, selection_words: str = "", version:
     counts = data.by_status()
     groups: dict[str, list[float]] = {}
     for s in data.measures:
-        totals = groups.setdefault(group_heading(s.measure, t), [0.0, 0.0])
+        totals = groups.setdefault(heading_of(s.measure), [0.0, 0.0])
         totals[0] += s.measure["cost_thousand_kzt"] or 0.0
         totals[1] += s.spent or 0.0
     summary = rd.Summary(
@@ -73,6 +83,11 @@ def display_name(identity: str) -> str:
 
 def render(doc: rd.RoundDocument, t: ModuleType) -> tuple[bytes, bytes]:
     return rd.docx(doc, t), rd.xlsx(doc, t)
+
+
+def render_one(doc: rd.RoundDocument, t: ModuleType, kind: str) -> bytes:
+    """One of the two files ("docx" or "xlsx"): a link asks for one, and a large round's file takes seconds."""
+    return {"docx": rd.docx, "xlsx": rd.xlsx}[kind](doc, t)
 
 
 def rows_table(data: RoundData, t: ModuleType) -> pa.Table:
@@ -109,25 +124,40 @@ def changes_since(previous: versions.Version | None, now: pa.Table, t: ModuleTyp
     return tuple(lines) if len(lines) > 1 else (lines[0], t.ROUND_DOC_NO_CHANGES)
 
 
+def content_of(doc: rd.RoundDocument) -> str:
+    """The digest of what a document says: its heading, selection, summary and rows, in its language, without
+    what only a version has (number, when, by whom, what changed).  Two freezes of the same data for the same
+    selection in the same language have the same content."""
+    return hashlib.sha256(repr((doc.heading, doc.selection, doc.summary, doc.rows)).encode("utf-8")).hexdigest()
+
+
 def freeze(directory: str | Path, dataset: Dataset, log: pa.Table, reviews: pa.Table, roadmap_year: int, round_: date,
            selection: Selection, t: ModuleType, made_by: str, filters_query: str = "", selection_words: str = "",
            made_at: datetime | None = None) -> versions.Version:
-    """Make the document of this round and selection, and store it with its rows as the round's next version."""
+    """Make the document of this round and selection, and store it with its rows as the round's next version;
+    when it says exactly what the latest version of the same selection says, that version is returned instead
+    (`existing` set) and nothing is stored: a second press of the button, or `freeze` run twice, makes no twin.
+    Freezes of a round take turns (versions.exclusive), so two at once cannot both find no twin and both store."""
     data = round_data(dataset, log, reviews, roadmap_year, round_, selection)
     rows = rows_table(data, t)
-    for _ in range(versions.ATTEMPTS):
-        # Compared with the latest version of the same selection only: another selection's version covers other
-        # measures, and a comparison with it would report changes that never happened.
-        earlier = [v for v in versions.versions(directory, roadmap_year, round_) if v.filters == filters_query]
-        number = versions.next_number(directory, roadmap_year, round_)
-        # The document states its own number and what changed since the version before it, so it is made for the
-        # number it will be stored under; should another freeze take that number first, it is made again.
-        doc = document(data, t, selection_words, number, display_name(made_by), made_at, changes_since(
-            earlier[-1] if earlier else None, rows, t))
-        docx_bytes, xlsx_bytes = render(doc, t)
-        try:
-            return versions.freeze(directory, roadmap_year, round_, docx_bytes, xlsx_bytes, rows, made_by,
-                                   filters_query, doc.made_at, number=number)
-        except versions.StoreConflict:
-            continue
+    content = content_of(document(data, t, selection_words))
+    with versions.exclusive(directory, roadmap_year, round_):
+        for _ in range(versions.ATTEMPTS):
+            # Compared with the latest version of the same selection only: another selection's version covers
+            # other measures, and a comparison with it would report changes that never happened.
+            earlier = [v for v in versions.versions(directory, roadmap_year, round_) if v.filters == filters_query]
+            if earlier and earlier[-1].content == content:
+                return dataclasses.replace(earlier[-1], existing=True)
+            number = versions.next_number(directory, roadmap_year, round_)
+            # The document states its own number and what changed since the version before it, so it is made for
+            # the number it will be stored under; should another freeze take that number first (one that does not
+            # take turns: a hand-run tool, a file system without locks), it is made again.
+            doc = document(data, t, selection_words, number, display_name(made_by), made_at, changes_since(
+                earlier[-1] if earlier else None, rows, t))
+            docx_bytes, xlsx_bytes = render(doc, t)
+            try:
+                return versions.freeze(directory, roadmap_year, round_, docx_bytes, xlsx_bytes, rows, made_by,
+                                       filters_query, doc.made_at, number=number, content=content)
+            except versions.StoreConflict:
+                continue
     raise versions.StoreConflict(f"no version of {roadmap_year} {round_} could be stored: freeze again")

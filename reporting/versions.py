@@ -8,15 +8,21 @@ A version is a folder of files in ``<reports directory>/versions/``, append-only
 Each file is written aside (``.tmp-….partial``), fsynced, read-only (0444), and hard-linked to its final name,
 which is never replaced: the number is 1 + the highest number any file of that year and round holds, and when
 another freeze takes a number first (its link exists), the next number is tried.  The manifest (who, when, the
-filters, each file's name and SHA-256) is written last and is what makes a version exist: files without their
-manifest are an interrupted freeze, ignored (their number is never reused).  Nothing is ever rewritten.
+filters, each file's name and SHA-256, and the digest of what the document says) is written last and is what
+makes a version exist: files without their manifest are an interrupted freeze, ignored (their number is never
+reused).  Nothing is ever rewritten.  `exclusive()` lets one freeze of a round at a time decide whether a new
+version is needed at all (reporting/round_report.py: not when nothing changed since the selection's latest).
 """
 from __future__ import annotations
 
+import errno
+import fcntl
 import hashlib
 import json
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -46,6 +52,8 @@ class Version:
     xlsx: Path
     rows: Path
     sha256: dict[str, str] | None = None  # the manifest's SHA-256 of each file, by kind (docx, xlsx, parquet)
+    content: str | None = None  # the digest of what its document says (round_report.content_of); None: not kept
+    existing: bool = False  # a freeze found nothing changed since this version and returned it (never stored)
 
 
 def versions_dir(directory: str | Path | None = None) -> Path:
@@ -57,7 +65,8 @@ def _stem(roadmap_year: int, round_: date, number: int) -> str:
 
 
 def freeze(directory, roadmap_year: int, round_: date, docx_bytes: bytes, xlsx_bytes: bytes, rows: pa.Table,
-           made_by: str, filters: str, made_at: datetime | None = None, number: int | None = None) -> Version:
+           made_by: str, filters: str, made_at: datetime | None = None, number: int | None = None,
+           content: str | None = None) -> Version:
     """Store the three files as the next version of (roadmap_year, round_) in the reports `directory`; with
     `number` (the number the document itself states) only as that version: StoreConflict, nothing stored, when
     another freeze has taken it meanwhile."""
@@ -82,7 +91,7 @@ def freeze(directory, roadmap_year: int, round_: date, docx_bytes: bytes, xlsx_b
                                 f"no free version number for {roadmap_year} {round_}")
         manifest = {"format": MANIFEST_FORMAT, "version": MANIFEST_VERSION, "roadmap_year": roadmap_year,
                     "round": round_.isoformat(), "number": number, "made_at": when.isoformat(),
-                    "made_by": made_by, "filters": filters,
+                    "made_by": made_by, "filters": filters, "content": content,
                     "files": {kind: {"name": f"{stem}.{kind}", "sha256": digests[kind]} for kind in _KINDS}}
         temps["json"] = write_bytes_aside(folder, json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"))
         if not _link(temps["json"], folder / f"{stem}.json"):
@@ -155,7 +164,31 @@ def _version_of(manifest: dict, folder: Path) -> Version:
                    made_by=manifest["made_by"], filters=manifest["filters"],
                    docx=folder / files["docx"]["name"], xlsx=folder / files["xlsx"]["name"],
                    rows=folder / files["parquet"]["name"],
-                   sha256={kind: files[kind]["sha256"] for kind in _KINDS})
+                   sha256={kind: files[kind]["sha256"] for kind in _KINDS}, content=manifest.get("content"))
+
+
+# Where a file system has no locks (some network mounts), freezes go on unlocked: their numbers stay distinct
+# (the exclusive links), only two equal versions can then be made by two freezes at the same moment.
+_NO_LOCKS = {errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS}
+
+
+@contextmanager
+def exclusive(directory, roadmap_year: int, round_: date) -> Iterator[None]:
+    """One freeze of (roadmap_year, round_) at a time, across threads, processes and replicas that share the
+    directory (an advisory lock on a file of its own, released by the system when its holder ends however it
+    ends: no stale lock is ever left behind).  The lock file is empty and never written."""
+    folder = versions_dir(directory)
+    folder.mkdir(parents=True, exist_ok=True)
+    fd = os.open(folder / f".lock-{roadmap_year:04d}-{round_.isoformat()}", os.O_RDONLY | os.O_CREAT, 0o444)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except OSError as exc:
+            if exc.errno not in _NO_LOCKS:
+                raise
+        yield
+    finally:
+        os.close(fd)
 
 
 def _highest(folder: Path, roadmap_year: int, round_: date) -> int:

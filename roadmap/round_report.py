@@ -90,8 +90,7 @@ def live(db: RoadmapDB, request: Asked, t, kind: str) -> bytes:
     data = round_data(dataset(db), state.log, state.reviews, request.roadmap_year, request.round,
                                    selection(request.view.filters))
     doc = round_report.document(data, t, words(db, request.view.filters, t))
-    docx, xlsx = round_report.render(doc, t)
-    return docx if kind == "docx" else xlsx
+    return round_report.render_one(doc, t, kind)
 
 
 def stored(db: RoadmapDB, request: Asked, kind: str) -> bytes:

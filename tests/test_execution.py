@@ -219,6 +219,25 @@ def random_logs(tmp_path_factory):
 
 
 @pytest.mark.parametrize("seed", SEEDS)
+def test_what_stands_is_the_same_from_a_table_as_from_rows(random_logs, seed):
+    """standing_rows' Arrow way (a log table, as the app and the round document pass it) and its loop over rows
+    agree, ties and returned submissions included, with every column or a few."""
+    directory = random_logs(seed)
+    log, decided = read_log(directory), review.states(review.read_reviews(directory))
+    few = ("measure_no", "executor", "status")
+    stood = 0
+    for r in ROUNDS:
+        ask = dict(roadmap_year=YEAR, decree_number=DECREE_NUMBER, round_=r)
+        from_rows = standing_rows(log.to_pylist(), decided, **ask)
+        assert standing_rows(log, decided, **ask) == from_rows, (seed, r)
+        narrow = standing_rows(log, decided, **ask, columns=few)
+        assert narrow == standing_rows(log.to_pylist(), decided, **ask, columns=few), (seed, r)
+        assert all({*row} == {*few, "review_state", "carried_from"} for row in narrow)
+        stood += len(from_rows)
+    assert stood  # the log has something standing in some round
+
+
+@pytest.mark.parametrize("seed", SEEDS)
 def test_sql_status_equals_the_python_rule_over_a_random_log(random_logs, seed):
     directory = random_logs(seed)
     db = open_db(directory)

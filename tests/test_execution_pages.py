@@ -341,3 +341,39 @@ def test_a_reader_sees_each_reports_review_state_but_not_who_reviewed(reports_di
         "МКС": ru.REVIEW_STATES["returned"], "МОН": ru.REVIEW_STATES["accepted"]}
     assert ru.COL_REVIEWER not in history.columns and ru.COL_SUBMITTER not in history.columns
     assert not at.get("button") or all(b.label != ru.REVIEW_ACCEPT for b in at.button)
+
+
+def test_the_returned_line_follows_the_filters_like_the_rest_of_the_panel(reports_dir):
+    """«Возвращены на доработку» names, like «Не отчитались», the executors of the filtered measures (a measure's
+    co-executors included) whose latest report for the round МИОР returned: not one whose later report stands,
+    not one with no measure in the filter (ministry, akimat or any other)."""
+    from reporting import review
+    from roadmap.ui.panel import plain
+
+    def of(executor: str) -> set[int]:
+        return {no for _, no in assigned(MEASURES, executor)}
+
+    mks = "МКС"
+    mon = next(e for e in executors(MEASURES, 2021) if of(e) and not of(e) & of(mks))  # no measure shared
+    later = next(e for e in executors(MEASURES, 2021) if e not in (mks, mon) and of(e))
+    for executor in (mks, mon, later):
+        sent = _submit(reports_dir, executor, "in_progress", ROUND1, datetime(2021, 7, 1, tzinfo=UTC))
+        review.record(sent.path.stem, "returned", "Проверяющий", "Уточните суммы", reports_dir)
+    _submit(reports_dir, later, "done", ROUND1, datetime(2021, 7, 3, tzinfo=UTC))  # corrected: stands again
+    mine = {e: of(e) for e in (mks, mon)}
+    prefix = plain(ru.HANDOVER_RETURNED.split("{")[0])
+    db = ui.data.database()
+    named = []
+    later_key = "ministry" if any(later in (m or ()) for m in MEASURES["ministries"].to_pylist()) else "akimat"
+    for key, value in (("ministry", mks), ("ministry", mon), (later_key, later), ("akimat", "Атырауская область"),
+                       ("direction", "D2"), (None, None)):
+        filters = Filters(**{key: (value,)}) if key else Filters()
+        expected = sorted(e for e in (mks, mon) if mine[e] & set(kept_numbers(filters)))
+        assert set(db.filtered("returned_executors", filters).executor) == set(expected), filters
+        text = _texts(_comments_app(round=ROUND1.isoformat(), **({key: value} if key else {})))
+        if expected:
+            assert plain(ru.HANDOVER_RETURNED.format(executors=", ".join(expected))) in text, (filters, text)
+        else:
+            assert prefix not in text, (filters, text)
+        named.append(tuple(expected))
+    assert named[0] == (mks,) and named[1] == (mon,) and set(named[-1]) == {mks, mon}  # the filters narrow it

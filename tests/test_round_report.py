@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import threading
+import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -212,9 +214,69 @@ def test_versions_of_other_selections_are_not_compared_and_the_public_document_n
     assert ru.ROUND_DOC_SINCE.format(number=everything.number) not in text  # another selection: no comparison
     assert "petrov@gov.kz" not in text and "8f3a" not in text and "Петров П." in text
     assert only_mks.made_by == "Петров П. <petrov@gov.kz> [sub 8f3a]"  # the manifest keeps the whole identity
-    again = freeze(Selection(ministry=("МКС",)), "ministry=МКС")
-    text = _pdf_text(_convert(again.docx, "pdf", tmp_path))
-    assert ru.ROUND_DOC_SINCE.format(number=only_mks.number) in text and ru.ROUND_DOC_NO_CHANGES in text
+    # The same selection in Kazakh says other words: a version of its own, in which nothing changed since.
+    kazakh = round_report.freeze(reports, dataset, read_log(reports), review.read_reviews(reports), 2021, JULY,
+                                 Selection(ministry=("МКС",)), kk, "Петров П.", "ministry=МКС")
+    assert not kazakh.existing and kazakh.number == only_mks.number + 1
+    text = _pdf_text(_convert(kazakh.docx, "pdf", tmp_path))
+    assert kk.ROUND_DOC_SINCE.format(number=only_mks.number) in text and kk.ROUND_DOC_NO_CHANGES in text
+
+
+def test_freezing_again_with_nothing_changed_returns_the_version_and_makes_no_twin(tmp_path, capsys):
+    reports = tmp_path / "reports"
+    _fill(reports)
+    freeze = ["freeze", "--round", JULY.isoformat(), "--reports", str(reports), "--data", str(DATA), "--ministry",
+              "МКС"]
+    assert cli.main([*freeze, "--lang", "kk"]) == 0
+    assert kk.HANDOVER_UNCHANGED.format(number=1) not in capsys.readouterr().out
+    assert cli.main([*freeze, "--lang", "kk"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("version 1 of the 2021 roadmap") and kk.HANDOVER_UNCHANGED.format(number=1) in out
+    assert "/export/round-report.docx?round=2021-07-05&ministry=%D0%9C%D0%9A%D0%A1&version=1" in out
+    assert [v.number for v in versions.versions(reports, 2021, JULY)] == [1]
+    # Another selection is not the same content; neither is the same one after a new report.
+    assert cli.main(["freeze", "--round", JULY.isoformat(), "--reports", str(reports), "--data", str(DATA),
+                     "--lang", "kk"]) == 0
+    store_csv_report(reports, "МКС", JULY, {SOLO: ("done", 25.0)})
+    assert cli.main([*freeze, "--lang", "kk"]) == 0
+    assert [v.number for v in versions.versions(reports, 2021, JULY)] == [1, 2, 3]
+    assert kk.HANDOVER_UNCHANGED.format(number=3) not in capsys.readouterr().out
+
+
+def test_concurrent_freezes_of_the_same_content_make_one_version(tmp_path, monkeypatch):
+    """Eight presses at once (threads, each as a request of the app would be): one version, all eight get it.
+    The window a race needs is held open: a freeze's files are linked a while before its manifest exists."""
+    reports = tmp_path / "reports"
+    _fill(reports)
+    link_all = versions._link_all
+
+    def slow_link_all(*args):
+        linked = link_all(*args)
+        if linked:
+            time.sleep(0.5)
+        return linked
+
+    monkeypatch.setattr(versions, "_link_all", slow_link_all)
+    dataset, log, reviews = load_dataset(DATA), read_log(reports), review.read_reviews(reports)
+    start = threading.Barrier(8)
+    made, errors = [], []
+
+    def press() -> None:
+        start.wait()
+        try:
+            made.append(round_report.freeze(reports, dataset, log, reviews, 2021, JULY, Selection(), ru, "Иванов И.",
+                                            ""))
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=press) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    assert [v.number for v in versions.versions(reports, 2021, JULY)] == [1]
+    assert sorted(v.existing for v in made) == [False] + [True] * 7 and {v.number for v in made} == {1}
 
 
 def test_a_tampered_version_is_refused_not_served(tmp_path):

@@ -59,6 +59,8 @@ HANDOVER_DOCX = "Document (DOCX)"
 HANDOVER_XLSX = "Table (XLSX)"
 HANDOVER_FREEZE = "Freeze and download"
 HANDOVER_FROZEN = "Version No. {number} is frozen: its files will not change."
+HANDOVER_UNCHANGED = ("Nothing has changed for this selection since version No. {number}: no new version "
+                      "was made; version No. {number} stands.")
 HANDOVER_FREEZE_FAILED = "The version was not frozen because of a server error (see the server log). Try again."
 HANDOVER_NO_VERSIONS = "No frozen versions yet."
 HANDOVER_COL_NUMBER = "Version"

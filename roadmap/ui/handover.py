@@ -69,13 +69,11 @@ def deadline_lines(filters: Filters) -> None:
         missing = query("missing_reports", filters, as_of=round_ + pd.Timedelta(days=1))
         owing = sorted(set(missing[[pd.Timestamp(r).date() == round_ for r in missing["round"]]].executor)) \
             if not missing.empty else []
-        submissions = reports_state().submissions.to_pandas()
-        returned = []
-        if not submissions.empty:
-            mine = submissions[(submissions.roadmap_year == year) & (pd.to_datetime(submissions["round"]).dt.date
-                                                                     == round_)]
-            latest = mine.sort_values("submitted_at").groupby("executor").tail(1)
-            returned = sorted(latest[latest.review_state == "returned"].executor)
+        # Every filter of the page, as the line of who owes the round (sql/views/returned_executors.sql).
+        sent_back = query("returned_executors", filters)
+        returned = sorted(set(sent_back[[int(y) == year and pd.Timestamp(r).date() == round_ for y, r in
+                                         zip(sent_back.roadmap_year, sent_back["round"], strict=True)]].executor)) \
+            if not sent_back.empty else []
         parts = [line]
         if owing:
             parts.append(t.HANDOVER_OWING.format(round=t.day(round_), executors=_names(owing)))
@@ -113,10 +111,14 @@ def handover(filters: Filters) -> None:
                     log.exception("freezing the round %s of %s failed", round_, year)
                     st.error(t.HANDOVER_FREEZE_FAILED)
                 else:
-                    st.session_state[f"{_FROZEN}_{year}"] = made.number
+                    st.session_state[f"{_FROZEN}_{year}"] = (made.number, made.existing)
                     st.rerun()
             if f"{_FROZEN}_{year}" in st.session_state:
-                st.success(t.HANDOVER_FROZEN.format(number=st.session_state.pop(f"{_FROZEN}_{year}")))
+                number, existing = st.session_state.pop(f"{_FROZEN}_{year}")
+                if existing:  # a second press, or nothing changed: the version the data still matches
+                    st.info(t.HANDOVER_UNCHANGED.format(number=number))
+                else:
+                    st.success(t.HANDOVER_FROZEN.format(number=number))
         made = versions.versions(db.reports_dir, year, round_) if db.reports_dir else []
         if not made:
             st.caption(t.HANDOVER_NO_VERSIONS)

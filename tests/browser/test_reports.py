@@ -474,6 +474,11 @@ def test_a_reviewer_freezes_the_round_and_a_reader_downloads_the_version(browser
     expect(reviewer.get_by_text(ru.HANDOVER_FROZEN.format(number=len(before) + 1))).to_be_visible(timeout=60_000)
     made = versions.versions(signin_app.reports, 2021, ROUND2)
     assert len(made) == len(before) + 1 and made[-1].made_by.startswith("Проверяющий П.")
+    # Pressed again with nothing changed: the same version, said so, and no twin stored.
+    settled(reviewer)
+    reviewer.get_by_role("button", name=ru.HANDOVER_FREEZE).click()
+    expect(reviewer.get_by_text(ru.HANDOVER_UNCHANGED.format(number=made[-1].number))).to_be_visible(timeout=60_000)
+    assert versions.versions(signin_app.reports, 2021, ROUND2) == made
 
     reader = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ru-RU").new_page()
     reader.goto(f"{signin_app.url}/execution?round={ROUND2.isoformat()}")
