@@ -7,7 +7,8 @@ Prints one table and writes bench/results.json.  Every timing is the median of -
 warm-up, with min and max; each figure the issue sets a target for shows it and whether it was met.
 Sections: loader, database load, query layer (DuckDB, with the same queries naively in pandas as the
 reference), server-side page runs (AppTest), real browser with server memory, the browser's floor (a
-Streamlit page with nothing of ours, bench/floor_app.py), the export routes over HTTP, and the executors'
+Streamlit page with nothing of ours, bench/floor_app.py) and each browser figure's parts (bench/in_browser.py,
+printed as a second table), the export routes over HTTP, and the executors'
 report log: the page runs with 1,000 submissions in it against the same with none, and its reading by the
 query layer; and hostile report files (bench/hostile.py: each kind of the issue validated in a child process
 against a valid template, its verdict, peak memory and CPU).  `--sections` runs some of them only (e.g.
