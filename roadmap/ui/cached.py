@@ -60,7 +60,7 @@ def source_text(year: int, measure_no: int) -> str:
 
 # A figure's inputs are the answers above (already cached per filter combination), the catalogue (by its name:
 # its texts never change in a process), and the builder (by where it is defined).
-@st.cache_resource(max_entries=config.QUERY_CACHE_ENTRIES, show_spinner=False,
+@st.cache_resource(max_entries=config.FIGURE_CACHE_ENTRIES, show_spinner=False,
                    hash_funcs={ModuleType: lambda m: m.__name__,
                                FunctionType: lambda f: (f.__module__, f.__qualname__, f.__code__.co_filename)})
 def _figure(build: Callable[..., go.Figure], args: tuple, kwargs: tuple) -> go.Figure:
