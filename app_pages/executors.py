@@ -3,6 +3,13 @@ import streamlit as st
 from roadmap import charts, geo, ui
 from roadmap.ui import clicks
 
+
+def region_map(named: dict, collective: dict, *, t):
+    """The map of these counts: the regions' outlines are the same for every view, so they are not part of the
+    figure cache's key (hashing them took longer than drawing the map)."""
+    shapes, points = geo.region_geometry()
+    return charts.region_map(named, shapes, points, t=t, collective=collective)
+
 t = ui.texts()
 
 db = ui.database()
@@ -22,13 +29,14 @@ with left:
     if ministries.empty:
         st.info(t.NO_EXECUTORS)
     else:
-        clicks.chart(charts.workload(ministries, db.legend.full_names, t=t), "chart_ministries", clicks.by_kind)
+        clicks.chart(ui.figure(charts.workload, ministries, db.legend.full_names, t=t), "chart_ministries",
+                     clicks.by_kind)
 with right:
     st.header(t.EXECUTORS_AKIMATS)
     if akimats.empty:
         st.info(t.NO_EXECUTORS)
     else:
-        clicks.chart(charts.workload(akimats, t=t), "chart_akimats", clicks.by_kind)
+        clicks.chart(ui.figure(charts.workload, akimats, t=t), "chart_akimats", clicks.by_kind)
 
 marked = ui.query("executors_marked", filters)
 if not marked.empty:  # organisations by agreement and collective phrases, as the decree marks them
@@ -44,13 +52,12 @@ if not marked.empty:  # organisations by agreement and collective phrases, as th
     )
 
 st.header(t.EXECUTORS_MAP)
-shapes, points = geo.region_geometry()
 named = dict(zip(akimats.executor, akimats.named_measures, strict=True))
 collective = dict(zip(akimats.executor, akimats.measures - akimats.named_measures, strict=True))
-clicks.chart(charts.region_map(named, shapes, points, t=t, collective=collective), "chart_map", clicks.by("akimat"),
+clicks.chart(ui.figure(region_map, named, collective, t=t), "chart_map", clicks.by("akimat"),
              config={"scrollZoom": False, "displayModeBar": False})
 st.caption(t.EXECUTORS_MAP_NOTE)
 
 st.header(t.EXECUTORS_MATRIX)
-matrix = charts.executor_matrix(ui.query("executor_by_group", filters), workload.executor.tolist(), t=t)
+matrix = ui.figure(charts.executor_matrix, ui.query("executor_by_group", filters), workload.executor.tolist(), t=t)
 st.plotly_chart(matrix, key="chart_matrix")

@@ -40,17 +40,17 @@ st.caption(t.CLICK_HINT)
 by_class = ui.query("by_group_class", filters)
 work, money = st.columns(2, gap="medium")
 with work:
-    clicks.chart(charts.directions_by_class(by_class, t=t), "chart_overview_groups", clicks.by("direction"))
+    clicks.chart(ui.figure(charts.directions_by_class, by_class, t=t), "chart_overview_groups", clicks.by("direction"))
 with money:
-    clicks.chart(charts.direction_costs(by_class, t=t), "chart_overview_costs", clicks.by("direction"))
+    clicks.chart(ui.figure(charts.direction_costs, by_class, t=t), "chart_overview_costs", clicks.by("direction"))
 st.header(t.OVERVIEW_BUSIEST)
 busiest = ui.query("busiest_executors", filters, limit=config.OVERVIEW_BUSIEST)
-clicks.chart(charts.workload(busiest, db.legend.full_names, t=t), "chart_busiest", clicks.by_kind)
+clicks.chart(ui.figure(charts.workload, busiest, db.legend.full_names, t=t), "chart_busiest", clicks.by_kind)
 
 if several_years:
     st.header(t.OVERVIEW_YEARS)
     by_year = ui.query("by_group_class", filters)
-    st.plotly_chart(charts.years_side_by_side(by_year, t=t), key="chart_years")
+    st.plotly_chart(ui.figure(charts.years_side_by_side, by_year, t=t), key="chart_years")
     per_group = by_year.groupby(["roadmap_year", "group_key"], as_index=False, sort=False).agg(
         group_name=("group_name", "first"), measures=("measures", "sum"), cost=("cost_thousand_kzt", "sum"))
     st.dataframe(
@@ -82,7 +82,7 @@ st.header(t.OVERVIEW_CALENDAR)
 events = sorted((date.fromisoformat(e["date"]), t.REPORT_TO_SHORT.get(e["recipient"], e["recipient"]))
                 for meta in db.decrees.values() for e in meta.get("reporting_calendar") or [])
 if events:
-    st.plotly_chart(charts.calendar_strip(events, date.today(), t=t), key="chart_calendar",
+    st.plotly_chart(ui.figure(charts.calendar_strip, events, date.today(), t=t), key="chart_calendar",
                     config={"displayModeBar": False})
 calendar = [(year, e) for year, meta in sorted(db.decrees.items()) for e in meta.get("reporting_calendar") or []]
 st.dataframe(

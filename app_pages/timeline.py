@@ -29,7 +29,7 @@ if k["measures"] <= config.GANTT_MAX_BARS:
     bars = ui.query("gantt_measures", filters, limit=config.GANTT_MAX_BARS)
     if (bars.deadline_kind != "window").any():  # say how a fixed date and a periodic deadline are drawn
         st.caption(t.GANTT_KINDS_NOTE)
-    gantt = charts.gantt(bars, reporting, as_of, t=t)
+    gantt = ui.figure(charts.gantt, bars, reporting, as_of, t=t)
     clicks.measure_chart(gantt, "chart_gantt")  # a bar is a measure: a click opens its detail
 else:
     # Thousands of bars would be unreadable and slow to draw: DuckDB folds them into deadline windows.
@@ -38,10 +38,10 @@ else:
     if int(windows.windows.iloc[0]) > len(windows):
         note += " " + t.GANTT_WINDOWS_CUT.format(shown=len(windows), windows=int(windows.windows.iloc[0]))
     st.caption(note)
-    st.plotly_chart(charts.gantt_windows(windows, reporting, as_of, t=t), key="chart_gantt")
+    st.plotly_chart(ui.figure(charts.gantt_windows, windows, reporting, as_of, t=t), key="chart_gantt")
 
 st.header(t.TIMELINE_PER_MONTH)
 period = st.segmented_control(t.TIMELINE_PERIOD, ["month", "quarter"], default="month", key="period",
                               format_func=t.PERIODS.get, label_visibility="collapsed") or "month"
 by_month = ui.query("deadlines_by_month", filters, period=period)
-st.plotly_chart(charts.deadlines_by_month(by_month, period == "quarter", t=t), key="chart_months")
+st.plotly_chart(ui.figure(charts.deadlines_by_month, by_month, period == "quarter", t=t), key="chart_months")

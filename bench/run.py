@@ -7,7 +7,8 @@ Prints one table and writes bench/results.json.  Every timing is the median of -
 warm-up, with min and max; each figure the issue sets a target for shows it and whether it was met.
 Sections: loader, database load, query layer (DuckDB, with the same queries naively in pandas as the
 reference), server-side page runs (AppTest), real browser with server memory, the browser's floor (a
-Streamlit page with nothing of ours, bench/floor_app.py), the export routes over HTTP, and the executors'
+Streamlit page with nothing of ours, bench/floor_app.py) and each browser figure's parts (bench/in_browser.py,
+printed as a second table), the export routes over HTTP, and the executors'
 report log: the page runs with 1,000 submissions in it against the same with none, and its reading by the
 query layer; and hostile report files (bench/hostile.py: each kind of the issue validated in a child process
 against a valid template, its verdict, peak memory and CPU).  `--sections` runs some of them only (e.g.
@@ -19,7 +20,6 @@ tens of percent between runs; the medians of 5 are steadier than any single figu
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import os
 import platform
@@ -40,7 +40,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import streamlit
 
-from bench import browser
+from bench import breakdown, browser, in_browser
 from bench import hostile as hostile_files
 from bench import reports as report_log
 from bench.measure import RUNS, WARMUP, Figure, memory, ratio, repeat, table, timing
@@ -61,34 +61,12 @@ FILTER_AKIMAT = "Атырауская область"  # the filter of every "fi
 # The issue's targets (on this 2-core machine).
 PARSE_MS = 50
 PAGE_RUN_MS = {"1×": 150, "1000×": 500}
-FIRST_CHARTS_MS = 2000
-REDRAW_MS = {"1×": 700, "1000×": 1500}
-RSS_MB_1X = 300
 DUCKDB_OVER_PANDAS = 5  # at 1,000×
 EXPORT_MS = {"measures.csv": 1000, "measures.json": 1000, "measures.xlsx": 4000}  # all 67,000 measures (issue 10)
 EXPORT_RSS_GROWTH_MB = 100
 LOG_OVER_EMPTY = 1.5  # a page's run with 1,000 submissions in the log ÷ the same run with an empty log
 # What --sections names.
 SECTIONS = ("loader", "queries", "exports", "pages", "browser", "reports", "hostile", "document")
-
-def _several(db: RoadmapDB) -> bool:
-    return len(db.decrees) > 1
-
-
-# The Overview: the picture, the busiest executors, the calendar strip (when the decrees set dates) and,
-# with several roadmaps loaded (the 1,000× data spans ten years), the years side by side and their table.
-PAGES = [
-    browser.PageCase("", frames=2,
-                     charts=lambda db, f: 2 + any(m.get("reporting_calendar") for m in db.decrees.values())
-                     + _several(db)),
-    browser.PageCase("funding", frames=0,
-                     charts=lambda db, f: 4 + 2 * (not db.filtered("ranked_costs", f, limit=1).empty)),
-    browser.PageCase("executors", frames=0,
-                     charts=lambda db, f: 2 + db.filtered("executor_workload", f).executor_kind.nunique()),
-    browser.PageCase("timeline", frames=0, charts=lambda db, f: 2),
-    browser.PageCase("measures", frames=1, charts=lambda db, f: 0),
-]
-
 
 def page_queries(db: RoadmapDB, f: Filters, as_of) -> list[tuple[str, dict, str]]:
     """Every query a page runs for these filters, with its parameters, as the pages call app.query."""
@@ -340,55 +318,6 @@ def document_figures(data: str, scale: str, runs: int) -> list[Figure]:
     return figures
 
 
-def browser_figures(db: RoadmapDB, data: str, scale: str, runs: int) -> list[Figure]:
-    total = db.options.total_measures
-    akimats = list(db.options.choices["akimat"])
-    expected: dict[str | None, tuple[str, dict[str, int]]] = {}
-
-    def expect(akimat: str | None) -> tuple[str, dict[str, int]]:
-        if akimat not in expected:
-            f = Filters(akimat=(akimat,)) if akimat else Filters()
-            expected[akimat] = (browser.shown_text(int(db.filtered("kpis", f).iloc[0]["measures"]), total),
-                                {case.path: case.charts(db, f) for case in PAGES})
-        return expected[akimat]
-
-    figures = []
-    pages = [dataclasses.replace(case, frames=case.frames + _several(db)) if case.path == "" else case
-             for case in PAGES]
-    with browser.chromium() as chromium:
-        with browser.server(data, OUT_DIR / f"server_{scale}") as srv:
-            # Ten sessions on the fresh server: its memory, and the warm-up of every page (the first
-            # session loads the data and imports; Chromium compiles the app's scripts).
-            first, ten = browser.memory_after_sessions(chromium, srv, pages, akimats[::-1], expect)
-            results = browser.measure_pages(chromium, srv.url, pages, akimats, expect, runs)
-        for page, seconds in results.items():
-            figures.append(timing("browser", f"{page}: first visit, nothing cached → all charts drawn", scale,
-                                  seconds["first visit"], FIRST_CHARTS_MS))
-            figures.append(timing("browser", f"{page}: new tab, scripts cached → all charts drawn", scale,
-                                  seconds["cached"], FIRST_CHARTS_MS))
-            figures.append(timing("browser", f"{page}: filter change → charts redrawn", scale,
-                                  seconds["filter"], REDRAW_MS[scale]))
-    figures.append(memory("memory", "server RSS after its first session", scale, first))
-    figures.append(memory("memory", "server RSS with 10 sessions open", scale, ten,
-                          RSS_MB_1X if scale == "1×" else None))
-    return figures
-
-
-def floor_figures(runs: int) -> list[Figure]:
-    """The same browser measurements on bench/floor_app.py: what no change to the dashboard can go below."""
-    cases = [browser.PageCase("?charts=0", frames=0, charts=None), browser.PageCase("?charts=1", frames=0, charts=None)]
-    expect = lambda akimat: (browser.shown_text(0, 0), {"?charts=0": 0, "?charts=1": 1})  # noqa: E731
-    figures = []
-    with browser.chromium() as chromium, browser.server(X1, OUT_DIR / "server_floor", "bench/floor_app.py") as srv:
-        browser.measure_pages(chromium, srv.url, cases, None, expect, runs=WARMUP)
-        results = browser.measure_pages(chromium, srv.url, cases, None, expect, runs)
-    for case, label in zip(cases, ("empty Streamlit page", "Streamlit page with one 3-bar Plotly chart")):
-        seconds = results[case.path]
-        figures.append(timing("browser floor", f"{label}: first visit, nothing cached", "", seconds["first visit"]))
-        figures.append(timing("browser floor", f"{label}: new tab, scripts cached", "", seconds["cached"]))
-    return figures
-
-
 def _sections(text: str) -> list[str]:
     names = [n.strip() for n in text.split(",") if n.strip()]
     unknown = sorted(set(names) - set(SECTIONS))
@@ -448,12 +377,15 @@ def main(argv: list[str] | None = None) -> int:
         for scale, data in datasets.items():
             print(f"the round's document for the Presidential Administration, {scale} …", flush=True)
             figures += document_figures(data, scale, args.runs)
+    in_browser_parts, floors, profiles = [], {}, []
     if "browser" in sections:
         for scale, data in datasets.items():
-            print(f"browser and memory, {scale} …", flush=True)
-            figures += browser_figures(dbs.get(scale) or RoadmapDB.open(data), data, scale, args.runs)
-        print("browser floor …", flush=True)
-        figures += floor_figures(args.runs)
+            print(f"browser and memory, {scale}, then the floor …", flush=True)
+            found = in_browser.pages(dbs.get(scale) or RoadmapDB.open(data), data, scale, args.runs, OUT_DIR)
+            figures += found.figures
+            in_browser_parts += found.rows
+            floors |= found.floors
+            profiles += found.profiles
     hostile_table = ""
     if "hostile" in sections:
         print("hostile report files, each validated in a child process against a valid template …", flush=True)
@@ -472,11 +404,24 @@ def main(argv: list[str] | None = None) -> int:
         "sections": sections, "runs": args.runs, "warmup": WARMUP, "seconds": round(elapsed, 1),
         "targets_missed": [f"{f.section}: {f.name} ({f.scale})" for f in figures if f.met is False],
         "figures": [f.as_dict() for f in figures],
+        "browser_breakdown": [{"page": page, "scale": scale, "kind": kind, **{k: v for k, v in summary.items()
+                                                                              if k != "samples"}}
+                              for page, scale, kind, summary in in_browser_parts],
     }
     args.out.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print()
     print(table(figures))
     print()
+    if in_browser_parts:
+        print("Where the browser's time goes (medians, ms; bench/breakdown.py says what each part is), by scale, "
+              "each page beside the floor measured after it:")
+        for scale in datasets:
+            rows = [row for row in in_browser_parts if row[1] == scale]
+            if rows:
+                print(breakdown.table(rows, floors[scale]))
+                print()
+        print("cProfile of each page's runs: " + ", ".join(str(p.relative_to(ROOT)) for p in profiles))
+        print()
     if hostile_table:
         print(hostile_table)
         print()

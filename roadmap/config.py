@@ -15,6 +15,8 @@ FAVICON = ROOT / "assets" / "favicon.png"
 REBUILD_COMMAND = "python -m loaders.build"
 
 QUERY_CACHE_ENTRIES = 512  # per cached query function: filter combinations kept
+# Built figures kept (ui.figure), all pages together: a figure weighs more than an answer (the map's outlines).
+FIGURE_CACHE_ENTRIES = 128
 
 # What the browser is sent, whatever the size of the data: a chart of thousands of bars is slow to draw
 # and unreadable, and a table of tens of thousands of rows is megabytes over the websocket.

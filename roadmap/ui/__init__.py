@@ -1,7 +1,8 @@
 """Streamlit glue, one module per job, and what a page needs of it:
 
     data.py       the process's one database (st.cache_resource), shared with the export routes
-    cached.py     the pages' questions, cached per filter combination (st.cache_data, bounded)
+    cached.py     the pages' questions, cached per filter combination (st.cache_data, bounded), and
+                  the figures built from them (st.cache_resource, bounded)
     panel.py      the language switch, the filter panel and its link, the page-facing state
     downloads.py  the sidebar's links to the export routes
     clicks.py     charts that filter when clicked, and measures that open their detail
@@ -14,7 +15,7 @@ st.cache_data it declares.
 """
 from importlib import import_module
 
-_EXPORTS = {"database": "data", "query": "cached", "kpis": "cached", "source_text": "cached",
+_EXPORTS = {"database": "data", "query": "cached", "kpis": "cached", "figure": "cached", "source_text": "cached",
             "reports_state": "cached", "texts": "panel", "current_filters": "panel", "stop_if_empty": "panel",
             "decree_notes": "panel", "active_filters": "panel", "status_line": "status"}
 __all__ = list(_EXPORTS)

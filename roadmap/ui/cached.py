@@ -2,7 +2,11 @@
 behind st.cache_data, bounded so that odd URLs cannot grow the cache without limit."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from types import FunctionType, ModuleType
+
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from roadmap import config
@@ -54,7 +58,24 @@ def source_text(year: int, measure_no: int) -> str:
     return found.source_text.iloc[0] if len(found) else ""
 
 
+# A figure's inputs are the answers above (already cached per filter combination), the catalogue (by its name:
+# its texts never change in a process), and the builder (by where it is defined).
+@st.cache_resource(max_entries=config.FIGURE_CACHE_ENTRIES, show_spinner=False,
+                   hash_funcs={ModuleType: lambda m: m.__name__,
+                               FunctionType: lambda f: (f.__module__, f.__qualname__, f.__code__.co_filename)})
+def _figure(build: Callable[..., go.Figure], args: tuple, kwargs: tuple) -> go.Figure:
+    return build(*args, **dict(kwargs))
+
+
+def figure(build: Callable[..., go.Figure], *args: object, **kwargs: object) -> go.Figure:
+    """build(*args, **kwargs), built once per distinct input and then shared by every rerun and session that
+    asks for the same: building a Plotly figure (its validation) was most of a chart page's run.  The figure is
+    shared, not copied: st.plotly_chart only reads it, and nothing else may change it."""
+    return _figure(build, args, tuple(sorted(kwargs.items())))
+
+
 def clear() -> None:
-    """Forget every cached answer (tests and the benchmark start from a cold cache)."""
+    """Forget every cached answer and figure (tests and the benchmark start from a cold cache)."""
     _query.clear()
     source_text.clear()
+    _figure.clear()
