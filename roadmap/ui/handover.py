@@ -69,11 +69,9 @@ def deadline_lines(filters: Filters) -> None:
         missing = query("missing_reports", filters, as_of=round_ + pd.Timedelta(days=1))
         owing = sorted(set(missing[[pd.Timestamp(r).date() == round_ for r in missing["round"]]].executor)) \
             if not missing.empty else []
-        submissions = reports_state().submissions.to_pandas()
+        mine = reports_state().round_submissions(year, round_)
         returned = []
-        if not submissions.empty:
-            mine = submissions[(submissions.roadmap_year == year) & (pd.to_datetime(submissions["round"]).dt.date
-                                                                     == round_)]
+        if not mine.empty:
             latest = mine.sort_values("submitted_at").groupby("executor").tail(1)
             returned = sorted(latest[latest.review_state == "returned"].executor)
         parts = [line]
