@@ -170,10 +170,16 @@ state = ui.reports_state()
 st.header(t.REPORTS_HISTORY)
 if state.unreadable:
     st.warning(t.REPORTS_UNREADABLE.format(count=len(state.unreadable)))
-history = state.submissions.to_pandas()
-if history.empty:
+if not state.submissions.num_rows:
     st.info(t.REPORTS_HISTORY_NONE)
 else:
+    # Paged: the log only grows, and the browser gets one page of it (newest first), never the whole history.
+    total = state.submissions.num_rows
+    pages, offset = panel.page_of(total, config.HISTORY_PAGE_SIZE, "history_page")
+    history = state.submissions.slice(offset, config.HISTORY_PAGE_SIZE).to_pandas()
+    if pages > 1:
+        st.caption(t.REPORTS_HISTORY_RANGE.format(first=t.number(offset + 1), last=t.number(offset + len(history)),
+                                                  total=t.number(total)))
     show_who = auth.signed_in()  # who sent what is for those who sign in, not for every reader
     # Vectorised: a log of a thousand submissions is a thousand rows, and each named day is formatted once.
     moments = pd.to_datetime(history.submitted_at, utc=True).dt.tz_convert(None)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import time
+from collections import Counter
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -47,12 +48,27 @@ def check(at: AppTest, page: str) -> None:
         raise SystemExit(f"{page}: the page raised {at.exception[0].message}")
 
 
-def timed_run(at: AppTest, page: str) -> float:
-    start = time.perf_counter()
+def timed_run(at: AppTest, page: str, cpu: list[float] | None = None) -> float:
+    """The run's wall-clock seconds; its CPU seconds (every thread of this process: the script's, DuckDB's)
+    appended to `cpu`, which other processes on a shared machine disturb far less than the clock."""
+    start, started_cpu = time.perf_counter(), time.process_time()
     at.run()
     elapsed = time.perf_counter() - start
+    if cpu is not None:
+        cpu.append(time.process_time() - started_cpu)
     check(at, page)
     return elapsed
+
+
+def elements(at: AppTest) -> dict[str, int]:
+    """What the page drew, by kind of element (leaves of its tree): a page that draws charts with reports and a
+    sentence without them is not the same page, whatever the log's size."""
+    def leaves(node) -> list[str]:
+        children = getattr(node, "children", None)
+        if isinstance(children, dict) and children:
+            return [kind for child in children.values() for kind in leaves(child)]
+        return [node.type]
+    return dict(Counter(leaves(at.main)))
 
 
 def forget_queries() -> None:
@@ -71,14 +87,19 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, object] = {"first_run_s": time.perf_counter() - start, "pages": {}}
     for page in PAGES:
         at = open_page(page)
-        unfiltered = [timed_run(at, page) for _ in range(WARMUP + args.runs)][WARMUP:]
-        filtered = []
+        unfiltered_cpu: list[float] = []
+        unfiltered = [timed_run(at, page, unfiltered_cpu) for _ in range(WARMUP + args.runs)][WARMUP:]
+        drawn = {"unfiltered_elements": elements(at)}
+        filtered, filtered_cpu = [], []
         for _ in range(WARMUP + args.runs):
             forget_queries()
             at.multiselect(key="akimat").set_value([args.akimat])
-            filtered.append(timed_run(at, page))
+            filtered.append(timed_run(at, page, filtered_cpu))
+            drawn["filtered_elements"] = elements(at)
             at.multiselect(key="akimat").set_value([]).run()
-        results["pages"][page] = {"unfiltered": unfiltered, "filtered": filtered[WARMUP:]}
+        results["pages"][page] = {"unfiltered": unfiltered, "filtered": filtered[WARMUP:],
+                                  "unfiltered_cpu": unfiltered_cpu[WARMUP:], "filtered_cpu": filtered_cpu[WARMUP:],
+                                  **drawn}
     args.out.write_text(json.dumps(results), encoding="utf-8")
     return 0
 

@@ -148,6 +148,7 @@ REPORTS_MOMENT = '{day}, {time} UTC'  # times are shown in UTC, as stored
 REPORTS_FILE = 'File "{name}", received {when}'
 REPORTS_HISTORY = "Reports received"
 REPORTS_HISTORY_NONE = "No reports yet."
+REPORTS_HISTORY_RANGE = "Reports {first}–{last} of {total}"
 REPORTS_UNREADABLE = "The reports folder holds files that do not read as reports ({count}); the server log has details."
 REPORTS_DIR_PROBLEM = ("The responsible bodies' reports cannot be read now: the reports folder on the server is "
                        "unavailable ({problem}). The roadmap is shown without statuses; tell the administrator.")

@@ -150,6 +150,7 @@ REPORTS_MOMENT = '{day}, {time} UTC'  # times are shown in UTC, as stored
 REPORTS_FILE = '«{name}» файлы, алынды: {when}'
 REPORTS_HISTORY = "Қабылданған есептер"
 REPORTS_HISTORY_NONE = "Әзірге есептер жоқ."
+REPORTS_HISTORY_RANGE = "Есептер: {first}–{last} (барлығы {total})"
 REPORTS_UNREADABLE = "Есептер қалтасында есеп ретінде оқылмайтын файлдар бар ({count}); толығырақ — сервер журналында."
 REPORTS_DIR_PROBLEM = ("Орындаушылардың есептері қазір оқылмайды: сервердегі есептер қалтасы қолжетімсіз ({problem}). "
                        "Жол картасы орындалу күйлерінсіз көрсетілді; әкімшіге хабарлаңыз.")

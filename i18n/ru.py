@@ -145,6 +145,7 @@ REPORTS_MOMENT = '{day}, {time} UTC'  # times are shown in UTC, as stored
 REPORTS_FILE = 'Файл «{name}», получен {when}'
 REPORTS_HISTORY = "Принятые отчёты"
 REPORTS_HISTORY_NONE = "Отчётов пока нет."
+REPORTS_HISTORY_RANGE = "Отчёты {first}–{last} из {total}"
 REPORTS_UNREADABLE = (
     "В папке отчётов есть файлы, которые не читаются как отчёты ({count}); подробности — в журнале "
     "сервера."

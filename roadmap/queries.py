@@ -203,6 +203,13 @@ class ReportState:
     log: pa.Table | None = None  # every stored row, as read (reporting.log.LOG_SCHEMA): a submission's own rows
     returned: pa.Table | None = None  # sql/reports/returned.sql: the rows of the submissions МИОР returned
 
+    def round_submissions(self, roadmap_year: int, round_: date) -> pd.DataFrame:
+        """The submissions of one round (the `submissions` columns, newest first): the log only grows, so a
+        page filters it in Arrow and converts the round's rows alone, not every submission ever stored."""
+        table = self.submissions
+        found = table.filter(pc.and_(pc.equal(table["roadmap_year"], roadmap_year), pc.equal(table["round"], round_)))
+        return found.to_pandas()
+
 
 _STATUS_CACHE_ENTRIES = 32  # (state of the log, rounds chosen) combinations kept; each a few small tables
 _CHOSEN_ROUNDS = pa.schema([("roadmap_year", pa.int32()), ("round", pa.date32()), ("previous_round", pa.date32())])

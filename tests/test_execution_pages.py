@@ -137,6 +137,28 @@ def test_past_rounds_list_who_has_not_reported(reports_dir):
     assert ru.EXEC_NO_PAST_ROUNDS.format(as_of=ru.day(date(2021, 7, 1))) in _texts(at)
 
 
+def test_the_reports_pages_history_is_paged_newest_first(reports_dir, monkeypatch):
+    """The log only grows: the history gives the browser one page of submissions, newest first."""
+    monkeypatch.setattr(config, "HISTORY_PAGE_SIZE", 2)
+    sent = [("МКС", datetime(2021, 6, 28, tzinfo=UTC)), ("МОН", datetime(2021, 6, 29, tzinfo=UTC)),
+            ("МКС", datetime(2021, 6, 30, tzinfo=UTC)), ("МОН", datetime(2021, 7, 1, tzinfo=UTC)),
+            ("МКС", datetime(2021, 7, 2, tzinfo=UTC))]
+    for i, (executor, when) in enumerate(sent):  # each file different: the same file twice is stored once
+        _submit(reports_dir, executor, "in_progress", ROUND1, when, spent=i + 1)
+    newest = [(e, f"{ru.day(w.date())}, 00:00 UTC") for e, w in reversed(sent)]
+
+    def shown(at: AppTest) -> list[tuple[str, str]]:
+        history = _table(at, ru.COL_SUBMITTED_AT)
+        return list(zip(history[ru.COL_EXECUTOR], history[ru.COL_SUBMITTED_AT], strict=True))
+
+    at = _app("app_pages/reports.py")
+    assert shown(at) == newest[:2]
+    assert ru.REPORTS_HISTORY_RANGE.format(first=1, last=2, total=5) in _texts(at)
+    at.number_input(key="history_page").set_value(3).run()
+    assert shown(at) == newest[4:]
+    assert ru.REPORTS_HISTORY_RANGE.format(first=5, last=5, total=5) in _texts(at)
+
+
 def test_the_reports_page_is_read_only_without_sign_in(reports_dir):
     at = _app("app_pages/reports.py")
     assert ru.REPORTS_READ_ONLY in _texts(at)

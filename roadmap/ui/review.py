@@ -7,6 +7,7 @@ import logging
 from datetime import date
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.compute as pc
 import streamlit as st
 
@@ -31,10 +32,7 @@ def _moment(value) -> str:
 
 
 def _submissions(year: int, day: date) -> pd.DataFrame:
-    frame = reports_state().submissions.to_pandas()
-    if frame.empty:
-        return frame
-    return frame[(frame.roadmap_year == year) & (pd.to_datetime(frame["round"]).dt.date == day)]
+    return reports_state().round_submissions(year, day)
 
 
 def _rows(submission: str):
@@ -73,9 +71,13 @@ def review_panel(rights: Rights, rounds: list[tuple[int, date]], round_label) ->
                       for r in rows],
         t.REPORT_COLUMNS["comment"]: [r["comment"] or "" for r in rows],
     }), hide_index=True, width="stretch", key="review_rows")
-    earlier = [r for r in reports_state().log.to_pylist()
-               if r["executor"] == row.executor and r["round"] == chosen[1] and r["roadmap_year"] == chosen[0]
-               and r["submitted_at"] < row.submitted_at]
+    log_ = reports_state().log
+    # Filtered in Arrow: only the executor's earlier rows of the round become Python objects, not the whole log.
+    earlier = log_.filter(pc.and_(
+        pc.and_(pc.equal(log_["executor"], row.executor), pc.equal(log_["roadmap_year"], chosen[0])),
+        pc.and_(pc.equal(log_["round"], chosen[1]),
+                pc.less(log_["submitted_at"], pa.scalar(pd.Timestamp(row.submitted_at).to_pydatetime(),
+                                                        log_.schema.field("submitted_at").type))))).to_pylist()
     lines = changes(_latest_by_measure(earlier), rows).lines() if earlier else []
     st.caption(plain(t.REVIEW_CHANGES.format(changes="; ".join(lines) if lines else t.REPORTS_FIRST)))
     if not may_review(rights, row.executor, row.submitter):
@@ -119,7 +121,8 @@ def _latest_by_measure(rows: list[dict]) -> list[dict]:
 def returned_panel(rights: Rights) -> None:
     """The signed-in executor's reports МИОР returned, with the reasons: what to correct and send again."""
     t = texts()
-    frame = reports_state().submissions.to_pandas()
+    table = reports_state().submissions
+    frame = table.filter(pc.is_in(table["executor"], pa.array(sorted(rights.executors), pa.string()))).to_pandas()
     if frame.empty:
         return
     latest = frame.sort_values("submitted_at").groupby(["roadmap_year", "round", "executor"]).tail(1)
