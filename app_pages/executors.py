@@ -47,10 +47,12 @@ st.header(t.EXECUTORS_MAP)
 shapes, points = geo.region_geometry()
 named = dict(zip(akimats.executor, akimats.named_measures, strict=True))
 collective = dict(zip(akimats.executor, akimats.measures - akimats.named_measures, strict=True))
-clicks.chart(charts.region_map(named, shapes, points, t=t, collective=collective), "chart_map", clicks.by("akimat"),
+clicks.chart(charts.region_map(named, shapes, points, t=t, collective=collective,
+                                 narrow=ui.narrow()), "chart_map", clicks.by("akimat"),
              config={"scrollZoom": False, "displayModeBar": False})
 st.caption(t.EXECUTORS_MAP_NOTE)
 
 st.header(t.EXECUTORS_MATRIX)
-matrix = charts.executor_matrix(ui.query("executor_by_group", filters), workload.executor.tolist(), t=t)
+matrix = charts.executor_matrix(ui.query("executor_by_group", filters), workload.executor.tolist(), t=t,
+                                narrow=ui.narrow())
 st.plotly_chart(matrix, key="chart_matrix")

@@ -54,6 +54,6 @@ else:
     with_amount = int(ranked.with_amount.iloc[0])
     if with_amount > len(ranked):
         st.caption(t.RANKED_CUT.format(shown=len(ranked), total=t.number(with_amount)))
-    clicks.measure_chart(charts.ranked_costs(ranked, t=t), "chart_ranked")
+    clicks.measure_chart(charts.ranked_costs(ranked, t=t, narrow=ui.narrow()), "chart_ranked")
     st.header(t.FUNDING_TREEMAP)
-    st.plotly_chart(charts.cost_treemap(ranked, groups, t=t), key="chart_treemap")
+    st.plotly_chart(charts.cost_treemap(ranked, groups, t=t, narrow=ui.narrow()), key="chart_treemap")

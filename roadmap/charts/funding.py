@@ -11,6 +11,7 @@ from .common import (
     BUDGET_COLOURS,
     FUNDING_COLOURS,
     NAMED_COLOUR,
+    NARROW_ROW,
     _escape,
     _layout,
     _measure_ids,
@@ -18,6 +19,7 @@ from .common import (
     group_colour,
     measure_labels,
     short_title,
+    titles_above_bars,
 )
 
 
@@ -161,10 +163,14 @@ def direction_costs(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
 
 
 
-def ranked_costs(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
-    # Two short lines per bar ("№ 29 · Реализация проекта<br>…"): one long line was cut at 390 px.
-    labels = [f"{label} · {_wrap(short_title(title, 40), 24)}" for label, title in zip(measure_labels(df, t), df.title,
-                                                                                       strict=True)]
+def ranked_costs(df: pd.DataFrame, *, t: ModuleType, narrow: bool = False) -> go.Figure:
+    """The largest amounts, one bar per measure.  `narrow` (a phone): the title above each bar and only the
+    number on the axis, so the bars and the axis title have the chart's width."""
+    if narrow:
+        labels = measure_labels(df, t)
+    else:  # two short lines per bar ("№ 29 · Реализация проекта<br>…")
+        labels = [f"{label} · {_wrap(short_title(title, 40), 24)}" for label, title in zip(measure_labels(df, t),
+                                                                                           df.title, strict=True)]
     fig = go.Figure(
         go.Bar(
             x=df.cost_thousand_kzt, y=labels, orientation="h",
@@ -177,11 +183,14 @@ def ranked_costs(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
         )
     )
     fig.update_yaxes(autorange="reversed", type="category")
-    fig.update_xaxes(title=t.COL_COST, tickformat=",.0f")
+    fig.update_xaxes(title=t.COL_COST, tickformat=",.0f", nticks=4 if narrow else None)
+    if narrow:
+        titles_above_bars(fig, labels, df.title.tolist())
+        return _layout(fig, t, NARROW_ROW * len(df) + 110)
     return _layout(fig, t, max(260, 40 * len(df) + 80))
 
 
-def cost_treemap(df: pd.DataFrame, groups: pd.DataFrame, *, t: ModuleType) -> go.Figure:
+def cost_treemap(df: pd.DataFrame, groups: pd.DataFrame, *, t: ModuleType, narrow: bool = False) -> go.Figure:
     """Group → measure tiles for the measures in `df` (the largest amounts); whatever of a group's total
     they leave out is one more tile, so every group keeps its true size however many were left out.
 
@@ -220,4 +229,6 @@ def cost_treemap(df: pd.DataFrame, groups: pd.DataFrame, *, t: ModuleType) -> go
             hovertemplate="<b>%{label}</b><br>%{customdata}<br>" + t.COL_COST + ": %{value:,.1f}<extra></extra>",
         )
     )
-    return _layout(fig, t, 420)
+    # A tile too small for its words hides them (its hover keeps them) rather than shrinking them to specks;
+    # a phone's treemap is taller, its tiles being so much narrower.
+    return _layout(fig, t, 560 if narrow else 420, uniformtext=dict(minsize=10, mode="hide"))

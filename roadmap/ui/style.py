@@ -13,6 +13,8 @@ _CSS = """
 /* The filters in force: a long value wraps in its button rather than running out of a phone's width. */
 .st-key-active_filters button { max-width: 100%; height: auto; }
 .st-key-active_filters button p { white-space: normal; text-align: left; overflow-wrap: anywhere; }
+/* The width check (screen.py) draws nothing: no gap for it either. */
+.st-key-screen { display: none; }
 """
 
 

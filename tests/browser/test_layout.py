@@ -23,8 +23,9 @@ PAGES = [("", "APP_TITLE"), ("funding", "PAGE_FUNDING"), ("executors", "PAGE_EXE
 WIDTHS = {"desktop": 1280, "phone": 390}
 AKIMAT = "Атырауская область"
 
-# Every text a Plotly chart draws, by its own class; a title is the figure's title (.gtitle).  (Annotations
-# are the map's region labels here, which may touch each other.)  Per chart: [kind, text, x0, y0, x1, y1].
+# Every text a Plotly chart draws, by its own class; a title is the figure's title (.gtitle), a note an annotation
+# (the map's region labels, a bar's title above it on a phone, the Gantt's reporting dates).
+# Per chart: [kind, text, x0, y0, x1, y1].
 _CHART_TEXTS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(plot => {
     const box = plot.getBoundingClientRect();
     const items = [];
@@ -37,6 +38,7 @@ _CHART_TEXTS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(pl
     plot.querySelectorAll('.legendtext').forEach(el => add('legend', el));
     plot.querySelectorAll('.xtick text, .ytick text, .g-xtitle text, .g-ytitle text')
         .forEach(el => add('text', el));
+    plot.querySelectorAll('.annotation-text').forEach(el => add('note', el));
     return {plot: [box.left, box.top, box.right, box.bottom], items};
 })"""
 
@@ -47,16 +49,25 @@ def _overlap(a, b, slack: float = 1.0) -> bool:
 
 def check_chart_titles(page: Page) -> None:
     """No chart's title overlaps another text of its chart or another chart, nor leaves its chart's box; no
-    legend entry lies over an axis's labels."""
+    legend entry lies over an axis's labels; no note (annotation) lies over another note or an axis's labels;
+    no text of a chart is cut by the chart's box (a label running off its left edge, an axis title off its
+    right)."""
     charts = page.evaluate(_CHART_TEXTS)
     problems = []
     for i, chart in enumerate(charts):
+        inside = chart["plot"]
+        for item in chart["items"]:
+            box = item[2:]
+            if box[0] < inside[0] - 1 or box[2] > inside[2] + 1 or box[1] < inside[1] - 1 or box[3] > inside[3] + 1:
+                problems.append(f"chart {i}: {item[0]} {item[1]!r} is cut by its chart's box")
+        notes = [x for x in chart["items"] if x[0] == "note"]
+        for k, note in enumerate(notes):
+            for other in notes[k + 1:] + [x for x in chart["items"] if x[0] in ("text", "legend")]:
+                if _overlap(note[2:], other[2:]):
+                    problems.append(f"chart {i}: note {note[1]!r} overlaps {other[1]!r}")
         titles = [x for x in chart["items"] if x[0] == "title"]
         for title in titles:
             box = title[2:]
-            inside = chart["plot"]
-            if box[0] < inside[0] - 1 or box[2] > inside[2] + 1:
-                problems.append(f"chart {i}: title {title[1]!r} is cut by its chart's box")
             for other in chart["items"]:
                 if other is not title and _overlap(box, other[2:]):
                     problems.append(f"chart {i}: title {title[1]!r} overlaps {other[1]!r}")
@@ -92,11 +103,7 @@ def check_nothing_wider_than_the_screen(page: Page) -> None:
 @pytest.mark.parametrize("lang", ["ru", "kk"])
 @pytest.mark.parametrize("width", list(WIDTHS))
 @pytest.mark.parametrize(("path", "heading"), PAGES, ids=[p[0] or "overview" for p in PAGES])
-def test_every_page_reads_on_a_desktop_and_a_phone(page: Page, app_url, screenshots, request, lang, width, path,
-                                                   heading):
-    if (path, width) == ("timeline", "phone"):  # a known defect, left to the change under way in the Gantt section
-        request.applymarker(pytest.mark.xfail(strict=True, reason="the Gantt's legend lies over its date axis at "
-                                              "390 px (roadmap/charts.py Gantt section, being changed elsewhere)"))
+def test_every_page_reads_on_a_desktop_and_a_phone(page: Page, app_url, screenshots, lang, width, path, heading):
     page.set_viewport_size({"width": WIDTHS[width], "height": 900})
     link = f"{app_url}/{path}?akimat={quote(AKIMAT)}" + ("" if lang == "ru" else f"&lang={lang}")
     t = LANGUAGES[lang]
