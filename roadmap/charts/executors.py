@@ -61,7 +61,8 @@ def executor_matrix(df: pd.DataFrame, executor_order: list[str], *, t: ModuleTyp
         return table.reindex(index=[e for e in executor_order if e in table.index], columns=groups, fill_value=0)
 
     total, named = pivot("measures"), pivot(named_column)
-    text = [[f"{n}" if n == m else f"{n} (+{m - n})" for n, m in zip(row_n, row_m, strict=True)]
+    more = "<br>+{}" if narrow else " (+{})"  # a phone's cell is too narrow for "0 (+15)" on one line
+    text = [[f"{n}" if n == m else f"{n}{more.format(m - n)}" for n, m in zip(row_n, row_m, strict=True)]
             for row_n, row_m in zip(named.values, total.values, strict=True)]
     names = [_wrap(name, 16) if narrow else _escape(name) for name in named.index]
     fig = go.Figure(
@@ -130,7 +131,9 @@ def region_map(workload_by_region: dict[str, int], shapes: list[tuple[str, list[
     traces.append(go.Scatter(
         x=[None], y=[None], mode="markers", showlegend=False, hoverinfo="skip",
         marker=dict(colorscale=WORKLOAD_SCALE, cmin=0, cmax=top, color=[0], showscale=True,
-                    colorbar=dict(title=t.COL_MEASURES, orientation="h", y=-0.05, yanchor="top", thickness=12,
+                    # the bar's title above it: beside it, a long one ran off the chart's left edge
+                    colorbar=dict(title=dict(text=t.COL_MEASURES, side="top"), orientation="h",
+                                  y=-0.05, yanchor="top", thickness=12,
                                   tick0=0, dtick=max(1, -(-top // 5)))),
     ))
 

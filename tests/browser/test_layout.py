@@ -36,7 +36,7 @@ _CHART_TEXTS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(pl
     };
     plot.querySelectorAll('.gtitle').forEach(el => add('title', el));
     plot.querySelectorAll('.legendtext').forEach(el => add('legend', el));
-    plot.querySelectorAll('.xtick text, .ytick text, .g-xtitle text, .g-ytitle text')
+    plot.querySelectorAll('.xtick text, .ytick text, .g-xtitle text, .g-ytitle text, .cbtitle text')
         .forEach(el => add('text', el));
     plot.querySelectorAll('.annotation-text').forEach(el => add('note', el));
     return {plot: [box.left, box.top, box.right, box.bottom], items};
