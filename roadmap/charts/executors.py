@@ -70,7 +70,10 @@ def executor_matrix(df: pd.DataFrame, executor_order: list[str], *, t: ModuleTyp
             z=named.values, x=[t.group_label(g) for g in named.columns], y=names,
             colorscale=WORKLOAD_SCALE, text=text, texttemplate="%{text}", xgap=2, ygap=2, showscale=not narrow,
             textfont=dict(size=11) if narrow else None,
-            hovertemplate="%{y} · %{x}: %{text}<extra></extra>", colorbar=dict(title=t.WORKLOAD_NAMED_SHORT),
+            hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
+            # ticks at whole numbers of measures (Plotly's own steps gave "0,5", "1,5")
+            colorbar=dict(title=t.WORKLOAD_NAMED_SHORT, tick0=0,
+                          dtick=max(1, -(-int(named.values.max(initial=0)) // 5))),
         )
     )
     fig.update_yaxes(autorange="reversed", type="category")

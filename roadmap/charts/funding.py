@@ -229,6 +229,7 @@ def cost_treemap(df: pd.DataFrame, groups: pd.DataFrame, *, t: ModuleType, narro
             hovertemplate="<b>%{label}</b><br>%{customdata}<br>" + t.COL_COST + ": %{value:,.1f}<extra></extra>",
         )
     )
-    # A tile too small for its words hides them (its hover keeps them) rather than shrinking them to specks;
-    # a phone's treemap is taller, its tiles being so much narrower.
-    return _layout(fig, t, 560 if narrow else 420, uniformtext=dict(minsize=10, mode="hide"))
+    if narrow:  # taller, its tiles being so much narrower; a tile too small for its words hides them (its hover
+        # keeps them) rather than shrinking them to specks
+        return _layout(fig, t, 560, uniformtext=dict(minsize=10, mode="hide"))
+    return _layout(fig, t, 420)

@@ -94,6 +94,23 @@ def whole_page(page: Page, path) -> None:
     page.screenshot(path=str(path), full_page=True)
 
 
+# Each word of a heading, measured in the heading's own font: a word wider than its heading is broken in two.
+_BROKEN_WORDS = """() => {
+    const ctx = document.createElement('canvas').getContext('2d');
+    return [...document.querySelectorAll('[data-testid="stMain"] :is(h1, h2, h3)')].flatMap(h => {
+        const style = getComputedStyle(h);
+        ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        return h.textContent.split(/\\s+/).filter(w => w && ctx.measureText(w).width > h.clientWidth)
+            .map(w => `${w} (${Math.round(ctx.measureText(w).width)} px in ${h.clientWidth})`);
+    });
+}"""
+
+
+def check_headings_keep_their_words(page: Page) -> None:
+    broken = page.evaluate(_BROKEN_WORDS)
+    assert broken == [], f"words broken in two in headings: {broken}"
+
+
 def check_nothing_wider_than_the_screen(page: Page) -> None:
     main = page.locator('[data-testid="stMain"]')
     wide = main.evaluate("m => [m.scrollWidth, m.clientWidth]")
@@ -117,6 +134,7 @@ def test_every_page_reads_on_a_desktop_and_a_phone(page: Page, app_url, screensh
         assert chip.bounding_box()["y"] < plots.first.bounding_box()["y"]
     whole_page(page, screenshots / f"layout_{lang}_{width}_{path or 'overview'}.png")  # same width, whole height
     check_chart_titles(page)
+    check_headings_keep_their_words(page)
     check_nothing_wider_than_the_screen(page)
 
 
