@@ -15,7 +15,7 @@ ui.stop_if_empty(groups)
 
 st.caption(t.CLICK_HINT)
 st.header(t.FUNDING_BY_GROUP)
-clicks.chart(charts.funding_by_group(groups, t=t), "chart_funding_by_group", clicks.by("direction"))
+clicks.chart(charts.funding_by_group(groups, t=t, narrow=ui.narrow()), "chart_funding_by_group", clicks.by("direction"))
 
 st.header(t.FUNDING_SPLIT)
 split = ui.query("funding_split", filters)

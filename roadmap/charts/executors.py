@@ -149,9 +149,10 @@ def region_map(workload_by_region: dict[str, int], shapes: list[tuple[str, list[
     fitting = _fitting_labels(labelled, label, _priority(shapes, workload_by_region), size, MAP_SCALE[narrow],
                               markers=[(lon, lat) for _, lon, lat in points])
     annotations = [
-        dict(x=label_lon, y=label_lat, text=label(name), showarrow=False,
-             # white on the darker half of the scale, or the label is lost in its region
-             font=dict(size=size, color="#ffffff" if workload_by_region.get(name, 0) / top > 0.45 else "#111111"))
+        # Dark on a light box, whatever the region's colour: a label centred near a dark region's edge, drawn
+        # white, was lost half on the light land beside it (a phone's small regions).
+        dict(x=label_lon, y=label_lat, text=label(name), showarrow=False, font=dict(size=size, color="#111111"),
+             bgcolor="rgba(255,255,255,0.8)", borderpad=1)
         for name, label_lon, label_lat in labelled if name in fitting
     ]
     # Click targets: nearly transparent markers under the labels (a fully transparent one takes no click).

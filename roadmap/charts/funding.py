@@ -23,7 +23,7 @@ from .common import (
 )
 
 
-def funding_by_group(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
+def funding_by_group(df: pd.DataFrame, *, t: ModuleType, narrow: bool = False) -> go.Figure:
     labels = [t.group_label(k) for k in df.group_key]
     fig = go.Figure(
         go.Bar(
@@ -38,7 +38,8 @@ def funding_by_group(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
         )
     )
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(title=t.COL_COST, tickformat=",.0f")
+    # On a phone fewer amounts on the axis: Plotly's own five ("50 000" … "200 000") ran into one another.
+    fig.update_xaxes(title=t.COL_COST, tickformat=",.0f", nticks=4 if narrow else None)
     return _layout(fig, t, 300)
 
 
@@ -156,7 +157,8 @@ def direction_costs(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
     ))
     fig.update_layout(title=dict(text=_escape(t.COL_COST), x=0, xanchor="left"))
     fig.update_yaxes(autorange="reversed", type="category", categoryorder="array", categoryarray=order)
-    fig.update_xaxes(tickformat=",.0f")
+    # Never more than half a desktop's width: at most four amounts on the axis, or "100 000" runs into "150 000".
+    fig.update_xaxes(tickformat=",.0f", nticks=4)
     return _layout(fig, t, max(300, 44 * len(order) + 190), margin_t=40)
 
 

@@ -49,7 +49,8 @@ def _overlap(a, b, slack: float = 1.0) -> bool:
 
 def check_chart_titles(page: Page) -> None:
     """No chart's title overlaps another text of its chart or another chart, nor leaves its chart's box; no
-    legend entry lies over an axis's labels; no note (annotation) lies over another note or an axis's labels;
+    legend entry lies over an axis's labels; no axis label over another; no note (annotation) lies over another
+    note or an axis's labels;
     no text of a chart is cut by the chart's box (a label running off its left edge, an axis title off its
     right)."""
     charts = page.evaluate(_CHART_TEXTS)
@@ -60,6 +61,11 @@ def check_chart_titles(page: Page) -> None:
             box = item[2:]
             if box[0] < inside[0] - 1 or box[2] > inside[2] + 1 or box[1] < inside[1] - 1 or box[3] > inside[3] + 1:
                 problems.append(f"chart {i}: {item[0]} {item[1]!r} is cut by its chart's box")
+        texts = [x for x in chart["items"] if x[0] == "text"]
+        for k, text in enumerate(texts):  # an axis's labels run into one another ("100 000150 000")
+            for other in texts[k + 1:]:
+                if _overlap(text[2:], other[2:]):
+                    problems.append(f"chart {i}: text {text[1]!r} overlaps {other[1]!r}")
         notes = [x for x in chart["items"] if x[0] == "note"]
         for k, note in enumerate(notes):
             for other in notes[k + 1:] + [x for x in chart["items"] if x[0] in ("text", "legend")]:
