@@ -77,7 +77,8 @@ def executor_matrix(df: pd.DataFrame, executor_order: list[str], *, t: ModuleTyp
         )
     )
     fig.update_yaxes(autorange="reversed", type="category")
-    fig.update_xaxes(side="top")
+    # On a phone the directions' names stand upright: tilted, each ran over its neighbour's column.
+    fig.update_xaxes(side="top", tickangle=-90 if narrow else None)
     return _layout(fig, t, max(300, (34 if narrow else 24) * len(named) + 120))
 
 
