@@ -10,6 +10,10 @@ _CSS = """
     white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
     height: auto !important;
 }
+/* A KPI's value too (a measure card's status in Kazakh was cut with an ellipsis). */
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] > div {
+    white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+}
 /* The filters in force: a long value wraps in its button rather than running out of a phone's width. */
 .st-key-active_filters button { max-width: 100%; height: auto; }
 .st-key-active_filters button p { white-space: normal; text-align: left; overflow-wrap: anywhere; }
