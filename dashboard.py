@@ -7,12 +7,13 @@ Streamlit's legacy multipage mode, and a deep link then runs the page without th
 import streamlit as st
 
 from roadmap import config
-from roadmap.ui import cached, clicks, data, downloads, panel, status, style
+from roadmap.ui import cached, clicks, data, downloads, panel, screen, status, style
 
 t = panel.language_switch()
 st.set_page_config(page_title=t.APP_TITLE, page_icon=str(config.FAVICON), layout="wide")
 
 style.apply()
+screen.probe()  # whether this window is a phone's: the charts that need it are drawn for its width
 db = data.open_database_or_stop(t)
 cached.pin_reports_state()  # every query of this run answers for one state of the report log
 status.warn_if_reports_unreadable()

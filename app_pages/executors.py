@@ -4,11 +4,11 @@ from roadmap import charts, geo, ui
 from roadmap.ui import clicks
 
 
-def region_map(named: dict, collective: dict, *, t):
+def region_map(named: dict, collective: dict, *, t, narrow: bool):
     """The map of these counts: the regions' outlines are the same for every view, so they are not part of the
     figure cache's key (hashing them took longer than drawing the map)."""
     shapes, points = geo.region_geometry()
-    return charts.region_map(named, shapes, points, t=t, collective=collective)
+    return charts.region_map(named, shapes, points, t=t, collective=collective, narrow=narrow)
 
 t = ui.texts()
 
@@ -54,10 +54,11 @@ if not marked.empty:  # organisations by agreement and collective phrases, as th
 st.header(t.EXECUTORS_MAP)
 named = dict(zip(akimats.executor, akimats.named_measures, strict=True))
 collective = dict(zip(akimats.executor, akimats.measures - akimats.named_measures, strict=True))
-clicks.chart(ui.figure(region_map, named, collective, t=t), "chart_map", clicks.by("akimat"),
+clicks.chart(ui.figure(region_map, named, collective, t=t, narrow=ui.narrow()), "chart_map", clicks.by("akimat"),
              config={"scrollZoom": False, "displayModeBar": False})
 st.caption(t.EXECUTORS_MAP_NOTE)
 
 st.header(t.EXECUTORS_MATRIX)
-matrix = ui.figure(charts.executor_matrix, ui.query("executor_by_group", filters), workload.executor.tolist(), t=t)
+matrix = ui.figure(charts.executor_matrix, ui.query("executor_by_group", filters), workload.executor.tolist(), t=t,
+                   narrow=ui.narrow())
 st.plotly_chart(matrix, key="chart_matrix")

@@ -15,7 +15,8 @@ ui.stop_if_empty(groups)
 
 st.caption(t.CLICK_HINT)
 st.header(t.FUNDING_BY_GROUP)
-clicks.chart(ui.figure(charts.funding_by_group, groups, t=t), "chart_funding_by_group", clicks.by("direction"))
+clicks.chart(ui.figure(charts.funding_by_group, groups, t=t, narrow=ui.narrow()), "chart_funding_by_group",
+             clicks.by("direction"))
 
 st.header(t.FUNDING_SPLIT)
 split = ui.query("funding_split", filters)
@@ -54,6 +55,6 @@ else:
     with_amount = int(ranked.with_amount.iloc[0])
     if with_amount > len(ranked):
         st.caption(t.RANKED_CUT.format(shown=len(ranked), total=t.number(with_amount)))
-    clicks.measure_chart(ui.figure(charts.ranked_costs, ranked, t=t), "chart_ranked")
+    clicks.measure_chart(ui.figure(charts.ranked_costs, ranked, t=t, narrow=ui.narrow()), "chart_ranked")
     st.header(t.FUNDING_TREEMAP)
-    st.plotly_chart(ui.figure(charts.cost_treemap, ranked, groups, t=t), key="chart_treemap")
+    st.plotly_chart(ui.figure(charts.cost_treemap, ranked, groups, t=t, narrow=ui.narrow()), key="chart_treemap")

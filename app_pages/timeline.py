@@ -29,7 +29,7 @@ if k["measures"] <= config.GANTT_MAX_BARS:
     bars = ui.query("gantt_measures", filters, limit=config.GANTT_MAX_BARS)
     if (bars.deadline_kind != "window").any():  # say how a fixed date and a periodic deadline are drawn
         st.caption(t.GANTT_KINDS_NOTE)
-    gantt = ui.figure(charts.gantt, bars, reporting, as_of, t=t)
+    gantt = ui.figure(charts.gantt, bars, reporting, as_of, t=t, narrow=ui.narrow())
     clicks.measure_chart(gantt, "chart_gantt")  # a bar is a measure: a click opens its detail
 else:
     # Thousands of bars would be unreadable and slow to draw: DuckDB folds them into deadline windows.

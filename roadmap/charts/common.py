@@ -46,6 +46,22 @@ def _layout(fig: go.Figure, t: ModuleType, height: int, **kwargs) -> go.Figure:
     return fig
 
 
+# A phone's chart (under 640 px) has room for its bars or for their titles beside them, not for both: there a
+# bar's title is written above it, across the chart's width, and its axis keeps only the short number.
+NARROW_ROW = 34  # px per bar on a phone: a line of title and a thin bar
+NARROW_TITLE = 40  # characters of a title above a bar: one line of 11 px text across a 320 px chart
+
+
+def titles_above_bars(fig: go.Figure, labels: list[str], titles: list[str]) -> None:
+    """Each bar's title written above it, from the chart's left edge (the bars sit on a category axis of
+    `labels`, NARROW_ROW px apart); the bars are thinned to leave the line for it."""
+    fig.update_layout(bargap=0.5, annotations=[*fig.layout.annotations, *(
+        dict(x=0, xref="paper", y=label, yref="y", xanchor="left", yanchor="bottom", yshift=NARROW_ROW // 4 + 1,
+             text=_escape(short_title(title, NARROW_TITLE)), showarrow=False, font=dict(size=11, color="#333333"),
+             bgcolor="rgba(255,255,255,0.75)")  # readable where a dotted date line crosses it
+        for label, title in zip(labels, titles, strict=True))])
+
+
 def _wrap(text: str, width: int = 70) -> str:
     """Hover text broken into lines (Plotly does not wrap); the full text is kept."""
     words, lines, line = text.split(), [], ""

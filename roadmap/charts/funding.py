@@ -11,6 +11,7 @@ from .common import (
     BUDGET_COLOURS,
     FUNDING_COLOURS,
     NAMED_COLOUR,
+    NARROW_ROW,
     _escape,
     _layout,
     _measure_ids,
@@ -18,10 +19,11 @@ from .common import (
     group_colour,
     measure_labels,
     short_title,
+    titles_above_bars,
 )
 
 
-def funding_by_group(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
+def funding_by_group(df: pd.DataFrame, *, t: ModuleType, narrow: bool = False) -> go.Figure:
     labels = [t.group_label(k) for k in df.group_key]
     fig = go.Figure(
         go.Bar(
@@ -36,7 +38,8 @@ def funding_by_group(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
         )
     )
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(title=t.COL_COST, tickformat=",.0f")
+    # On a phone fewer amounts on the axis: Plotly's own five ("50 000" … "200 000") ran into one another.
+    fig.update_xaxes(title=t.COL_COST, tickformat=",.0f", nticks=4 if narrow else None)
     return _layout(fig, t, 300)
 
 
@@ -154,17 +157,22 @@ def direction_costs(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
     ))
     fig.update_layout(title=dict(text=_escape(t.COL_COST), x=0, xanchor="left"))
     fig.update_yaxes(autorange="reversed", type="category", categoryorder="array", categoryarray=order)
-    fig.update_xaxes(tickformat=",.0f")
+    # Never more than half a desktop's width: at most four amounts on the axis, or "100 000" runs into "150 000".
+    fig.update_xaxes(tickformat=",.0f", nticks=4)
     return _layout(fig, t, max(300, 44 * len(order) + 190), margin_t=40)
 
 
 
 
 
-def ranked_costs(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
-    # Two short lines per bar ("№ 29 · Реализация проекта<br>…"): one long line was cut at 390 px.
-    labels = [f"{label} · {_wrap(short_title(title, 40), 24)}" for label, title in zip(measure_labels(df, t), df.title,
-                                                                                       strict=True)]
+def ranked_costs(df: pd.DataFrame, *, t: ModuleType, narrow: bool = False) -> go.Figure:
+    """The largest amounts, one bar per measure.  `narrow` (a phone): the title above each bar and only the
+    number on the axis, so the bars and the axis title have the chart's width."""
+    if narrow:
+        labels = measure_labels(df, t)
+    else:  # two short lines per bar ("№ 29 · Реализация проекта<br>…")
+        labels = [f"{label} · {_wrap(short_title(title, 40), 24)}" for label, title in zip(measure_labels(df, t),
+                                                                                           df.title, strict=True)]
     fig = go.Figure(
         go.Bar(
             x=df.cost_thousand_kzt, y=labels, orientation="h",
@@ -177,11 +185,14 @@ def ranked_costs(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
         )
     )
     fig.update_yaxes(autorange="reversed", type="category")
-    fig.update_xaxes(title=t.COL_COST, tickformat=",.0f")
+    fig.update_xaxes(title=t.COL_COST, tickformat=",.0f", nticks=4 if narrow else None)
+    if narrow:
+        titles_above_bars(fig, labels, df.title.tolist())
+        return _layout(fig, t, NARROW_ROW * len(df) + 110)
     return _layout(fig, t, max(260, 40 * len(df) + 80))
 
 
-def cost_treemap(df: pd.DataFrame, groups: pd.DataFrame, *, t: ModuleType) -> go.Figure:
+def cost_treemap(df: pd.DataFrame, groups: pd.DataFrame, *, t: ModuleType, narrow: bool = False) -> go.Figure:
     """Group → measure tiles for the measures in `df` (the largest amounts); whatever of a group's total
     they leave out is one more tile, so every group keeps its true size however many were left out.
 
@@ -220,4 +231,7 @@ def cost_treemap(df: pd.DataFrame, groups: pd.DataFrame, *, t: ModuleType) -> go
             hovertemplate="<b>%{label}</b><br>%{customdata}<br>" + t.COL_COST + ": %{value:,.1f}<extra></extra>",
         )
     )
+    if narrow:  # taller, its tiles being so much narrower; a tile too small for its words hides them (its hover
+        # keeps them) rather than shrinking them to specks
+        return _layout(fig, t, 560, uniformtext=dict(minsize=10, mode="hide"))
     return _layout(fig, t, 420)

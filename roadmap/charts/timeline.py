@@ -8,12 +8,15 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .common import (
+    NARROW_ROW,
     _escape,
     _layout,
     _measure_ids,
     _wrap,
     group_colour,
+    measure_labels,
     titled_labels,
+    titles_above_bars,
 )
 
 
@@ -50,16 +53,18 @@ def calendar_strip(events: list[tuple[date, str]], today: date, *, t: ModuleType
 
 
 
-def gantt(df: pd.DataFrame, reporting_dates: list[date], as_of: date | None, *, t: ModuleType) -> go.Figure:
+def gantt(df: pd.DataFrame, reporting_dates: list[date], as_of: date | None, *, t: ModuleType,
+          narrow: bool = False) -> go.Figure:
     """One mark per measure, grouped and coloured by group, each deadline drawn as what it is: a window as a
     bar from its start to its end, a fixed date («до 1 декабря») as a point on that date, a periodic deadline
-    as a hatched bar over the plan's period with its frequency written on it."""
+    as a hatched bar over the plan's period with its frequency written on it.  `narrow` (a phone): each
+    measure's title above its bar, the axis naming only its number, so the bars keep the chart's width."""
     fig = go.Figure()
     df = df.sort_values(["group_order", "deadline_start", *(["roadmap_year"] if "roadmap_year" in df else []),
                          "measure_no"])
     if "deadline_kind" not in df:
         df = df.assign(deadline_kind="window", deadline_frequency=None, deadline_report_day=None)
-    order = titled_labels(df, t)
+    order = measure_labels(df, t) if narrow else titled_labels(df, t)
     label_of = dict(zip(df.index, order, strict=True))
     for key, group in df.groupby("group_key", sort=False):
         # The group's legend entry is a plain square of its colour, whichever kinds its measures have: a marker
@@ -100,7 +105,10 @@ def gantt(df: pd.DataFrame, reporting_dates: list[date], as_of: date | None, *, 
                     insidetextfont=dict(color="#ffffff", size=12),
                     **common,
                 ))
-    return _timeline_axes(fig, order, reporting_dates, as_of, max(320, 18 * len(df) + 120), len(df), t=t)
+    if narrow:
+        titles_above_bars(fig, order, df.title.tolist())
+    height = NARROW_ROW * len(df) + 150 if narrow else max(320, 18 * len(df) + 120)
+    return _timeline_axes(fig, order, reporting_dates, as_of, height, t=t, narrow=narrow)
 
 
 def _deadline_kind_text(row, t: ModuleType) -> str:
@@ -133,22 +141,28 @@ def gantt_windows(df: pd.DataFrame, reporting_dates: list[date], as_of: date | N
             text=part.measures, textposition="inside", insidetextanchor="middle", customdata=part.measures,
             hovertemplate="<b>%{y}</b><br>" + t.COL_MEASURES + ": %{customdata}<extra></extra>",
         ))
-    return _timeline_axes(fig, labels(df), reporting_dates, as_of, max(320, 22 * len(df) + 120), len(df), t=t)
+    return _timeline_axes(fig, labels(df), reporting_dates, as_of, max(320, 22 * len(df) + 120), t=t)
 
 
 def _timeline_axes(fig: go.Figure, order: list[str], reporting_dates: list[date], as_of: date | None,
-                   height: int, bars: int, *, t: ModuleType) -> go.Figure:
+                   height: int, *, t: ModuleType, narrow: bool = False) -> go.Figure:
     for index, when in enumerate(reporting_dates):
         fig.add_vline(x=pd.Timestamp(when).timestamp() * 1000, line=dict(color="#c62828", dash="dot", width=1.5))
-        # Reporting dates come in pairs ten days apart: alternate label rows so they do not overlap.
-        fig.add_annotation(x=pd.Timestamp(when), y=1.0, yref="paper", yshift=16 * (index % 2),
+        # Reporting dates come in pairs ten days apart: alternate label rows so they do not overlap (on a phone
+        # raised clear of the first bar's title, which reaches a little above the plot).
+        fig.add_annotation(x=pd.Timestamp(when), y=1.0, yref="paper", yshift=16 * (index % 2) + (8 if narrow else 0),
                            text=f"{t.short_date(when)} {t.TIMELINE_REPORTING}",
                            showarrow=False, yanchor="bottom", font=dict(size=11, color="#c62828"))
     if as_of:
         fig.add_vline(x=pd.Timestamp(as_of).timestamp() * 1000, line=dict(color="#212121", width=2))
     fig.update_yaxes(autorange="reversed", type="category", categoryorder="array", categoryarray=order)
-    fig.update_xaxes(type="date", tickformat=t.DATE_TICKFORMAT)
-    return _layout(fig, t, height, barmode="overlay", legend=dict(orientation="h", y=-0.08 if bars > 20 else -0.2))
+    # Few enough dates to stand upright in a phone's width: turned on their side they ran into the legend.
+    fig.update_xaxes(type="date", tickformat=t.DATE_TICKFORMAT, nticks=4 if narrow else None)
+    # The legend at the foot of the figure itself (not a share of the plot's height below it, which on a
+    # phone's taller plot and turned dates lay over the axis), with its own room in the bottom margin.
+    return _layout(fig, t, height, barmode="overlay", margin_b=90 if narrow else 70, margin_t=50 if narrow else 30,
+                   legend=dict(orientation="h", xref="container", x=0, xanchor="left", yref="container", y=0,
+                               yanchor="bottom"))
 
 
 def deadlines_by_month(df: pd.DataFrame, quarters: bool = False, *, t: ModuleType) -> go.Figure:

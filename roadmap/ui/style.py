@@ -10,9 +10,17 @@ _CSS = """
     white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
     height: auto !important;
 }
+/* A KPI's value too (a measure card's status in Kazakh was cut with an ellipsis). */
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] > div {
+    white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+}
 /* The filters in force: a long value wraps in its button rather than running out of a phone's width. */
 .st-key-active_filters button { max-width: 100%; height: auto; }
 .st-key-active_filters button p { white-space: normal; text-align: left; overflow-wrap: anywhere; }
+/* A page title on a phone: at Streamlit's size a long Kazakh word of a title was broken in two. */
+@media (max-width: 640px) { [data-testid="stMain"] h1 { font-size: 2rem; } }
+/* The width check (screen.py) draws nothing: no gap for it either. */
+.st-key-screen { display: none; }
 """
 
 

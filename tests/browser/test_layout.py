@@ -23,8 +23,9 @@ PAGES = [("", "APP_TITLE"), ("funding", "PAGE_FUNDING"), ("executors", "PAGE_EXE
 WIDTHS = {"desktop": 1280, "phone": 390}
 AKIMAT = "Атырауская область"
 
-# Every text a Plotly chart draws, by its own class; a title is the figure's title (.gtitle).  (Annotations
-# are the map's region labels here, which may touch each other.)  Per chart: [kind, text, x0, y0, x1, y1].
+# Every text a Plotly chart draws, by its own class; a title is the figure's title (.gtitle), a note an annotation
+# (the map's region labels, a bar's title above it on a phone, the Gantt's reporting dates).
+# Per chart: [kind, text, x0, y0, x1, y1].
 _CHART_TEXTS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(plot => {
     const box = plot.getBoundingClientRect();
     const items = [];
@@ -35,8 +36,9 @@ _CHART_TEXTS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(pl
     };
     plot.querySelectorAll('.gtitle').forEach(el => add('title', el));
     plot.querySelectorAll('.legendtext').forEach(el => add('legend', el));
-    plot.querySelectorAll('.xtick text, .ytick text, .g-xtitle text, .g-ytitle text')
+    plot.querySelectorAll('.xtick text, .ytick text, .g-xtitle text, .g-ytitle text, .cbtitle text')
         .forEach(el => add('text', el));
+    plot.querySelectorAll('.annotation-text').forEach(el => add('note', el));
     return {plot: [box.left, box.top, box.right, box.bottom], items};
 })"""
 
@@ -47,16 +49,31 @@ def _overlap(a, b, slack: float = 1.0) -> bool:
 
 def check_chart_titles(page: Page) -> None:
     """No chart's title overlaps another text of its chart or another chart, nor leaves its chart's box; no
-    legend entry lies over an axis's labels."""
+    legend entry lies over an axis's labels; no axis label over another; no note (annotation) lies over another
+    note or an axis's labels;
+    no text of a chart is cut by the chart's box (a label running off its left edge, an axis title off its
+    right)."""
     charts = page.evaluate(_CHART_TEXTS)
     problems = []
     for i, chart in enumerate(charts):
+        inside = chart["plot"]
+        for item in chart["items"]:
+            box = item[2:]
+            if box[0] < inside[0] - 1 or box[2] > inside[2] + 1 or box[1] < inside[1] - 1 or box[3] > inside[3] + 1:
+                problems.append(f"chart {i}: {item[0]} {item[1]!r} is cut by its chart's box")
+        texts = [x for x in chart["items"] if x[0] == "text"]
+        for k, text in enumerate(texts):  # an axis's labels run into one another ("100 000150 000")
+            for other in texts[k + 1:]:
+                if _overlap(text[2:], other[2:]):
+                    problems.append(f"chart {i}: text {text[1]!r} overlaps {other[1]!r}")
+        notes = [x for x in chart["items"] if x[0] == "note"]
+        for k, note in enumerate(notes):
+            for other in notes[k + 1:] + [x for x in chart["items"] if x[0] in ("text", "legend")]:
+                if _overlap(note[2:], other[2:]):
+                    problems.append(f"chart {i}: note {note[1]!r} overlaps {other[1]!r}")
         titles = [x for x in chart["items"] if x[0] == "title"]
         for title in titles:
             box = title[2:]
-            inside = chart["plot"]
-            if box[0] < inside[0] - 1 or box[2] > inside[2] + 1:
-                problems.append(f"chart {i}: title {title[1]!r} is cut by its chart's box")
             for other in chart["items"]:
                 if other is not title and _overlap(box, other[2:]):
                     problems.append(f"chart {i}: title {title[1]!r} overlaps {other[1]!r}")
@@ -83,6 +100,23 @@ def whole_page(page: Page, path) -> None:
     page.screenshot(path=str(path), full_page=True)
 
 
+# Each word of a heading, measured in the heading's own font: a word wider than its heading is broken in two.
+_BROKEN_WORDS = """() => {
+    const ctx = document.createElement('canvas').getContext('2d');
+    return [...document.querySelectorAll('[data-testid="stMain"] :is(h1, h2, h3)')].flatMap(h => {
+        const style = getComputedStyle(h);
+        ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        return h.textContent.split(/\\s+/).filter(w => w && ctx.measureText(w).width > h.clientWidth)
+            .map(w => `${w} (${Math.round(ctx.measureText(w).width)} px in ${h.clientWidth})`);
+    });
+}"""
+
+
+def check_headings_keep_their_words(page: Page) -> None:
+    broken = page.evaluate(_BROKEN_WORDS)
+    assert broken == [], f"words broken in two in headings: {broken}"
+
+
 def check_nothing_wider_than_the_screen(page: Page) -> None:
     main = page.locator('[data-testid="stMain"]')
     wide = main.evaluate("m => [m.scrollWidth, m.clientWidth]")
@@ -92,11 +126,7 @@ def check_nothing_wider_than_the_screen(page: Page) -> None:
 @pytest.mark.parametrize("lang", ["ru", "kk"])
 @pytest.mark.parametrize("width", list(WIDTHS))
 @pytest.mark.parametrize(("path", "heading"), PAGES, ids=[p[0] or "overview" for p in PAGES])
-def test_every_page_reads_on_a_desktop_and_a_phone(page: Page, app_url, screenshots, request, lang, width, path,
-                                                   heading):
-    if (path, width) == ("timeline", "phone"):  # a known defect, left to the change under way in the Gantt section
-        request.applymarker(pytest.mark.xfail(strict=True, reason="the Gantt's legend lies over its date axis at "
-                                              "390 px (roadmap/charts.py Gantt section, being changed elsewhere)"))
+def test_every_page_reads_on_a_desktop_and_a_phone(page: Page, app_url, screenshots, lang, width, path, heading):
     page.set_viewport_size({"width": WIDTHS[width], "height": 900})
     link = f"{app_url}/{path}?akimat={quote(AKIMAT)}" + ("" if lang == "ru" else f"&lang={lang}")
     t = LANGUAGES[lang]
@@ -110,6 +140,7 @@ def test_every_page_reads_on_a_desktop_and_a_phone(page: Page, app_url, screensh
         assert chip.bounding_box()["y"] < plots.first.bounding_box()["y"]
     whole_page(page, screenshots / f"layout_{lang}_{width}_{path or 'overview'}.png")  # same width, whole height
     check_chart_titles(page)
+    check_headings_keep_their_words(page)
     check_nothing_wider_than_the_screen(page)
 
 
