@@ -84,11 +84,8 @@ lint: setup-dev
 
 # This machine sets PYTHONDONTWRITEBYTECODE=1, which makes every Python process the tests
 # start recompile streamlit and pandas (~2.5 s each); unsetting it keeps the bytecode cache.
-# Two workers: the browser tests run on one (tests/conftest.py groups them), everything else on the other.
-PYTEST_WORKERS ?= 2
-
 test: setup-dev lint
-	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # A deeper run than `make test` makes: every decree text rewritten FUZZ_EXAMPLES times the way another
 # extractor would have wrapped it (tests/test_rewrap.py), damaged texts (tests/test_fuzz_loader.py) -- about a

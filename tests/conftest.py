@@ -18,14 +18,6 @@ os.environ.setdefault("ROADMAP_REPORTS_POLL_SECONDS", "0")
 RAW_2021 = ROOT / "data" / "raw" / "roadmap_2021_decree_50.txt"
 
 
-def pytest_collection_modifyitems(items):
-    """`make test` runs on two workers (pytest-xdist, `--dist loadgroup`): the browser tests keep to one
-    worker, one after another, because they share one server per worker and follow what a single user sees
-    there, while the in-process tests fill the other worker."""
-    for item in items:
-        if item.get_closest_marker("browser"):
-            item.add_marker(pytest.mark.xdist_group("browser"))
-
 
 def run_build(*args: str) -> subprocess.CompletedProcess:
     """Run the loader CLI the way a user does."""

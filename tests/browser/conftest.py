@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from testing.server import CHROMIUM_ARGS, streamlit_server
+from tests.browser.shared import AXE_JS
 from tests.conftest import ROOT
 
 ARTIFACTS = ROOT / "artifacts" / "screenshots"
@@ -35,6 +36,13 @@ def app_server(tmp_path_factory):
 @pytest.fixture(scope="session")
 def app_url(app_server) -> str:
     return app_server.url
+
+
+@pytest.fixture(scope="session")
+def axe_js() -> Path:
+    if not AXE_JS.exists():
+        pytest.fail(f"axe-core is missing ({AXE_JS.relative_to(ROOT)}): run `make setup-dev` (or `make axe`)")
+    return AXE_JS
 
 
 @pytest.fixture(scope="session")

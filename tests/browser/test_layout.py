@@ -1,9 +1,12 @@
 """What a reader sees, on a desktop (1,280 px) and on a phone (390 px): the filters in force named in the main
 area and removable there, every page without a chart title overlapping anything, nothing wider than the
-screen, and the KPI labels whole in their cards.  Screenshots of every page at both widths, in Russian and
-Kazakh, go to artifacts/screenshots/layout_*.png."""
+screen, the KPI labels whole in their cards, and axe-core finding no serious or critical violation (nor a
+skipped heading level) in the same visit.  Screenshots of every page at both widths, in Russian and Kazakh,
+go to artifacts/screenshots/layout_*.png, each page's full axe result to artifacts/axe/.  axe-core is
+installed by `make setup-dev` (the Makefile's `axe` target, one pinned version under .venv/axe)."""
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import quote
 
@@ -12,7 +15,7 @@ from playwright.sync_api import Page, expect
 
 from i18n import LANGUAGES
 from roadmap.filters import Filters
-from tests.browser.shared import open_page
+from tests.browser.shared import AXE_RESULTS, blocking, describe_violations, open_page, run_axe
 from tests.helpers import kept_numbers
 
 pytestmark = pytest.mark.browser
@@ -126,7 +129,8 @@ def check_nothing_wider_than_the_screen(page: Page) -> None:
 @pytest.mark.parametrize("lang", ["ru", "kk"])
 @pytest.mark.parametrize("width", list(WIDTHS))
 @pytest.mark.parametrize(("path", "heading"), PAGES, ids=[p[0] or "overview" for p in PAGES])
-def test_every_page_reads_on_a_desktop_and_a_phone(page: Page, app_url, screenshots, lang, width, path, heading):
+def test_every_page_reads_on_a_desktop_and_a_phone(page: Page, app_url, screenshots, axe_js, lang, width, path,
+                                                   heading):
     page.set_viewport_size({"width": WIDTHS[width], "height": 900})
     link = f"{app_url}/{path}?akimat={quote(AKIMAT)}" + ("" if lang == "ru" else f"&lang={lang}")
     t = LANGUAGES[lang]
@@ -142,6 +146,12 @@ def test_every_page_reads_on_a_desktop_and_a_phone(page: Page, app_url, screensh
     check_chart_titles(page)
     check_headings_keep_their_words(page)
     check_nothing_wider_than_the_screen(page)
+    result = run_axe(page)
+    AXE_RESULTS.mkdir(parents=True, exist_ok=True)
+    name = f"{lang}_{width}_{path or 'overview'}"
+    (AXE_RESULTS / f"{name}.json").write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    failing = blocking(result)
+    assert not failing, f"axe on {page.url}:\n{describe_violations(failing)}"
 
 
 def test_a_filtered_link_on_a_phone_names_its_filter_above_the_charts_and_removes_it(page: Page, app_url,
