@@ -27,6 +27,9 @@ MEASURES_PAGE_SIZE = 100  # rows of the measure table per page
 COMMENTS_PAGE_SIZE = 50  # executors' comments per page of the Execution page's list
 HISTORY_PAGE_SIZE = 50  # received reports per page of the Reports page's history
 OVERVIEW_BUSIEST = 10  # executors on the Overview's workload chart
+# The map's outlines keep a point only where leaving it out would move the line by more than this (degrees): at
+# the widest map (~30 px a degree) that is a third of a pixel, and it halves the points the browser draws.
+MAP_OUTLINE_TOLERANCE = 0.01
 
 # Executors' reports (reporting/ writes them; the query layer reads the directory as one table).
 REPORTS_DIR = str(settings.REPORTS_DIR)

@@ -8,6 +8,7 @@ did not exist that day is a located error.
 """
 from __future__ import annotations
 
+import math
 from datetime import date
 
 import pyarrow.parquet as pq
@@ -18,7 +19,8 @@ from loaders.build import parse_text
 from loaders.errors import LoadError
 from loaders.regions import CANONICAL_ORDER, regions_on
 from loaders.schema import check_measures
-from roadmap import charts
+from roadmap import charts, geo
+from roadmap.config import MAP_OUTLINE_TOLERANCE
 from tests.conftest import ROOT
 from tests.decree import decree
 
@@ -142,3 +144,36 @@ def test_a_region_the_map_cannot_draw_is_listed_under_it():
         assert fig.layout.margin.b >= 40
     fig = charts.region_map({"Акмолинская область": 4}, shapes, points, t=ru)
     assert not [a for a in fig.layout.annotations if a.xref == "paper"]
+
+
+def _from_segment(p, a, b) -> float:
+    (x, y), (x1, y1), (x2, y2) = p, a, b
+    dx, dy = x2 - x1, y2 - y1
+    along = max(0.0, min(1.0, ((x - x1) * dx + (y - y1) * dy) / (dx * dx + dy * dy))) if dx or dy else 0.0
+    return math.hypot(x - (x1 + along * dx), y - (y1 + along * dy))
+
+
+def test_the_maps_outlines_keep_every_region_within_the_tolerance_with_fewer_points():
+    full, _ = geo.region_geometry(tolerance=0)
+    drawn, _ = geo.region_geometry()
+    assert [name for name, _ in drawn] == [name for name, _ in full]
+    for (name, rings), (_, originals) in zip(drawn, full, strict=True):
+        for ring, original in zip(rings, originals, strict=True):
+            assert ring[0] == original[0] and ring[-1] == original[-1], name
+            assert 3 <= len(ring) <= len(original)
+            # each point left out lies within the tolerance of the line between the two kept points around it
+            at = 0
+            for point in original:
+                if point == ring[at + 1] if at + 1 < len(ring) else False:
+                    at += 1
+                    continue
+                assert point == ring[at] or _from_segment(point, ring[at], ring[at + 1]) <= MAP_OUTLINE_TOLERANCE, name
+    points = [sum(len(r) for _, rings in shapes for r in rings) for shapes in (drawn, full)]
+    assert points[0] < points[1] * 0.6, points  # what the browser is spared (6,231 points to 3,091)
+
+
+def test_a_straight_run_of_points_is_its_two_ends_and_a_corner_stays():
+    line = [(0.0, 0.0), (1.0, 0.001), (2.0, 0.0), (3.0, 0.0)]
+    assert geo.simplified(line, 0.01) == [(0.0, 0.0), (3.0, 0.0)]
+    corner = [(0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 0.0)]
+    assert geo.simplified(corner, 0.01) == corner
