@@ -165,3 +165,35 @@ def test_the_filters_in_force_are_named_under_the_title_and_each_removes_itself(
     assert not [b for b in at.button if b.key == "reset_filters_main"]  # one filter left: nothing to reset "all"
     at.button(key="drop_status").click().run()
     assert set(at.query_params) <= {"measure"} and not [b for b in at.button if (b.key or "").startswith("drop_")]
+
+
+def test_no_page_changes_a_figure_it_shares_with_other_sessions(monkeypatch):
+    """ui.figure hands every session the same figure object: a page that changed it after building (a layout
+    tweak, a selection) would change every other reader's chart.  Each figure served is recorded as it was when
+    first served, every page is run unfiltered, filtered, on a phone and unfiltered again, and none may differ."""
+    from roadmap.ui import cached
+
+    served: dict[int, tuple[object, str]] = {}
+    hits = {"again": 0}
+    built = cached._figure
+
+    def recording(build, args, kwargs):
+        fig = built(build, args, kwargs)
+        if id(fig) in served:
+            hits["again"] += 1
+        served.setdefault(id(fig), (fig, fig.to_json()))
+        return fig
+
+    cached.clear()
+    monkeypatch.setattr(cached, "_figure", recording)
+    for page in PAGES:
+        at = run_page(page)
+        at.multiselect(key="akimat").set_value(["Атырауская область"]).run()
+        at.multiselect(key="akimat").set_value([]).run()
+        at.session_state["screen"] = {"narrow": True}  # the width check's state (roadmap/ui/screen.py)
+        at.run()
+        assert not at.exception, page
+    assert hits["again"] > len(PAGES)  # figures were served from the cache, so shared, not rebuilt
+    changed = [json.loads(text).get("layout", {}).get("title", {}).get("text", key)
+               for key, (fig, text) in served.items() if fig.to_json() != text]
+    assert changed == []
