@@ -87,7 +87,7 @@ from loaders.legend import LegendEntry
 from loaders.vocabulary import Vocabulary
 from tests.conftest import RAW_2021, ROOT
 
-EXAMPLES = int(os.environ.get("REWRAP_EXAMPLES", "500"))
+EXAMPLES = int(os.environ.get("REWRAP_EXAMPLES", "300"))  # `make fuzz` runs 5,000
 PROVENANCE = ("source_line_start", "source_line_end", "source_text")
 
 TITLE, FORM, EXECUTORS, DEADLINE, FUNDING, SOURCE = range(6)

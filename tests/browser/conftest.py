@@ -3,6 +3,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import BrowserContext
 
 from testing.server import CHROMIUM_ARGS, streamlit_server
 from tests.browser.shared import AXE_JS
@@ -24,6 +25,32 @@ def browser_type_launch_args(browser_type_launch_args):
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "viewport": {"width": 1440, "height": 1000}, "accept_downloads": True,
             "locale": "ru-RU"}
+
+
+@pytest.fixture(scope="session")
+def _shared_contexts(browser, browser_context_args):
+    made: dict[str, BrowserContext] = {}
+    yield lambda extra: made.get(repr(sorted(extra.items()))) or made.setdefault(
+        repr(sorted(extra.items())), browser.new_context(**{**browser_context_args, **extra}))
+    for context in made.values():
+        context.close()
+
+
+@pytest.fixture
+def context(request, _shared_contexts):
+    """One browser context per kind of browser (the desktop's, or what a browser_context_args mark asks for, such
+    as a phone's) shared by the tests: a new tab per test keeps each test its own Streamlit session, and the
+    shared HTTP cache spares every visit after the first the download and compiling of Streamlit's and
+    Plotly's scripts.  Whatever else a test leaves in the context (a sign-in's cookies, other tabs, routes) is
+    cleared after it."""
+    mark = next(request.node.iter_markers("browser_context_args"), None)
+    shared = _shared_contexts(mark.kwargs if mark else {})
+    yield shared
+    for tab in shared.pages:
+        tab.close()
+    shared.clear_cookies()
+    shared.clear_permissions()
+    shared.unroute_all(behavior="ignoreErrors")
 
 
 @pytest.fixture(scope="session")

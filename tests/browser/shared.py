@@ -5,11 +5,18 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
 from playwright.sync_api import Download, Page, expect
 
 from testing.server import CHROMIUM_ARGS  # noqa: F401  (the browser tests' launch flags, shared with bench)
 from tests.conftest import ROOT
 
+# A test's browser as a phone (390 px, Chromium's User-Agent on Android): a phone says "Mobi", so the app draws
+# its pages for a phone from the first run (roadmap/ui/screen.py).  A desktop browser's narrow window gets the
+# same pages after a second drawing, slower for a test that is about the page, not the width check.
+PHONE_USER_AGENT = ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+                    "Chrome/131.0.0.0 Mobile Safari/537.36")
+AS_A_PHONE = pytest.mark.browser_context_args(user_agent=PHONE_USER_AGENT, viewport={"width": 390, "height": 900})
 DOWNLOAD_KEYS = {"csv": "download_csv", "xlsx": "download_xlsx", "json": "download_json", "html": "download_brief"}
 
 

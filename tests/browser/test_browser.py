@@ -15,7 +15,7 @@ from loaders.files import legend_path
 from roadmap import exports
 from roadmap.filters import Filters
 from testing.server import streamlit_server
-from tests.browser.shared import download, download_csv, open_page
+from tests.browser.shared import AS_A_PHONE, download, download_csv, open_page
 from tests.conftest import ROOT, run_build
 from tests.helpers import DATA, kept_numbers
 
@@ -170,7 +170,7 @@ def varied_server(tmp_path_factory):
         yield server
 
 
-@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("width", [1280, pytest.param(390, marks=AS_A_PHONE)])
 def test_timeline_funding_and_executors_show_the_varied_forms(page: Page, varied_server, screenshots, width):
     """The Gantt draws fixed dates as points and periodic deadlines with their frequency; the Executors page
     lists organisations by agreement and collective executors; the Funding page totals amounts by budget."""
