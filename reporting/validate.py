@@ -63,11 +63,6 @@ class Submission:
         written = f"{self.file_sha256}\n{self.roadmap_year}\n{self.decree_number}\n{self.round}\n{self.executor}"
         return hashlib.sha256(written.encode("utf-8")).hexdigest()
 
-    def describe(self) -> str:
-        return (f"{self.executor}, round {self.round:%Y-%m-%d} of the {self.roadmap_year} roadmap "
-                f"(decree No. {self.decree_number}): {len(self.rows)} measures reported, "
-                f"{len(self.not_reported)} not reported")
-
 
 def validate(source: bytes | str | os.PathLike, filename: str, measures: pa.Table, metadata: Mapping[Any, Any],
              executor: str, *, expected_round: date, expected_decree: tuple[int, str] | None = None
