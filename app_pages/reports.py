@@ -71,23 +71,11 @@ def _show_result(result: dict) -> None:
     if changes.first_report:
         st.write(t.REPORTS_FIRST)
         return
-    lines = [f"{t.measure(no)}: {t.STATUS_NAMES[before]} → {t.STATUS_NAMES[now]}" for (_, no), before, now in
-             changes.status_changed]
-    lines += [f"{t.measure(no)}: " + t.REPORTS_CHANGE_SPENT.format(before=_amount(b), now=_amount(a))
-              for (_, no), b, a in changes.spent_changed]
-    lines += [f"{t.measure(no)}: {t.REPORTS_CHANGE_COMMENT}" for _, no in changes.comment_changed]
-    if changes.newly_reported:
-        lines.append(t.REPORTS_NEWLY.format(measures=", ".join(str(no) for _, no in changes.newly_reported)))
-    if changes.left_out:
-        lines.append(t.REPORTS_LEFT_OUT.format(measures=", ".join(str(no) for _, no in changes.left_out)))
+    lines = changes.lines(t)
     if lines:
         st.markdown("\n".join(f"- {panel.plain(line)}" for line in lines))
     else:
         st.write(t.REPORTS_NO_CHANGES)
-
-
-def _amount(value) -> str:
-    return "—" if value is None else t.number(value, 1)
 
 
 def _submit(executor: str, chosen: tuple[int, date], upload, who: str) -> dict:

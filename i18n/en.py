@@ -549,4 +549,31 @@ BRIEF_EXECUTION_NONE = "No responsible body has reported on the selected measure
 REPORT_LOG_FILE_STEM = "reports"
 
 # The round's consolidated information for the Presidential Administration: its words in a file of their own.
+# The operator's command line (reporting/cli.py): its lines, in the language of --lang.  argparse's own usage
+# and help stay in English, as the operator's terminal does.
+CLI_ERROR = "error: {message}"
+CLI_WARNING = "warning: {message}"
+CLI_DATA_UNREADABLE = "cannot read the roadmap data: {reason}"
+CLI_FILE_SKIPPED = "{path} is not a readable report file; it was skipped"
+CLI_STORE_FAILED = "cannot store the report in {directory}: {reason}"
+CLI_SUBMISSION = ("{executor}, round {round} of the {year} roadmap (decree No. {number}): {reported} measures "
+                  "reported, {not_reported} not reported")
+CLI_VALID = "{file}: valid: {submission}; nothing stored (check)"
+CLI_STORED = "stored {path} ({rows} rows)"
+CLI_ALREADY_STORED = "already stored {path} (by {who} at {when} UTC)"
+CLI_SEVERAL_ROADMAPS = "{round} is a reporting date of several loaded roadmaps: choose one with --year"
+CLI_NOT_A_ROUND = "{round} is not a reporting date of a loaded roadmap"
+CLI_NO_MEASURES = "{executor} has no measures in the {year} roadmap"
+CLI_TEMPLATE_FAILED = "the template cannot be made from the loaded data: {reason}"
+CLI_WRITE_FAILED = "cannot write {path}: {reason}"
+CLI_TEMPLATE_WRITTEN = "wrote {path}: {executor}, {measures} measures, round {round}"
+CLI_FREEZE_FAILED = "cannot freeze the round in {directory}: {reason}"
+CLI_FROZEN = "version {number} of the {year} roadmap, round {round}, by {who}"
+CLI_UNKNOWN_SUBMISSION = "no submission {id} in {directory} (see: list)"
+CLI_NO_REASON = "a returned submission needs --reason (what the responsible body is to correct)"
+CLI_REASON_TOO_LONG = "the reason is too long: at most {limit} characters"
+CLI_REVIEW_REFUSED = "the decision was not recorded: {reason}"
+CLI_REVIEW_STORE_FAILED = "cannot store the decision in {directory}: {reason}"
+CLI_REVIEWED = "{decision} {submission} by {who}: {path}"
+
 from .round_doc.en import *  # noqa: E402, F403

@@ -567,4 +567,32 @@ BRIEF_EXECUTION_NONE = "Орындаушылар іріктелген іс-ша�
 REPORT_LOG_FILE_STEM = "esepter"
 
 # The round's consolidated information for the Presidential Administration: its words in a file of their own.
+# Оператордың командалық жолы (reporting/cli.py): оның жолдары --lang тілінде.  argparse-тың өз анықтамасы мен
+# хабарлары ағылшынша қалады, оператордың терминалы сияқты.
+CLI_ERROR = "қате: {message}"
+CLI_WARNING = "ескерту: {message}"
+CLI_DATA_UNREADABLE = "жол картасының деректерін оқу мүмкін емес: {reason}"
+CLI_FILE_SKIPPED = "{path} есеп файлы ретінде оқылмайды; ол өткізіп жіберілді"
+CLI_STORE_FAILED = "есепті {directory} қалтасына сақтау мүмкін емес: {reason}"
+CLI_SUBMISSION = ("{executor}, есеп беру күні — {round}, {year} жылғы жол картасы (№ {number} қаулы): есеп "
+                  "берілген іс-шаралар — {reported}, есеп берілмегендері — {not_reported}")
+CLI_VALID = "{file}: файл дұрыс: {submission}; ештеңе сақталмады (тексеру)"
+CLI_STORED = "сақталды: {path} (жолдар саны: {rows})"
+CLI_ALREADY_STORED = "бұрын сақталған: {path} (сақтаған: {who}, {when} UTC)"
+CLI_SEVERAL_ROADMAPS = ("{round} — жүктелген бірнеше жол картасының есеп беру күні: --year арқылы біреуін "
+                        "таңдаңыз")
+CLI_NOT_A_ROUND = "{round} жүктелген жол карталарының ешқайсысының есеп беру күні емес"
+CLI_NO_MEASURES = "{year} жылғы жол картасында {executor} орындаушысының іс-шаралары жоқ"
+CLI_TEMPLATE_FAILED = "жүктелген деректер бойынша үлгіні жасау мүмкін емес: {reason}"
+CLI_WRITE_FAILED = "{path} файлын жазу мүмкін емес: {reason}"
+CLI_TEMPLATE_WRITTEN = "жазылды: {path}: {executor}, іс-шаралар саны — {measures}, есеп беру күні — {round}"
+CLI_FREEZE_FAILED = "нұсқаны {directory} қалтасында бекіту мүмкін емес: {reason}"
+CLI_FROZEN = "№ {number} нұсқа: {year} жылғы жол картасы, есеп беру күні — {round}; бекіткен: {who}"
+CLI_UNKNOWN_SUBMISSION = "{directory} қалтасында {id} есебі жоқ (қараңыз: list)"
+CLI_NO_REASON = "есепті қайтару үшін --reason керек (орындаушы нені түзетуі тиіс)"
+CLI_REASON_TOO_LONG = "себеп тым ұзын: {limit} таңбадан аспауы керек"
+CLI_REVIEW_REFUSED = "шешім жазылмады: {reason}"
+CLI_REVIEW_STORE_FAILED = "шешімді {directory} қалтасына сақтау мүмкін емес: {reason}"
+CLI_REVIEWED = "{submission} есебі {decision} ({who}): {path}"
+
 from .round_doc.kk import *  # noqa: E402, F403

@@ -550,4 +550,32 @@ BRIEF_EXECUTION_NONE = "Исполнители ещё не отчитались 
 REPORT_LOG_FILE_STEM = "otchety"
 
 # The round's consolidated information for the Presidential Administration: its words in a file of their own.
+# Командная строка оператора (reporting/cli.py): её строки на языке --lang.  Справка и сообщения самого argparse
+# остаются на английском, как и терминал оператора.
+CLI_ERROR = "ошибка: {message}"
+CLI_WARNING = "предупреждение: {message}"
+CLI_DATA_UNREADABLE = "не удаётся прочитать данные дорожной карты: {reason}"
+CLI_FILE_SKIPPED = "{path} не читается как файл отчёта; он пропущен"
+CLI_STORE_FAILED = "не удаётся сохранить отчёт в {directory}: {reason}"
+CLI_SUBMISSION = ("{executor}, отчётная дата {round}, дорожная карта {year} года (постановление № {number}): "
+                  "мероприятий с отчётом — {reported}, без отчёта — {not_reported}")
+CLI_VALID = "{file}: файл верен: {submission}; ничего не сохранено (проверка)"
+CLI_STORED = "сохранён {path} (строк: {rows})"
+CLI_ALREADY_STORED = "уже сохранён {path} ({who}, {when} UTC)"
+CLI_SEVERAL_ROADMAPS = ("{round} — отчётная дата нескольких загруженных дорожных карт: выберите одну с помощью "
+                        "--year")
+CLI_NOT_A_ROUND = "{round} не является отчётной датой ни одной загруженной дорожной карты"
+CLI_NO_MEASURES = "у исполнителя {executor} нет мероприятий в дорожной карте {year} года"
+CLI_TEMPLATE_FAILED = "по загруженным данным шаблон составить не удаётся: {reason}"
+CLI_WRITE_FAILED = "не удаётся записать {path}: {reason}"
+CLI_TEMPLATE_WRITTEN = "записан {path}: {executor}, мероприятий — {measures}, отчётная дата {round}"
+CLI_FREEZE_FAILED = "не удаётся зафиксировать версию в {directory}: {reason}"
+CLI_FROZEN = "версия № {number}: дорожная карта {year} года, отчётная дата {round}; кто зафиксировал: {who}"
+CLI_UNKNOWN_SUBMISSION = "в {directory} нет отчёта {id} (см. list)"
+CLI_NO_REASON = "для возврата отчёта нужен --reason (что исполнителю исправить)"
+CLI_REASON_TOO_LONG = "причина слишком длинная: не более {limit} символов"
+CLI_REVIEW_REFUSED = "решение не записано: {reason}"
+CLI_REVIEW_STORE_FAILED = "не удаётся сохранить решение в {directory}: {reason}"
+CLI_REVIEWED = "отчёт {submission} {decision} ({who}): {path}"
+
 from .round_doc.ru import *  # noqa: E402, F403

@@ -66,14 +66,3 @@ def day(value: Any) -> date | None:
         return date.fromisoformat(str(value).strip()[:10])
     except ValueError:
         return None
-
-
-# As roadmap/xlsx.py's column_letter (1-based there), which reporting/ must not import; total for any index.
-def letter(index: int) -> str:
-    """0 → A, 25 → Z, 26 → AA."""
-    out = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        out = chr(65 + rest) + out
-    return out

@@ -23,21 +23,23 @@ class Changes:
         return not (self.status_changed or self.spent_changed or self.comment_changed or self.unchanged
                     or self.left_out)
 
-    def lines(self) -> list[str]:
-        out = [f"measure {no}: {before} → {now}" for (_, no), before, now in self.status_changed]
-        out += [f"measure {no}: spent {_amount(before)} → {_amount(now)}" for (_, no), before, now in
-                self.spent_changed]
-        out += [f"measure {no}: comment changed" for _, no in self.comment_changed]
+    def lines(self, t) -> list[str]:
+        """One line per change, in the language of the catalogue `t`: the Reports page, the review and the CLI
+        say it alike."""
+        out = [f"{t.measure(no)}: {t.STATUS_NAMES.get(before, before)} → {t.STATUS_NAMES.get(now, now)}"
+               for (_, no), before, now in self.status_changed]
+        out += [f"{t.measure(no)}: " + t.REPORTS_CHANGE_SPENT.format(before=_amount(before, t), now=_amount(now, t))
+                for (_, no), before, now in self.spent_changed]
+        out += [f"{t.measure(no)}: {t.REPORTS_CHANGE_COMMENT}" for _, no in self.comment_changed]
         if self.newly_reported:
-            out.append("newly reported: " + ", ".join(str(no) for _, no in self.newly_reported))
+            out.append(t.REPORTS_NEWLY.format(measures=", ".join(str(no) for _, no in self.newly_reported)))
         if self.left_out:
-            out.append("not in this file (the earlier report stands): "
-                       + ", ".join(str(no) for _, no in self.left_out))
+            out.append(t.REPORTS_LEFT_OUT.format(measures=", ".join(str(no) for _, no in self.left_out)))
         return out
 
 
-def _amount(value: float | None) -> str:
-    return "—" if value is None else f"{value:g}"
+def _amount(value: float | None, t) -> str:
+    return "—" if value is None else t.number(value, 1)
 
 
 def _as_dict(row: Any) -> dict[str, Any]:

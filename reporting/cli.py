@@ -1,7 +1,8 @@
 """The operator's command line: ``python -m reporting <command>``, the same use cases as the Reports page.
 
-Every command exits 0 when it did what was asked and 1 otherwise, with one line per problem (in the language
-of ``--lang``) and never a traceback.
+Every command exits 0 when it did what was asked and 1 otherwise, with one line per problem and never a
+traceback.  What it prints is the catalogue's, in the language of ``--lang`` (Russian by default); argparse's own
+usage, help and argument errors stay in English.  `list` prints tab-separated fields, codes not words, for scripts.
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ import settings
 from . import review
 from .changes import changes
 from .decrees import decrees, load_roadmap, measures_of
+from .limits import COMMENT_MAX
 from .log import latest_rows, read_log, reports_dir, stored_files
 from .store import StoreConflict, store
 from .template import template_xlsx
@@ -53,7 +55,7 @@ def parser() -> argparse.ArgumentParser:
 
     def lang(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--lang", choices=tuple(i18n.LANGUAGES), default=i18n.DEFAULT,
-                         help="the language of the problems printed (and of a template)")
+                         help="the language of what is printed (and of a template or the round's document)")
 
     def whose(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--executor", required=True, help="whose report it is (a legend abbreviation or a "
@@ -86,7 +88,7 @@ def parser() -> argparse.ArgumentParser:
                                   "round, received at (UTC), rows, submitter, review state.")
     listing.add_argument("--executor", default=None, help="only this executor's")
     listing.add_argument("--round", type=_day, default=None, help="only this round's")
-    reports(listing)
+    reports(listing), lang(listing)
 
     review_ = commands.add_parser("review", help="accept a submission, or return it with a reason",
                                   description="Record МИОР's decision on a stored submission (its id, as `list` "
@@ -99,7 +101,7 @@ def parser() -> argparse.ArgumentParser:
     review_.add_argument("--reason", default=None, help="why it is returned (what to correct)")
     review_.add_argument("--reviewer", default=None, help="the name of the reviewer; stored beside the operator's "
                          'own account ("operator:<os user> for <name>")')
-    reports(review_)
+    reports(review_), lang(review_)
 
     freeze = commands.add_parser("freeze", help="make the round's consolidated information and freeze it as a "
                                  "new numbered version", description="Make the DOCX and XLSX of the round's "
@@ -118,15 +120,19 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
-def _err(line: str) -> None:
-    print(line, file=sys.stderr)
+def _error(t, message: str) -> None:
+    print(t.CLI_ERROR.format(message=message), file=sys.stderr)
 
 
-def _roadmap(spec: str | None):
+def _warn(t, message: str) -> None:
+    print(t.CLI_WARNING.format(message=message), file=sys.stderr)
+
+
+def _roadmap(spec: str | None, t):
     try:
         return load_roadmap(spec)
     except (OSError, pa.ArrowException, ValueError) as exc:
-        _err(f"error: cannot read the roadmap data: {exc}")
+        _error(t, t.CLI_DATA_UNREADABLE.format(reason=exc))
         return None
 
 
@@ -144,14 +150,19 @@ def submitter_of(name: str | None) -> str:
     return f"{account} for {typed}" if typed else account
 
 
-def _validated(args) -> tuple[Submission | None, int]:
-    loaded = _roadmap(args.data)
+def _described(result: Submission, t) -> str:
+    return t.CLI_SUBMISSION.format(executor=result.executor, round=result.round.isoformat(),
+                                   year=result.roadmap_year, number=result.decree_number, reported=len(result.rows),
+                                   not_reported=len(result.not_reported))
+
+
+def _validated(args, t) -> tuple[Submission | None, int]:
+    loaded = _roadmap(args.data, t)
     if loaded is None:
         return None, 1
     measures, metadata = loaded
     result = validate(args.file, args.file.name, measures, metadata, args.executor, expected_round=args.round)
     if isinstance(result, list):
-        t = i18n.catalogue(args.lang)
         for problem in result:
             print(f"{args.file}: {problem.line(t)}")
         return None, 1
@@ -159,14 +170,16 @@ def _validated(args) -> tuple[Submission | None, int]:
 
 
 def _check(args) -> int:
-    result, code = _validated(args)
+    t = i18n.catalogue(args.lang)
+    result, code = _validated(args, t)
     if result is not None:
-        print(f"{args.file}: valid: {result.describe()}; nothing stored (check)")
+        print(t.CLI_VALID.format(file=args.file, submission=_described(result, t)))
     return code
 
 
 def _submit(args) -> int:
-    result, code = _validated(args)
+    t = i18n.catalogue(args.lang)
+    result, code = _validated(args, t)
     if result is None:
         return code
     directory = args.reports if args.reports is not None else reports_dir()
@@ -175,49 +188,61 @@ def _submit(args) -> int:
         previous = latest_rows(read_log(directory, unreadable), roadmap_year=result.roadmap_year,
                                decree_number=result.decree_number, round=result.round, executor=result.executor)
         for path in unreadable:
-            _err(f"warning: {path} is not a readable report file; it was skipped")
+            _warn(t, t.CLI_FILE_SKIPPED.format(path=path))
         stored = store(result, directory, submitter_of(args.submitter))
     except (OSError, pa.ArrowException, StoreConflict) as exc:
-        _err(f"error: cannot store the report in {directory}: {exc}")
+        _error(t, t.CLI_STORE_FAILED.format(directory=directory, reason=exc))
         return 1
-    print(f"{stored}: {result.describe()}")
+    said = (t.CLI_STORED.format(path=stored.path, rows=stored.rows) if stored.stored else
+            t.CLI_ALREADY_STORED.format(path=stored.path, who=stored.submitter,
+                                        when=f"{stored.submitted_at:%Y-%m-%d %H:%M:%S}"))
+    print(f"{said}: {_described(result, t)}")
     if stored.stored and previous:
-        for line in changes(previous, result.rows).lines():
+        for line in changes(previous, result.rows).lines(t):
             print(f"  {line}")
     return 0
 
 
+def _one_roadmap(years: list[int], args, t) -> int | None:
+    """The one loaded roadmap whose reporting date --round is (narrowed by --year), or None, said why."""
+    if len(years) == 1:
+        return years[0]
+    _error(t, t.CLI_SEVERAL_ROADMAPS.format(round=args.round) if years else t.CLI_NOT_A_ROUND.format(round=args.round))
+    return None
+
+
 def _template(args) -> int:
-    loaded = _roadmap(args.data)
+    t = i18n.catalogue(args.lang)
+    loaded = _roadmap(args.data, t)
     if loaded is None:
         return 1
     measures, metadata = loaded
-    years = [y for y, d in decrees(metadata).items() if args.year in (None, y) and args.round in d.rounds]
-    if len(years) != 1:
-        _err(f"error: {args.round} is a reporting date of several loaded roadmaps: choose one with --year" if years
-             else f"error: {args.round} is not a reporting date of a loaded roadmap")
+    year = _one_roadmap([y for y, d in decrees(metadata).items() if args.year in (None, y) and args.round in d.rounds],
+                        args, t)
+    if year is None:
         return 1
-    year = years[0]
     mine = measures_of(measures, args.executor, year)
     if not mine.num_rows:
-        _err(f"error: {args.executor} has no measures in the {year} roadmap")
+        _error(t, t.CLI_NO_MEASURES.format(executor=args.executor, year=year))
         return 1
     meta = metadata[year]
     decree = {"year": year, "number": meta.get("decree_number") or "", "date": meta.get("decree_date") or ""}
     try:
-        data = template_xlsx(mine.to_pandas(), args.executor, args.round, decree, i18n.catalogue(args.lang))
+        data = template_xlsx(mine.to_pandas(), args.executor, args.round, decree, t)
         args.out.write_bytes(data)
     except ValueError as exc:
-        _err(f"error: the template cannot be made from the loaded data: {exc}")
+        _error(t, t.CLI_TEMPLATE_FAILED.format(reason=exc))
         return 1
     except OSError as exc:
-        _err(f"error: cannot write {args.out}: {exc.strerror or exc}")
+        _error(t, t.CLI_WRITE_FAILED.format(path=args.out, reason=exc.strerror or exc))
         return 1
-    print(f"wrote {args.out}: {args.executor}, {mine.num_rows} measures, round {args.round}")
+    print(t.CLI_TEMPLATE_WRITTEN.format(path=args.out, executor=args.executor, measures=mine.num_rows,
+                                        round=args.round.isoformat()))
     return 0
 
 
 def _list(args) -> int:
+    t = i18n.catalogue(args.lang)
     directory = args.reports if args.reports is not None else reports_dir()
     decided = review.states(review.read_reviews(directory))
     for path in stored_files(directory):
@@ -226,7 +251,7 @@ def _list(args) -> int:
                 first = parquet.read_row_group(0, columns=["executor", "round", "submitted_at", "submitter"])
                 rows = parquet.metadata.num_rows
         except (OSError, pa.ArrowException, ValueError, IndexError):
-            _err(f"warning: {path} is not a readable report file; it was skipped")
+            _warn(t, t.CLI_FILE_SKIPPED.format(path=path))
             continue
         who = first.slice(0, 1).to_pylist()[0]
         if (args.executor not in (None, who["executor"])) or (args.round not in (None, who["round"])):
@@ -243,17 +268,16 @@ def _freeze(args) -> int:
     from . import round_report
     from .round_data import Selection, load_dataset
 
+    t = i18n.catalogue(args.lang)
     try:
         dataset = load_dataset(args.data or settings.MEASURES_PARQUET)
     except (OSError, pa.ArrowException, ValueError) as exc:
-        _err(f"error: cannot read the roadmap data: {exc}")
+        _error(t, t.CLI_DATA_UNREADABLE.format(reason=exc))
         return 1
-    years = [y for y, d in dataset.decrees.items() if args.year in (None, y) and args.round in d.rounds]
-    if len(years) != 1:
-        _err(f"error: {args.round} is a reporting date of several loaded roadmaps: choose one with --year" if years
-             else f"error: {args.round} is not a reporting date of a loaded roadmap")
+    year = _one_roadmap([y for y, d in dataset.decrees.items() if args.year in (None, y) and args.round in d.rounds],
+                        args, t)
+    if year is None:
         return 1
-    year = years[0]
     keys = {k: tuple(getattr(args, k)) for k in ("ministry", "akimat", "direction", "funding", "report_to", "status")}
     selection = Selection(**keys, q=args.q.strip())
     link = [("round", args.round.isoformat())] + [(k, v) for k, values in selection.active().items()
@@ -262,15 +286,14 @@ def _freeze(args) -> int:
         link.insert(1, ("year", str(year)))
     query = urlencode(link)
     directory = args.reports if args.reports is not None else reports_dir()
-    t = i18n.catalogue(args.lang)
     try:
         made = round_report.freeze(directory, dataset, read_log(directory), review.read_reviews(directory), year,
                                    args.round, selection, t, submitter_of(args.made_by),
                                    urlencode([p for p in link if p[0] != "round"]), selection.words(t))
     except (OSError, pa.ArrowException, ValueError) as exc:
-        _err(f"error: cannot freeze the round in {directory}: {exc}")
+        _error(t, t.CLI_FREEZE_FAILED.format(directory=directory, reason=exc))
         return 1
-    print(f"version {made.number} of the {year} roadmap, round {args.round}, by {made.made_by}")
+    print(t.CLI_FROZEN.format(number=made.number, year=year, round=args.round.isoformat(), who=made.made_by))
     if made.existing:  # nothing changed since it: no twin was stored
         print(t.HANDOVER_UNCHANGED.format(number=made.number))
     print(f"  {made.docx}\n  {made.xlsx}")
@@ -280,20 +303,22 @@ def _freeze(args) -> int:
 
 
 def _review(args) -> int:
+    t = i18n.catalogue(args.lang)
     directory = args.reports if args.reports is not None else reports_dir()
     decision = "accepted" if args.accept else "returned"
     try:
         made = review.record(args.id, decision, submitter_of(args.reviewer), args.reason, directory)
     except review.ReviewRefused as refused:
-        _err({"unknown_submission": f"error: no submission {args.id[:80]} in {directory} (see: list)",
-              "no_reason": "error: a returned submission needs --reason (what the executor is to correct)",
-              "reason_too_long": "error: the reason is too long",
-              }.get(refused.code, f"error: {refused}"))
+        _error(t, {"unknown_submission": t.CLI_UNKNOWN_SUBMISSION.format(id=args.id[:80], directory=directory),
+                   "no_reason": t.CLI_NO_REASON,
+                   "reason_too_long": t.CLI_REASON_TOO_LONG.format(limit=COMMENT_MAX),
+                   }.get(refused.code) or t.CLI_REVIEW_REFUSED.format(reason=refused))
         return 1
     except (OSError, pa.ArrowException) as exc:
-        _err(f"error: cannot store the review in {directory}: {exc}")
+        _error(t, t.CLI_REVIEW_STORE_FAILED.format(directory=directory, reason=exc))
         return 1
-    print(f"{made.decision} {made.submission} by {made.reviewer}: {made.path}")
+    print(t.CLI_REVIEWED.format(decision=t.REVIEW_STATES.get(made.decision, made.decision),
+                                submission=made.submission, who=made.reviewer, path=made.path))
     return 0
 
 

@@ -47,11 +47,6 @@ class StoredResult:
     submitted_at: datetime
     rows: int
 
-    def __str__(self) -> str:
-        if self.stored:
-            return f"stored {self.path} ({self.rows} rows)"
-        return f"already stored {self.path} (by {self.submitter} at {self.submitted_at:%Y-%m-%d %H:%M:%S} UTC)"
-
 
 class StoreConflict(Exception):
     """Every file name tried (``STORE_ATTEMPTS``) was taken by another submission meanwhile: store again."""

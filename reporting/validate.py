@@ -23,13 +23,14 @@ from typing import Any
 import pyarrow as pa
 
 from . import identity as who
-from .cells import blank, letter, number, text, whole
+from .cells import blank, number, text, whole
 from .decrees import Decree, as_table, deadlines, decrees, executors_by_measure
 from .fileformat import COLUMN_LABELS, FILLED_COLUMNS, IDENTITY_COLUMNS, column_code
 from .limits import COMMENT_MAX, EXCEL_CELL_MAX, EXTRA_ROWS, HEADER_SCAN_ROWS
 from .problems import Problem, Problems, Refused, cut
 from .reader import CellTooLong, Row, Sheet, open_sheet, read_bytes
 from .vocabulary import STATUS_LABELS, STATUSES, norm, status_code
+from .xlsx import column_letter
 
 log = logging.getLogger("reporting")
 
@@ -62,11 +63,6 @@ class Submission:
         written = f"{self.file_sha256}\n{self.roadmap_year}\n{self.decree_number}\n{self.round}\n{self.executor}"
         return hashlib.sha256(written.encode("utf-8")).hexdigest()
 
-    def describe(self) -> str:
-        return (f"{self.executor}, round {self.round:%Y-%m-%d} of the {self.roadmap_year} roadmap "
-                f"(decree No. {self.decree_number}): {len(self.rows)} measures reported, "
-                f"{len(self.not_reported)} not reported")
-
 
 def validate(source: bytes | str | os.PathLike, filename: str, measures: pa.Table, metadata: Mapping[Any, Any],
              executor: str, *, expected_round: date, expected_decree: tuple[int, str] | None = None
@@ -86,7 +82,7 @@ def validate(source: bytes | str | os.PathLike, filename: str, measures: pa.Tabl
     except Refused as refused:
         return [refused.problem]
     except CellTooLong as long:
-        return [Problem("cell_too_long", long.row, letter(long.index),
+        return [Problem("cell_too_long", long.row, column_letter(long.index + 1),
                         {"length": long.length, "limit": EXCEL_CELL_MAX})]
     except Exception as exc:  # a fault of ours or of a library: the file is refused, the server goes on
         log.exception("reporting: validating %r failed", cut(filename))
@@ -105,7 +101,7 @@ def _heading(rows: Iterator[Row], problems: Problems) -> tuple[dict[str, int], i
     lang_votes: dict[str, int] = {}
     for row_no, values, formulas in rows:
         for i in sorted(formulas):
-            problems.add("formula", row_no, letter(i))
+            problems.add("formula", row_no, column_letter(i + 1))
         found: dict[str, int] = {}
         for i, value in enumerate(values):
             code = column_code(value) if isinstance(value, str) and len(value) < 200 else None
@@ -203,7 +199,7 @@ def _check_row(row_no: int, values: tuple[Any, ...], formulas: frozenset[int], c
                problems: Problems) -> ReportRow | None:
     before = problems.count
     for i in sorted(formulas):
-        problems.add("formula", row_no, names.get(i, letter(i)))
+        problems.add("formula", row_no, names.get(i, column_letter(i + 1)))
 
     def cell(code: str) -> Any:
         i = columns.get(code)

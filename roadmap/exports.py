@@ -12,7 +12,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
-from . import xlsx
+from reporting import xlsx
+
 from .filters import Filters
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -150,6 +151,7 @@ def csv_chunks(tables: Iterable[pa.Table], t: ModuleType, header: list[str] | No
         yield _csv_rows(table, header=False)
 
 
+_FROZEN = "B2"  # the header row and the first column (the measure's number, the year) stay in view
 _WIDTHS = {"measure_no": 6, "roadmap_year": 7, "title": 70, "executors_raw": 40, "akimats": 40}
 _STYLES = {"deadline_start": xlsx.DATE, "deadline_end": xlsx.DATE, "cost_thousand_kzt": xlsx.AMOUNT,
            "report_round": xlsx.DATE, "status_carried_from": xlsx.DATE, "spent_thousand_kzt": xlsx.AMOUNT,
@@ -158,7 +160,7 @@ _STYLES = {"deadline_start": xlsx.DATE, "deadline_end": xlsx.DATE, "cost_thousan
 
 def xlsx_chunks(tables: Iterable[pa.Table], t: ModuleType, header: list[str] | None = None,
                 notes: list[dict] = ()) -> Iterator[bytes]:
-    """The XLSX of export tables as they come, in constant memory (see roadmap/xlsx.py).  `header`: the
+    """The XLSX of export tables as they come, in constant memory (see reporting/xlsx.py).  `header`: the
     tables' columns, by default those of export_table; `notes` (RoadmapDB.notes), the decrees' notes on a
     sheet of their own, beside the amounts they qualify."""
     header = header or [t.COLUMNS[c] for c in COLUMNS]
@@ -171,7 +173,7 @@ def xlsx_chunks(tables: Iterable[pa.Table], t: ModuleType, header: list[str] | N
     sheet = xlsx.Sheet(
         name=t.PAGE_MEASURES, header=header, rows=rows(),
         widths=[_WIDTHS.get(key_of.get(h), max(12, min(30, len(h) + 2))) for h in header],
-        styles=[_STYLES.get(key_of.get(h), xlsx.PLAIN) for h in header],
+        styles=[_STYLES.get(key_of.get(h), xlsx.PLAIN) for h in header], freeze=_FROZEN,
     )
     sheets = [sheet]
     if notes:
@@ -180,7 +182,7 @@ def xlsx_chunks(tables: Iterable[pa.Table], t: ModuleType, header: list[str] | N
             header=[t.COL_YEAR, t.NOTES_COLUMNS["marker"], t.NOTES_COLUMNS["text"], t.NOTES_COLUMNS["measures"]],
             rows=[(n["year"], neutralise(n["marker"]), neutralise(n["text"]),
                    "; ".join(str(m) for m in n.get("measures") or [])) for n in notes],
-            widths=[8, 8, 100, 24], styles=[xlsx.PLAIN, xlsx.PLAIN, xlsx.WRAPPED, xlsx.PLAIN], freeze=False,
+            widths=[8, 8, 100, 24], styles=[xlsx.PLAIN, xlsx.PLAIN, xlsx.WRAPPED, xlsx.PLAIN], freeze=None,
         ))
     yield from xlsx.stream(sheets)
 
@@ -293,6 +295,6 @@ def report_xlsx_chunks(tables: Iterable[pa.Table], t: ModuleType) -> Iterator[by
     yield from xlsx.stream([xlsx.Sheet(
         name=t.REPORTS_TITLE, header=header, rows=rows(),
         widths=[_REPORT_WIDTHS.get(c, max(12, min(30, len(h) + 2))) for c, h in zip(REPORT_LOG, header, strict=True)],
-        styles=[_REPORT_STYLES.get(c, xlsx.PLAIN) for c in REPORT_LOG],
+        styles=[_REPORT_STYLES.get(c, xlsx.PLAIN) for c in REPORT_LOG], freeze=_FROZEN,
     )])
 

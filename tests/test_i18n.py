@@ -29,7 +29,7 @@ KAZAKH_ONLY = set("ӘәҒғҚқҢңӨөҰұҮүҺһІі")
 PRESENTATION = ["dashboard.py", *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "app_pages").glob("*.py")),
                 *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "roadmap" / "ui").glob("*.py")),
                 *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "roadmap" / "charts").glob("*.py")),
-                "roadmap/exports.py", "roadmap/brief.py", "roadmap/routes.py", "roadmap/xlsx.py",
+                "roadmap/exports.py", "roadmap/brief.py", "roadmap/routes.py", "reporting/xlsx.py",
                 "reporting/round_document.py"]
 
 

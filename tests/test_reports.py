@@ -22,7 +22,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from i18n import LANGUAGES, ru
+from i18n import LANGUAGES, en, ru
 from reporting import cli
 from reporting import store as store_module
 from reporting.changes import changes
@@ -175,7 +175,7 @@ def test_round_trip_in_every_language(tmp_path, lang):
 
     when = datetime(2021, 7, 1, 9, 30, 15, 123456, tzinfo=UTC)
     result = store(submission, tmp_path, "user:mks", when)
-    assert result.stored and str(result).startswith("stored ")
+    assert result.stored and result.submitter == "user:mks" and result.rows == 4
     assert result.path.name == f"20210701T093015.123456Z-{submission.file_sha256[:16]}.parquet"
     assert [p.name for p in tmp_path.glob("*.parquet")] == [result.path.name]
     log = read_log(tmp_path)
@@ -433,7 +433,7 @@ def test_the_same_file_twice_is_stored_once(tmp_path):
     again = store(submission, tmp_path, "user:b")
     assert first.stored and not again.stored
     assert again.path == first.path and again.submitter == "user:a"
-    assert str(again).startswith(f"already stored {first.path} (by user:a at 2021-07-01 00:00:00 UTC)")
+    assert again.submitted_at == datetime(2021, 7, 1, tzinfo=UTC)  # when the first stored it
     assert len(list(tmp_path.glob("*.parquet"))) == 1
     # The same bytes for another round are another submission (a CSV does not say its round).
     text = f"measure_no,status\n{MINE[0]},done\n".encode()
@@ -716,8 +716,9 @@ def test_cli_stores_then_finds_it_stored_then_shows_changes(tmp_path, capsys):
     whose = ["--executor", EXECUTOR, "--round", ROUND1.isoformat()]
 
     assert cli.main(["check", str(path), *whose, *base]) == 0
-    assert capsys.readouterr().out == (f"{path}: valid: МКС, round 2021-07-05 of the 2021 roadmap (decree No. 50): "
-                                       f"3 measures reported, {len(MINE) - 3} not reported; nothing stored (check)\n")
+    assert capsys.readouterr().out == (f"{path}: файл верен: МКС, отчётная дата 2021-07-05, дорожная карта 2021 года "
+                                       "(постановление № 50): мероприятий с отчётом — 3, без отчёта — "
+                                       f"{len(MINE) - 3}; ничего не сохранено (проверка)\n")
     assert not reports_dir.exists()
 
     # The executor and the round are the operator's to say: a template's own record is only checked against them.
@@ -726,10 +727,10 @@ def test_cli_stores_then_finds_it_stored_then_shows_changes(tmp_path, capsys):
 
     assert cli.main(["submit", str(path), *whose, "--reports", str(reports_dir), *base]) == 0
     out = capsys.readouterr().out
-    assert re.fullmatch(rf"stored {re.escape(str(reports_dir))}/\d{{8}}T\d{{6}}\.\d{{6}}Z-[0-9a-f]{{16}}\.parquet "
-                        r"\(3 rows\): МКС, round 2021-07-05 .*\n", out), out
+    assert re.fullmatch(rf"сохранён {re.escape(str(reports_dir))}/\d{{8}}T\d{{6}}\.\d{{6}}Z-[0-9a-f]{{16}}\.parquet "
+                        r"\(строк: 3\): МКС, отчётная дата 2021-07-05, .*\n", out), out
     assert cli.main(["submit", str(path), *whose, "--reports", str(reports_dir), *base]) == 0
-    assert capsys.readouterr().out.startswith(f"already stored {reports_dir}/")
+    assert capsys.readouterr().out.startswith(f"уже сохранён {reports_dir}/")
     assert set(read_log(reports_dir)["submitter"].to_pylist()) == {f"operator:{_os_user()}"}
 
     path2 = tmp_path / "МКС-2.xlsx"
@@ -738,9 +739,9 @@ def test_cli_stores_then_finds_it_stored_then_shows_changes(tmp_path, capsys):
     assert cli.main(["submit", str(path2), *whose, "--submitter", "Иванов И.", "--reports", str(reports_dir),
                      *base]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0].startswith("stored ") and out[1:] == [
-        f"  measure {MINE[0]}: done → not_done", f"  measure {MINE[0]}: comment changed",
-        f"  newly reported: {MINE[4]}", f"  not in this file (the earlier report stands): {MINE[1]}"]
+    assert out[0].startswith("сохранён ") and out[1:] == [
+        f"  № {MINE[0]}: Выполнено → Не выполнено", f"  № {MINE[0]}: комментарий изменён",
+        f"  Впервые: мероприятия {MINE[4]}.", f"  Нет в этом файле (в силе прежний отчёт): мероприятия {MINE[1]}."]
 
     # list: one line per stored file, oldest first; the typed name is kept beside the operator's account.
     assert cli.main(["list", "--reports", str(reports_dir)]) == 0
@@ -760,14 +761,17 @@ def test_cli_template_subcommand_writes_a_template_that_validates(tmp_path, caps
     out = tmp_path / "t.xlsx"
     assert cli.main(["template", "--executor", EXECUTOR, "--round", "2021-12-05", "--out", str(out),
                          "--lang", "kk", "--data", str(DATA)]) == 0
-    assert capsys.readouterr().out == f"wrote {out}: МКС, {len(MINE)} measures, round 2021-12-05\n"
+    assert capsys.readouterr().out == (f"жазылды: {out}: МКС, іс-шаралар саны — {len(MINE)}, "
+                                       "есеп беру күні — 2021-12-05\n")
     result = check(fill(out.read_bytes(), {f"E{R0}": "орындалды"}), expected_round=ROUND2)
     assert isinstance(result, Submission) and result.round == ROUND2
     assert cli.main(["template", "--executor", EXECUTOR, "--round", "2021-12-06", "--out", str(out),
                          "--data", str(DATA)]) == 1
     assert cli.main(["template", "--executor", "Нет такого", "--round", "2021-12-05", "--out", str(out),
                          "--data", str(DATA)]) == 1
-    assert "has no measures" in capsys.readouterr().err
+    assert capsys.readouterr().err.splitlines() == [
+        "ошибка: 2021-12-06 не является отчётной датой ни одной загруженной дорожной карты",
+        "ошибка: у исполнителя Нет такого нет мероприятий в дорожной карте 2021 года"]
 
 
 def test_cli_as_a_program(tmp_path):
@@ -794,7 +798,7 @@ def test_cli_as_a_program(tmp_path):
         f"{bad}: {R0}-жол, «Орындалу күйі» бағаны: «сделано» — күй емес (рұқсат етілгендері: {RU_STATUSES})")
     first, second = run(str(good)), run(str(good))
     assert (first.returncode, second.returncode) == (0, 0)
-    assert first.stdout.startswith("stored ") and second.stdout.startswith("already stored ")
+    assert first.stdout.startswith("сохранён ") and second.stdout.startswith("уже сохранён ")
     assert len(list(reports_dir.glob("*.parquet"))) == 1
 
 
@@ -826,8 +830,9 @@ def test_changes_since_the_previous_submission():
     assert result.spent_changed == (((2021, 26), 10.0, 12.5),)
     assert result.newly_reported == ((2021, 46),) and result.unchanged == ((2021, 41),)
     assert result.left_out == ((2021, 42),) and not result.first_report
-    assert result.lines() == ["measure 26: in_progress → done", "measure 26: spent 10 → 12.5",
-                              "newly reported: 46", "not in this file (the earlier report stands): 42"]
+    assert result.lines(en) == ["No. 26: In progress → Done", "No. 26: spent: 10.0 → 12.5",
+                                "First reported: measures 46.",
+                                "Not in this file (the earlier report stands): measures 42."]
     assert changes([], new).first_report and changes([], new).newly_reported == ((2021, 26), (2021, 41), (2021, 46))
 
 
@@ -918,7 +923,7 @@ def test_the_log_skips_what_is_no_report_as_the_app_does(tmp_path, capsys):
     code = cli.main(["submit", str(csv_file), "--executor", EXECUTOR, "--round", ROUND1.isoformat(),
                      "--reports", str(tmp_path), "--data", str(DATA), "--submitter", "operator"])
     assert code == 0
-    assert "x.parquet is not a readable report file" in capsys.readouterr().err
+    assert "предупреждение: " + ru.CLI_FILE_SKIPPED.format(path=tmp_path / "x.parquet") in capsys.readouterr().err
     assert _latest_status(tmp_path) == "in_progress"
 
 

@@ -65,7 +65,7 @@ def test_freeze_then_another_report_leaves_version_1_exactly_as_it_was(tmp_path,
     assert cli.main(["freeze", "--round", JULY.isoformat(), "--reports", str(reports), "--data", str(DATA),
                      "--made-by", "Иванов И."]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("version 1 of the 2021 roadmap, round 2021-07-05, by operator:")
+    assert out.startswith("версия № 1: дорожная карта 2021 года, отчётная дата 2021-07-05; кто зафиксировал: operator:")
     assert "/export/round-report.docx?round=2021-07-05&version=1" in out
     [first] = versions.versions(reports, 2021, JULY)
     before = {kind: _sha(getattr(first, kind)) for kind in ("docx", "xlsx", "rows")}
@@ -231,7 +231,7 @@ def test_freezing_again_with_nothing_changed_returns_the_version_and_makes_no_tw
     assert kk.HANDOVER_UNCHANGED.format(number=1) not in capsys.readouterr().out
     assert cli.main([*freeze, "--lang", "kk"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("version 1 of the 2021 roadmap") and kk.HANDOVER_UNCHANGED.format(number=1) in out
+    assert out.startswith("№ 1 нұсқа: 2021 жылғы жол картасы") and kk.HANDOVER_UNCHANGED.format(number=1) in out
     assert "/export/round-report.docx?round=2021-07-05&ministry=%D0%9C%D0%9A%D0%A1&version=1" in out
     assert [v.number for v in versions.versions(reports, 2021, JULY)] == [1]
     # Another selection is not the same content; neither is the same one after a new report.

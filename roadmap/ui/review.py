@@ -78,7 +78,7 @@ def review_panel(rights: Rights, rounds: list[tuple[int, date]], round_label) ->
         pc.and_(pc.equal(log_["round"], chosen[1]),
                 pc.less(log_["submitted_at"], pa.scalar(pd.Timestamp(row.submitted_at).to_pydatetime(),
                                                         log_.schema.field("submitted_at").type))))).to_pylist()
-    lines = changes(_latest_by_measure(earlier), rows).lines() if earlier else []
+    lines = changes(_latest_by_measure(earlier), rows).lines(t) if earlier else []
     st.caption(plain(t.REVIEW_CHANGES.format(changes="; ".join(lines) if lines else t.REPORTS_FIRST)))
     if not may_review(rights, row.executor, row.submitter):
         st.caption(t.REVIEW_NOT_YOURS)
