@@ -27,12 +27,25 @@ def language_switch() -> ModuleType:
     if "lang" not in st.session_state:  # a session starts from its link
         wanted = st.query_params.get("lang")
         st.session_state["lang"] = wanted if wanted in i18n.LANGUAGES else i18n.DEFAULT
+    _keep_on_screen("lang")
     with st.sidebar:
         st.segmented_control(
             " / ".join(c.LANGUAGE_LABEL for c in i18n.LANGUAGES.values()), list(i18n.LANGUAGES), key="lang",
             required=True, format_func=lambda c: i18n.LANGUAGES[c].LANGUAGE_NAME,
         )
     return texts()
+
+
+def _keep_on_screen(key: str) -> None:
+    """Send the widget's value with this run, as if set anew.  A session's first run takes its filters and
+    language from the link into the session state; when the browser asks for a rerun before that run's widgets
+    reached it (the width check's second drawing, or an early click), the widget arrives in the next run as one
+    the browser never saw, and the browser drew it with its default, an empty filter while the page was filtered,
+    and would send that default back with the next change (a narrow window showed its link's filter as empty
+    about one time in three).  The language is drawn before the width check and has not been seen to lose its
+    value, but it comes from the link the same way."""
+    if key in st.session_state:
+        st.session_state[key] = st.session_state[key]
 
 
 def texts() -> ModuleType:
@@ -48,6 +61,8 @@ def filter_panel(db: RoadmapDB, page_keys: tuple[str, ...] = ()) -> Filters:
     known = db.options  # computed once when the data loaded: a rerun runs no SQL for the choices
     choices = known.choices
     _state_from_link(choices)
+    for spec in FILTER_SPECS:
+        _keep_on_screen(spec.key)
     names = value_names(known.data_names, t)
     with st.sidebar:
         st.header(t.FILTERS_HEADER)

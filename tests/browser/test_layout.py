@@ -162,11 +162,14 @@ def test_a_filtered_link_in_a_narrow_window_names_its_filter_above_the_charts_an
     (roadmap/ui/screen.py) and then reads as on a phone."""
     page.set_viewport_size({"width": 390, "height": 844})
     t = LANGUAGES["ru"]
-    open_page(page, f"{app_url}/?akimat={quote(AKIMAT)}", t.APP_TITLE)
     sidebar = page.get_by_test_id("stSidebar")
     want = len(kept_numbers(Filters(akimat=(AKIMAT,))))
-    expect(sidebar.get_by_text(t.SHOWN.format(shown=want, total=67))).to_have_count(1)
-    expect(sidebar.get_by_text(AKIMAT, exact=True)).to_have_count(1)  # the sidebar's chosen value (folded away)
+    # Three times: the second drawing once came before the sidebar's widgets had reached the browser about one
+    # time in three, and the filter then showed empty on a filtered page (roadmap/ui/panel.py, _keep_on_screen).
+    for _ in range(3):
+        open_page(page, f"{app_url}/?akimat={quote(AKIMAT)}", t.APP_TITLE)
+        expect(sidebar.get_by_text(t.SHOWN.format(shown=want, total=67))).to_have_count(1)
+        expect(sidebar.get_by_text(AKIMAT, exact=True)).to_have_count(1)  # the chosen value (sidebar folded away)
 
     main = page.get_by_test_id("stMain")
     chip = main.get_by_role("button", name=f"{t.FILTER_AKIMAT}: {AKIMAT}")
