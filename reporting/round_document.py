@@ -31,7 +31,6 @@ from . import xlsx as spreadsheet
 
 FONT = "Times New Roman"
 SIZE, TABLE_SIZE = Pt(12), Pt(10)
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # roadmap/exports.py's rule (reporting/ may not import it)
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # no XML 1.0 file may hold these
 # The main table: (column, width in mm) on the 257 mm between the margins of A4 landscape.
 # The spent column fits «Израсходовано» / «Жұмсалған қаражат» unbroken in bold 10 pt.
@@ -377,11 +376,7 @@ def _with_rows(saved: bytes, rows: Iterator[str], block: int = 500) -> bytes:
 def neutral(value):
     """A text Excel would read as a formula (it starts with = + - @, a tab or a carriage return) gets a leading
     apostrophe, as in every export of the app; characters no XML file may hold are left out."""
-    if isinstance(value, str):
-        value = _clean(value)
-        if value.startswith(_FORMULA_START):
-            return "'" + value
-    return value
+    return spreadsheet.neutralise(_clean(value) if isinstance(value, str) else value)
 
 
 _XLSX_COLUMNS = (("group", 34), ("measure_no", 7), ("title", 50), ("completion_form", 22), ("executors", 24),

@@ -80,6 +80,19 @@ class Sheet:
     landscape: bool = False  # printed on A4 landscape
 
 
+# What Excel (and LibreOffice) read as the start of a formula when text is typed or opened from a CSV.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """A text that a spreadsheet would read as a formula (it starts with = + - @, a tab or a carriage return) gets
+    a leading apostrophe, which Excel shows as text and never evaluates: for a CSV, and for text a user may copy
+    out of a cell.  Anything else is returned as it is."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def column_letter(index: int) -> str:
     """1 → A, 27 → AA."""
     letters = ""

@@ -16,7 +16,6 @@ from reporting import xlsx
 
 from .filters import Filters
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # The columns of the CSV and XLSX downloads, in file order; their headers are the catalogue's COLUMNS.
 # The plan as the decree gives it, then its execution as reported for the round shown (report_round): two
 # integer columns for the executors who reported and all of them, so a spreadsheet can sum and divide them.
@@ -111,20 +110,12 @@ def _joined(lists: pa.Array) -> pa.Array:
 
 
 def neutralise_array(values: pa.Array) -> pa.Array:
-    """neutralise() over a column of text, in Arrow (nulls stay null)."""
+    """reporting.xlsx.neutralise() over a column of text, in Arrow (nulls stay null)."""
     values = pc.cast(values, pa.string())
-    formula = pc.starts_with(values, _FORMULA_START[0])
-    for start in _FORMULA_START[1:]:
+    formula = pc.starts_with(values, xlsx.FORMULA_START[0])
+    for start in xlsx.FORMULA_START[1:]:
         formula = pc.or_(formula, pc.starts_with(values, start))
     return pc.if_else(pc.fill_null(formula, False), pc.binary_join_element_wise("'", values, ""), values)
-
-
-def neutralise(value):
-    """A text cell that Excel would read as a formula (it starts with = + - @ or a tab) gets a leading apostrophe,
-    which Excel shows as text and never evaluates."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
 
 
 def _arrow(table: pa.Table | pd.DataFrame) -> pa.Table:
@@ -180,7 +171,7 @@ def xlsx_chunks(tables: Iterable[pa.Table], t: ModuleType, header: list[str] | N
         sheets.append(xlsx.Sheet(
             name=t.NOTES_SHEET,
             header=[t.COL_YEAR, t.NOTES_COLUMNS["marker"], t.NOTES_COLUMNS["text"], t.NOTES_COLUMNS["measures"]],
-            rows=[(n["year"], neutralise(n["marker"]), neutralise(n["text"]),
+            rows=[(n["year"], xlsx.neutralise(n["marker"]), xlsx.neutralise(n["text"]),
                    "; ".join(str(m) for m in n.get("measures") or [])) for n in notes],
             widths=[8, 8, 100, 24], styles=[xlsx.PLAIN, xlsx.PLAIN, xlsx.WRAPPED, xlsx.PLAIN], freeze=None,
         ))

@@ -11,6 +11,7 @@ import pytest
 from i18n import en, kk
 from i18n import ru as texts
 from loaders.build import parse_file
+from reporting import xlsx
 from reporting.decrees import load_roadmap, rounds
 from reporting.status import measure_status
 from reporting.vocabulary import NOT_REPORTED, STATUSES
@@ -60,8 +61,8 @@ def test_xlsx_has_typed_numbers_and_dates(frame):
 @pytest.mark.parametrize("hostile", ["=HYPERLINK(\"http://x\",\"y\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)"])
 def test_cells_never_become_formulas(hostile):
     frame = pd.DataFrame({"measure_no": [1], "title": [hostile]})
-    assert exports.neutralise(hostile).startswith("'")
-    cleaned = frame.assign(title=frame.title.map(exports.neutralise))
+    assert xlsx.neutralise(hostile).startswith("'")
+    cleaned = frame.assign(title=frame.title.map(xlsx.neutralise))
     book = openpyxl.load_workbook(io.BytesIO(to_xlsx(cleaned, texts)))
     cell = book.active["B2"]
     assert cell.data_type == "s" and not str(cell.value).startswith(("=", "+", "-", "@"))
