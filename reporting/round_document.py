@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import io
-import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -31,7 +30,6 @@ from . import xlsx as spreadsheet
 
 FONT = "Times New Roman"
 SIZE, TABLE_SIZE = Pt(12), Pt(10)
-_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # no XML 1.0 file may hold these
 # The main table: (column, width in mm) on the 257 mm between the margins of A4 landscape.
 # The spent column fits «Израсходовано» / «Жұмсалған қаражат» unbroken in bold 10 pt.
 _COLUMNS = (("measure_no", 11), ("title", 52), ("completion_form", 27), ("executors", 30), ("deadline", 24),
@@ -121,15 +119,6 @@ def _utc(when: datetime) -> datetime:
     return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
 
 
-def _clean(text: str) -> str:
-    return _NOT_XML.sub("", text)
-
-
-def _xml_text(text: str) -> str:
-    """Rows of markup without the characters no XML file may hold (the markup itself has none)."""
-    return _NOT_XML.sub("", text) if _NOT_XML.search(text) else text
-
-
 # ---- DOCX ----
 
 def docx(doc: RoundDocument, t) -> bytes:
@@ -178,7 +167,7 @@ def _fonts(document) -> None:
 
 
 def _run(paragraph, text: str, bold: bool = False, size=None):
-    lines = _clean(text).split("\n")
+    lines = spreadsheet.xml_safe(text).split("\n")
     run = paragraph.add_run()
     for i, line in enumerate(lines):
         if i:
@@ -244,7 +233,7 @@ def _table(document, widths_mm: list[float], size=None):
 # seconds for a round of 6,700 measures (bench: round document).
 def _cell_xml(text: str, width_mm: float, bold: bool = False, align: str | None = None, span: int = 0,
               keep_with_next: bool = False) -> str:
-    # Characters no XML file may hold are left out of whole rows where they are written (_xml_text).
+    # Characters no XML file may hold are left out of whole rows where they are written (xlsx.xml_safe).
     lines = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in text.split("\n"))
     return f"{_cell_head(width_mm, bold, align, span, keep_with_next)}{lines}</w:r></w:p></w:tc>"
 
@@ -279,7 +268,7 @@ def _row_xml(values: list[str], widths_mm: list[float], bold: bool = False, righ
 
 
 def _append_rows(table, rows_xml: list[str]) -> None:
-    parsed = parse_xml(f"<w:tbl {nsdecls('w')}>{_xml_text(''.join(rows_xml))}</w:tbl>")
+    parsed = parse_xml(f"<w:tbl {nsdecls('w')}>{spreadsheet.xml_safe(''.join(rows_xml))}</w:tbl>")
     for row in list(parsed):
         table._tbl.append(row)
 
@@ -364,9 +353,9 @@ def _with_rows(saved: bytes, rows: Iterator[str], block: int = 500) -> bytes:
                 for row in rows:
                     chunk.append(row)
                     if len(chunk) >= block:
-                        part.write(_xml_text("".join(chunk)).encode("utf-8"))
+                        part.write(spreadsheet.xml_safe("".join(chunk)).encode("utf-8"))
                         chunk.clear()
-                part.write(_xml_text("".join(chunk)).encode("utf-8"))
+                part.write(spreadsheet.xml_safe("".join(chunk)).encode("utf-8"))
                 part.write(body[at:])
     return out.getvalue()
 
@@ -376,7 +365,7 @@ def _with_rows(saved: bytes, rows: Iterator[str], block: int = 500) -> bytes:
 def neutral(value):
     """A text Excel would read as a formula (it starts with = + - @, a tab or a carriage return) gets a leading
     apostrophe, as in every export of the app; characters no XML file may hold are left out."""
-    return spreadsheet.neutralise(_clean(value) if isinstance(value, str) else value)
+    return spreadsheet.neutralise(spreadsheet.xml_safe(value) if isinstance(value, str) else value)
 
 
 _XLSX_COLUMNS = (("group", 34), ("measure_no", 7), ("title", 50), ("completion_form", 22), ("executors", 24),

@@ -301,9 +301,9 @@ def _sheet_xml(sheet: Sheet, counts: list[int]) -> Iterator[str]:
                 cells.append(_other(value, column, bold))
         block.append(f'<row>{"".join(cells)}</row>')
         if len(block) >= _BLOCK:
-            yield _clean("".join(block))
+            yield xml_safe("".join(block))
             block.clear()
-    yield _clean("".join(block)) + "</sheetData>"
+    yield xml_safe("".join(block)) + "</sheetData>"
     rows = count + bool(sheet.header)
     counts.append(rows)
     if _filtered(sheet):
@@ -314,6 +314,7 @@ def _sheet_xml(sheet: Sheet, counts: list[int]) -> Iterator[str]:
     yield "</worksheet>"
 
 
-def _clean(text: str) -> str:
-    """Characters no XML file may hold, left out (the markup itself has none): one search a block of rows."""
+def xml_safe(text: str) -> str:
+    """The text without the characters no XML file may hold (markup has none, so a block of rows is cleaned with
+    one search): for this writer's sheets and the round's Word document alike."""
     return _NOT_XML.sub("", text) if _NOT_XML.search(text) else text
