@@ -30,8 +30,14 @@ def browser_context_args(browser_context_args):
 @pytest.fixture(scope="session")
 def _shared_contexts(browser, browser_context_args):
     made: dict[str, BrowserContext] = {}
-    yield lambda extra: made.get(repr(sorted(extra.items()))) or made.setdefault(
-        repr(sorted(extra.items())), browser.new_context(**{**browser_context_args, **extra}))
+
+    def for_kind(extra: dict) -> BrowserContext:
+        kind = repr(sorted(extra.items()))
+        if kind not in made:
+            made[kind] = browser.new_context(**{**browser_context_args, **extra})
+        return made[kind]
+
+    yield for_kind
     for context in made.values():
         context.close()
 
