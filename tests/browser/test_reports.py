@@ -437,6 +437,9 @@ def test_a_report_is_returned_with_its_reason_corrected_and_accepted(browser: Br
     expect(executor.locator(".st-key-report_result")).to_contain_text(ru.REPORTS_STORED.split(":")[0])
 
     reports_page(reviewer, signin_app.url)  # the newest submission of the round is the one opened first
+    # What changed against the returned file: only that measure's comment, said in the page's language.
+    expect(reviewer.locator(".st-key-review_panel")).to_contain_text(
+        ru.REVIEW_CHANGES.format(changes=f"{ru.measure(measure)}: {ru.REPORTS_CHANGE_COMMENT}"))
     _decide(reviewer, ru.REVIEW_ACCEPT)
     expect(reviewer.locator(".st-key-review_panel")).to_contain_text(
         ru.REVIEW_DONE["accepted"].format(executor=EXECUTOR))
