@@ -330,12 +330,15 @@ def test_ten_sessions_submitting_at_once_are_all_stored_and_shown(browser: Brows
     watcher = watcher_context.new_page()
     watcher.goto(f"{signin_app.url}/?round={ROUND2.isoformat()}")
     settled(watcher)
-    contexts, pages = [], []
-    for executor in names:
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ru-RU",
-                                      storage_state=signed_in)
-        page = context.new_page()
-        reports_page(page, signin_app.url)
+    # The ten sessions open at once, as ten executors would: each page loads while the ones before it are filled.
+    contexts = [browser.new_context(viewport={"width": 1280, "height": 900}, locale="ru-RU", storage_state=signed_in)
+                for _ in names]
+    pages = [context.new_page() for context in contexts]
+    for page in pages:
+        page.goto(f"{signin_app.url}/reports", wait_until="commit")
+    for executor, page in zip(names, pages, strict=True):
+        expect(page.get_by_role("heading", name=ru.REPORTS_TITLE, level=1)).to_be_visible(timeout=60_000)
+        settled(page)
         choose(page, ru.REPORTS_ROUND, ru.day(ROUND2))
         expect(page.locator(".st-key-report_template a")).to_have_attribute(
             "href", re.compile(rf"round={ROUND2.isoformat()}"))
@@ -350,8 +353,6 @@ def test_ten_sessions_submitting_at_once_are_all_stored_and_shown(browser: Brows
         mine = [no for _, no in assigned(MEASURES, executor)]
         text = "measure_no,status,comment\n" + "".join(f"{no},in_progress,{executor} {no}\n" for no in mine)
         upload(page, f"{executor}.csv", text.encode())
-        contexts.append(context)
-        pages.append(page)
     before = stored(signin_app.reports)
     for page in pages:  # every click sent before any answer is awaited: ten reruns at once on the server
         page.get_by_role("button", name=ru.REPORTS_SUBMIT).click(no_wait_after=True)
