@@ -1,7 +1,7 @@
 """The dashboard's filters, declared once as data, and the one reading of a link.
 
 Each filter is a FilterSpec: its link key (also the session-state key and the SQL parameter of
-sql/scope/filtered.sql), the catalogue names of its label and help, how its values are named on screen, and
+sql/scope/kept.sql), the catalogue names of its label and help, how its values are named on screen, and
 whether it is a list of known values or free text.  The sidebar, the link, the SQL parameters, the brief's
 "selection in words", the file names and the export routes are all derived from FILTER_SPECS, so a new
 filter is one entry here plus one line of SQL.
@@ -119,7 +119,7 @@ class Filters:
         return f"Filters({', '.join(f'{k}={v!r}' for k, v in self.active().items())})"
 
     def params(self) -> dict[str, object]:
-        """The named parameters of sql/scope/filtered.sql: one per filter, under its key."""
+        """The named parameters of sql/scope/kept.sql: one per filter, under its key."""
         return {key: value.strip() if SPECS[key].text else list(value) for key, value in self._values}
 
     @property

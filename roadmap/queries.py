@@ -8,8 +8,9 @@ parameters.
 The SQL lives in sql/, in layers (as dbt arranges models):
     staging/    the tables built once at load (tables.sql)
     facts/      questions about the whole dataset, asked once at load: filter choices, totals
-    scope/      `filtered`: the measures the filters keep (unfiltered.sql: the same with no filter set;
-                status.sql: the status filter's condition, added only when it is set)
+    scope/      kept.sql: the row numbers of the measures the filters keep, asked once per filter combination
+                (status.sql: the status filter's condition, added only when it is set); filtered.sql: the
+                `filtered` every view reads, those rows (unfiltered.sql: every measure, when no filter is set)
     relations/  shared relations, each written once (filtered_executors, listed_measures, measure_status)
     views/      what the pages and exports ask, over `filtered` and the relations they name
     reports/    the executors' reports, read from their directory (latest.sql)
@@ -84,26 +85,11 @@ def _uses(text: str) -> list[str]:
     return [r for r in RELATIONS if _mentions(text, r)]
 
 
-_STATUS_MARKER = "      -- status: "
+_STATUS_MARKER = "  -- status: "
 
 
-@cache
-def scope_sql(scope: str) -> str:
-    """The WITH entry `filtered`: unfiltered.sql, filtered.sql, or ("status") filtered.sql with the status
-    filter's condition (status.sql) in place of its marker line."""
-    if scope != "status":
-        return sql(f"scope/{scope}")
-    lines = sql("scope/filtered").splitlines(keepends=True)
-    at = next(i for i, line in enumerate(lines) if line.startswith(_STATUS_MARKER))
-    condition = [line for line in sql("scope/status").splitlines(keepends=True) if not line.startswith("--")]
-    return "".join(lines[:at] + condition + lines[at + 1:])
-
-
-@cache
-def view_query(name: str, scope: str) -> str:
-    """views/<name>.sql behind a WITH of the scope and of every relation the view names, and the relations
-    those name in turn, each after the ones it builds on.  Relations the scope itself names (the status
-    filter's measure_status) come before it; they may not build on `filtered`."""
+def _relations(text: str) -> list[str]:
+    """The relations a text names, and those they name in turn, each after the ones it builds on."""
     ordered: list[str] = []
 
     def add(relation: str) -> None:
@@ -113,17 +99,36 @@ def view_query(name: str, scope: str) -> str:
                     add(used)
             ordered.append(relation)
 
-    scope_text = scope_sql(scope)
-    for relation in _uses(scope_text):
-        add(relation)
-    before = list(ordered)
-    text = sql(f"views/{name}")
     for relation in _uses(text):
         add(relation)
-    parts = [f"{r} AS (\n{sql(f'relations/{r}')}\n)" for r in before]
-    parts.append(scope_text)
-    parts += [f"{r} AS (\n{sql(f'relations/{r}')}\n)" for r in ordered if r not in before]
-    return "WITH " + ",\n".join(parts) + "\n" + text
+    return ordered
+
+
+def _with(entries: list[str], text: str) -> str:
+    return ("WITH " + ",\n".join(entries) + "\n" if entries else "") + text
+
+
+@cache
+def kept_query(status: bool) -> str:
+    """scope/kept.sql, the row numbers of the measures the filters keep; with the status filter's condition
+    (status.sql) in place of its marker line when `status`, behind a WITH of the relations that names."""
+    text = sql("scope/kept")
+    if status:
+        lines = text.splitlines(keepends=True)
+        at = next(i for i, line in enumerate(lines) if line.startswith(_STATUS_MARKER))
+        condition = [line for line in sql("scope/status").splitlines(keepends=True) if not line.startswith("--")]
+        text = "".join(lines[:at] + condition + lines[at + 1:])
+    return _with([f"{r} AS (\n{sql(f'relations/{r}')}\n)" for r in _relations(text)], text)
+
+
+@cache
+def view_query(name: str, scope: str) -> str:
+    """views/<name>.sql behind a WITH of the scope (`filtered`: scope/unfiltered.sql, or scope/filtered.sql
+    over the kept rows) and of every relation the view names, and the relations those name in turn, each
+    after the ones it builds on."""
+    text = sql(f"views/{name}")
+    return _with([sql(f"scope/{scope}"), *(f"{r} AS (\n{sql(f'relations/{r}')}\n)" for r in _relations(text))],
+                 text)
 
 
 def _bound(query: str, params: dict[str, object]) -> dict[str, object]:
@@ -212,6 +217,8 @@ class ReportState:
 
 
 _STATUS_CACHE_ENTRIES = 32  # (state of the log, rounds chosen) combinations kept; each a few small tables
+# Filter combinations whose kept rows are kept: 8 bytes a measure kept, so at most 17 MB at 67,000 measures.
+_KEPT_CACHE_ENTRIES = 32
 _CHOSEN_ROUNDS = pa.schema([("roadmap_year", pa.int32()), ("round", pa.date32()), ("previous_round", pa.date32())])
 
 
@@ -255,6 +262,8 @@ class RoadmapDB:
         self._state: ReportState | None = None
         self._report_measures: pa.Table | None = None
         self._status_cache: dict[tuple, dict[str, pa.Table]] = {}
+        self._kept_lock = threading.Lock()
+        self._kept_cache: dict[tuple, pa.Table] = {}
         # DuckDB cannot open an in-memory database read-only, so the data is sealed instead: no file is
         # read or written from here on (no COPY, ATTACH or read_csv, no spilling to a temp directory),
         # the settings cannot be changed back, and _run accepts nothing but a single SELECT.
@@ -408,11 +417,35 @@ class RoadmapDB:
         clash = extra.keys() & filters.params().keys()
         if clash:  # a view's own parameter named like a filter would silently replace the filter's value
             raise ValueError(f"views/{name}.sql: parameters {sorted(clash)} are filter names; rename them")
-        tables = self._registered(filters, state or self.report_state())
+        state = state or self.report_state()
+        tables = self._registered(filters, state)
         if filters.is_empty:
             return view_query(name, "unfiltered"), extra, tables
-        query = view_query(name, "status" if filters.status else "filtered")
-        return query, _bound(query, {**filters.params(), **extra}), tables
+        query = view_query(name, "filtered")
+        return (query, _bound(query, {**filters.params(), **extra}),
+                {**tables, "kept_rows": self._kept_rows(filters, state, tables)})
+
+    def _kept_rows(self, filters: Filters, state: ReportState, tables: dict[str, pa.Table]) -> pa.Table:
+        """scope/kept.sql's rows for these filters: asked once per filter combination (and, for the status
+        filter, per state of the log), then read by every view of every session that asks for the same."""
+        key = (filters.cache_key(), state.version if filters.status else None)
+        with self._kept_lock:
+            found = self._kept_cache.pop(key, None)
+            if found is not None:
+                self._kept_cache[key] = found  # the most recently used goes last, the first to go is first
+                return found
+        query = kept_query(bool(filters.status))
+        _require_single_select(query)
+        cursor = self._cursor(tables, query)
+        try:
+            found = cursor.sql(query, params=_bound(query, filters.params())).to_arrow_table()
+        finally:
+            cursor.close()
+        with self._kept_lock:
+            if len(self._kept_cache) >= _KEPT_CACHE_ENTRIES:
+                self._kept_cache.pop(next(iter(self._kept_cache)))
+            self._kept_cache[key] = found
+        return found
 
     def filtered(self, name: str, filters: Filters, state: ReportState | None = None,
                  **extra: object) -> pd.DataFrame:

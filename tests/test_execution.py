@@ -622,6 +622,25 @@ def test_a_report_stored_after_the_db_opened_is_seen_on_the_next_query(tmp_path)
     assert db_row(db, 41).status == "not_done"
 
 
+def test_the_status_filter_follows_the_log_though_its_kept_rows_are_asked_once(tmp_path):
+    """The measures a filter combination keeps are asked once and reused (RoadmapDB._kept_rows); those of the
+    status filter depend on the log too, so the same filters give another answer once a report arrives."""
+    log = Log(tmp_path)
+    db = open_db(tmp_path, refresh_seconds=0)
+    done = Filters(round=(ROUND1.isoformat(),), status=("done",))
+    mks_done = Filters(round=(ROUND1.isoformat(),), status=("done",), ministry=("МКС",))
+    assert db.filtered("measure_list", done).empty and db.filtered("kpis", mks_done).measures.iloc[0] == 0
+    log.report("МКС", ROUND1, {41: "done"})
+    assert db.filtered("measure_list", done).measure_no.tolist() == [41]
+    assert db.filtered("kpis", mks_done).measures.iloc[0] == 1
+    log.report("МКС", ROUND1, {41: "not_done"})
+    assert db.filtered("measure_list", done).empty
+    # Without the status filter the kept rows are the log's whatever its state: asked once, then reused.
+    mks = Filters(ministry=("МКС",))
+    first = db.filtered("measure_list", mks).measure_no.tolist()
+    assert first == MINE["МКС"] and db.filtered("measure_list", mks).measure_no.tolist() == first
+
+
 def test_a_report_stored_after_the_db_opened_is_seen_after_a_forced_look(tmp_path):
     log = Log(tmp_path)
     db = open_db(tmp_path, refresh_seconds=3600)
