@@ -30,7 +30,7 @@ from pathlib import Path
 from playwright.sync_api import Browser, Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from bench import breakdown
+from bench import breakdown, frontend
 from bench.measure import RUNS
 from testing.server import CHROMIUM_ARGS, Server, streamlit_server
 
@@ -157,27 +157,36 @@ def new_context(browser: Browser):
     return context
 
 
-def navigate(browser: Browser, url: str, charts: int, frames: int, shown: str, context=None) -> tuple[float, Page]:
+def navigate(browser: Browser, url: str, charts: int, frames: int, shown: str, context=None,
+             profile: Path | None = None) -> tuple[float, Page]:
     """Seconds from a request of `url` in a new tab to the complete page, and the open page.  A new
-    context is a new browser with nothing cached; a tab in an existing one has the app's scripts cached."""
+    context is a new browser with nothing cached; a tab in an existing one has the app's scripts cached.
+    `profile`: where to keep the page's CPU profile of it (bench/frontend.py)."""
     context = context or new_context(browser)
     page = context.new_page()
+    recording = frontend.Recording(page) if profile else None
     start = time.perf_counter()
     page.goto(url, wait_until="commit", timeout=TIMEOUT_MS)
     _wait_ready(page, charts, frames, shown)
-    return time.perf_counter() - start, page
+    elapsed = time.perf_counter() - start
+    if recording:
+        recording.stop(profile)
+    return elapsed, page
 
 
-def pick_akimat(page: Page, akimat: str, charts: int, frames: int, shown: str) -> float:
+def pick_akimat(page: Page, akimat: str, charts: int, frames: int, shown: str, profile: Path | None = None) -> float:
     """Seconds from the click on an akimat in the filter to the complete, redrawn page."""
     page.get_by_role("combobox", name="Акимат").click()
     page.keyboard.type(akimat)  # the option list is virtualised: narrow it first
     option = page.get_by_role("option", name=akimat, exact=True).first
     option.wait_for(state="visible", timeout=TIMEOUT_MS)
+    recording = frontend.Recording(page) if profile else None
     start = time.perf_counter()
     option.click()
     _wait_ready(page, charts, frames, shown)
     elapsed = time.perf_counter() - start
+    if recording:
+        recording.stop(profile)
     page.keyboard.press("Escape")
     return elapsed
 
@@ -187,13 +196,14 @@ def _parts(srv: Server, page: Page, seconds: float, pressed: bool, began: float)
 
 
 def measure_pages(browser: Browser, srv: Server, cases: list[PageCase], akimats: list[str] | None, expect,
-                  runs: int = RUNS) -> dict[str, dict]:
+                  runs: int = RUNS, profiles: Path | None = None) -> dict[str, dict]:
     """Per page and run, in a new browser (a new context): the first visit with nothing cached, a filter
     change on it (unless akimats is None), then the page again in a new tab, as a returning user with
     the scripts cached.  The caller warms the server up first.  Each kind's seconds, and its parts
     (bench/breakdown.py) under "parts".
 
     expect(akimat or None) -> (shown count text, {path: charts}) for the unfiltered or filtered view.
+    `profiles`: a folder for each page's CPU profiles (bench/frontend.py), `<page>-<kind>.cpuprofile`.
     """
     out: dict[str, dict] = {}
     turn = 0
@@ -205,17 +215,22 @@ def measure_pages(browser: Browser, srv: Server, cases: list[PageCase], akimats:
             seconds[kind].append(elapsed)
             parts[kind].append(_parts(srv, page, elapsed, kind == "filter", began))
 
+        def profile(kind: str, case=case) -> Path | None:
+            return profiles / f"{profile_name(case.path)}-{kind.replace(' ', '_')}.cpuprofile" if profiles else None
+
         for _ in range(runs):
             shown, charts = expect(None)
             began = time.time()
-            elapsed, page = navigate(browser, f"{srv.url}/{case.path}", charts[case.path], case.frames, shown)
+            elapsed, page = navigate(browser, f"{srv.url}/{case.path}", charts[case.path], case.frames, shown,
+                                     profile=profile("first visit"))
             note("first visit", elapsed, page, began)
             if akimats:
                 akimat = akimats[turn % len(akimats)]
                 turn += 1
                 filtered_shown, filtered_charts = expect(akimat)
                 began = time.time()
-                elapsed = pick_akimat(page, akimat, filtered_charts[case.path], case.frames, filtered_shown)
+                elapsed = pick_akimat(page, akimat, filtered_charts[case.path], case.frames, filtered_shown,
+                                      profile("filter"))
                 note("filter", elapsed, page, began)
             # Closed before the next tab opens: Chromium stops animation frames in a tab that is not in
             # front, which would stall the in-page checks of any page left behind.
@@ -223,7 +238,7 @@ def measure_pages(browser: Browser, srv: Server, cases: list[PageCase], akimats:
             page.close()
             began = time.time()
             elapsed, page = navigate(browser, f"{srv.url}/{case.path}", charts[case.path], case.frames, shown,
-                                     context)
+                                     context, profile("cached"))
             note("cached", elapsed, page, began)
             context.close()
         out[case.path or "overview"] = {**seconds, "parts": parts}
@@ -239,7 +254,7 @@ def profile_pages(browser: Browser, srv: Server, cases: list[PageCase], akimats:
     folder = srv.log.parent / "profile"
     written = []
     for case in cases:
-        name = f"{label}-{(case.path or 'overview').split('?')[0] or 'floor'}"
+        name = f"{label}-{profile_name(case.path)}"
         (folder / "on").write_text(name)
         try:
             measure_pages(browser, srv, [case], akimats, expect, runs=1)
@@ -257,6 +272,23 @@ def profile_pages(browser: Browser, srv: Server, cases: list[PageCase], akimats:
             stats.sort_stats("tottime").print_stats(30)
         written.append(text)
     return written
+
+
+def profile_name(path: str) -> str:
+    """A page's name in the names of its profiles: its path, "overview" for the first page, "floor" for the floor's."""
+    return (path or "overview").split("?")[0] or "floor"
+
+
+def frontend_pages(browser: Browser, srv: Server, cases: list[PageCase], akimats: list[str] | None, expect,
+                   folder: Path) -> dict[str, dict[str, dict[str, float]]]:
+    """One more untimed pass over the pages, with the browser's CPU profiler on (bench/frontend.py): by page and
+    kind, the main thread's milliseconds per owner; the profiles are kept in `folder`."""
+    measure_pages(browser, srv, cases, akimats, expect, runs=1, profiles=folder)
+    kinds = breakdown.KINDS if akimats else ("first visit", "cached")
+    return {profile_name(case.path): {kind: frontend.read(folder / f"{profile_name(case.path)}-"
+                                                           f"{kind.replace(' ', '_')}.cpuprofile")
+                                      for kind in kinds}
+            for case in cases}
 
 
 def memory_after_sessions(browser: Browser, srv: Server, cases: list[PageCase], akimats: list[str], expect,

@@ -1,7 +1,8 @@
 """The benchmark's browser section: every chart page in headless Chromium against a real server, the floor
 beside them (bench/floor_app.py, measured right after each scale's pages so that both meet the same load),
 each page's figure as a ratio to the floor's with the targets of issue 22, and the breakdown of every figure
-into its parts (bench/breakdown.py) with one cProfile pass per page kept under bench/out/server_<scale>/profile/.
+into its parts (bench/breakdown.py) with one cProfile pass per page kept under bench/out/server_<scale>/profile/,
+and one pass with the browser's CPU profiler (bench/frontend.py): whose work the browser's main thread does.
 """
 from __future__ import annotations
 
@@ -51,6 +52,8 @@ class Section:
     rows: list[tuple[str, str, str, dict]]  # (page, scale, kind, breakdown.summary) for the breakdown table
     floors: dict[str, dict[str, dict]]  # scale -> kind -> the floor's summary
     profiles: list[Path]
+    # (page, scale, kind, ms per owner of the browser's main thread: bench/frontend.py), the floor's first
+    owners: list[tuple[str, str, str, dict[str, float]]] = dataclasses.field(default_factory=list)
 
 
 def pages(db: RoadmapDB, data: str, scale: str, runs: int, out_dir: Path) -> Section:
@@ -76,6 +79,8 @@ def pages(db: RoadmapDB, data: str, scale: str, runs: int, out_dir: Path) -> Sec
             first, ten = browser.memory_after_sessions(chromium, srv, cases, akimats[::-1], expect)
             results = browser.measure_pages(chromium, srv, cases, akimats, expect, runs)
             profiles = browser.profile_pages(chromium, srv, cases, akimats[1:], expect, scale.replace("×", "x"))
+            owners = browser.frontend_pages(chromium, srv, cases, akimats[2:], expect,
+                                            srv.log.parent / "profile" / "browser")
         floor, floor_profiles = _floor(chromium, runs, out_dir / f"server_floor_{scale}", scale)
     figures, rows = list(floor.figures), list(floor.rows)
     floors = floor.floors[scale]
@@ -93,7 +98,8 @@ def pages(db: RoadmapDB, data: str, scale: str, runs: int, out_dir: Path) -> Sec
     figures.append(memory("memory", "server RSS after its first session", scale, first))
     figures.append(memory("memory", "server RSS with 10 sessions open", scale, ten,
                           RSS_MB_1X if scale == "1×" else None))
-    return Section(figures, rows, {scale: floors}, profiles + floor_profiles)
+    page_owners = [(page, scale, kind, spent) for page, by_kind in owners.items() for kind, spent in by_kind.items()]
+    return Section(figures, rows, {scale: floors}, profiles + floor_profiles, floor.owners + page_owners)
 
 
 def _floor(chromium, runs: int, workdir: Path, scale: str) -> tuple[Section, list[Path]]:
@@ -114,6 +120,11 @@ def _floor(chromium, runs: int, workdir: Path, scale: str) -> tuple[Section, lis
         results |= browser.measure_pages(chromium, srv, select, FLOOR_OPTIONS, selected, runs)
         profiles = browser.profile_pages(chromium, srv, select, FLOOR_OPTIONS[1:], selected,
                                          f"{scale.replace('×', 'x')}-floor")
+        profiled = srv.log.parent / "profile" / "browser"
+        drawn = browser.frontend_pages(chromium, srv, plain[1:], None, unfiltered, profiled / "chart")["floor"]
+        redrawn = browser.frontend_pages(chromium, srv, select, FLOOR_OPTIONS[2:], selected, profiled / "select")
+        owners = [("floor", scale, kind, spent) for kind, spent in
+                  {**drawn, "filter": redrawn["floor"]["filter"]}.items()]
     note = f"measured after the {scale} pages"
     figures = []
     for path, label in ((FLOOR_EMPTY, "empty Streamlit page"), (FLOOR_CHART, "one 3-bar Plotly chart")):
@@ -127,4 +138,4 @@ def _floor(chromium, runs: int, workdir: Path, scale: str) -> tuple[Section, lis
               "cached": breakdown.summary(results[FLOOR_CHART]["parts"]["cached"]),
               "filter": breakdown.summary(results[FLOOR_SELECT]["parts"]["filter"])}
     rows = [("floor", scale, kind, summary) for kind, summary in floors.items()]
-    return Section(figures, rows, {scale: floors}, []), profiles
+    return Section(figures, rows, {scale: floors}, [], owners), profiles

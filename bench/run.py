@@ -40,7 +40,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import streamlit
 
-from bench import breakdown, browser, in_browser
+from bench import breakdown, browser, frontend, in_browser
 from bench import hostile as hostile_files
 from bench import reports as report_log
 from bench.measure import RUNS, WARMUP, Figure, memory, ratio, repeat, table, timing
@@ -404,7 +404,7 @@ def main(argv: list[str] | None = None) -> int:
         for scale, data in datasets.items():
             print(f"the round's document for the Presidential Administration, {scale} …", flush=True)
             figures += document_figures(data, scale, args.runs)
-    in_browser_parts, floors, profiles = [], {}, []
+    in_browser_parts, floors, profiles, owners = [], {}, [], []
     if "browser" in sections:
         for scale, data in datasets.items():
             print(f"browser and memory, {scale}, then the floor …", flush=True)
@@ -413,6 +413,7 @@ def main(argv: list[str] | None = None) -> int:
             in_browser_parts += found.rows
             floors |= found.floors
             profiles += found.profiles
+            owners += found.owners
     hostile_table = ""
     if "hostile" in sections:
         print("hostile report files, each validated in a child process against a valid template …", flush=True)
@@ -434,6 +435,8 @@ def main(argv: list[str] | None = None) -> int:
         "browser_breakdown": [{"page": page, "scale": scale, "kind": kind, **{k: v for k, v in summary.items()
                                                                               if k != "samples"}}
                               for page, scale, kind, summary in in_browser_parts],
+        "browser_owners": [{"page": page, "scale": scale, "kind": kind,
+                            "ms": {k: round(v, 1) for k, v in spent.items()}} for page, scale, kind, spent in owners],
     }
     args.out.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print()
@@ -449,6 +452,14 @@ def main(argv: list[str] | None = None) -> int:
                 print()
         print("cProfile of each page's runs: " + ", ".join(str(p.relative_to(ROOT)) for p in profiles))
         print()
+    if owners:
+        print("Whose work the browser's main thread does (ms in one profiled visit; bench/frontend.py says who is "
+              "who; the profiles are under bench/out/server_<scale>/profile/browser/):")
+        for scale in datasets:
+            rows = [row for row in owners if row[1] == scale]
+            if rows:
+                print(frontend.table(rows, {kind: spent for page, _, kind, spent in rows if page == "floor"}))
+                print()
     if hostile_table:
         print(hostile_table)
         print()
