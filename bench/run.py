@@ -345,6 +345,16 @@ def document_figures(data: str, scale: str, runs: int) -> list[Figure]:
     return figures
 
 
+def by_scale(title: str, rows: list[tuple], scales, table_of) -> None:
+    """A title, then one table per scale of the rows (page, scale, ...) of that scale."""
+    print(title)
+    for scale in scales:
+        mine = [row for row in rows if row[1] == scale]
+        if mine:
+            print(table_of(mine, scale))
+            print()
+
+
 def _sections(text: str) -> list[str]:
     names = [n.strip() for n in text.split(",") if n.strip()]
     unknown = sorted(set(names) - set(SECTIONS))
@@ -443,23 +453,16 @@ def main(argv: list[str] | None = None) -> int:
     print(table(figures))
     print()
     if in_browser_parts:
-        print("Where the browser's time goes (medians, ms; bench/breakdown.py says what each part is), by scale, "
-              "each page beside the floor measured after it:")
-        for scale in datasets:
-            rows = [row for row in in_browser_parts if row[1] == scale]
-            if rows:
-                print(breakdown.table(rows, floors[scale]))
-                print()
+        by_scale("Where the browser's time goes (medians, ms; bench/breakdown.py says what each part is), by scale, "
+                 "each page beside the floor measured after it:", in_browser_parts, datasets,
+                 lambda rows, scale: breakdown.table(rows, floors[scale]))
         print("cProfile of each page's runs: " + ", ".join(str(p.relative_to(ROOT)) for p in profiles))
         print()
     if owners:
-        print("Whose work the browser's main thread does (ms in one profiled visit; bench/frontend.py says who is "
-              "who; the profiles are under bench/out/server_<scale>/profile/browser/):")
-        for scale in datasets:
-            rows = [row for row in owners if row[1] == scale]
-            if rows:
-                print(frontend.table(rows, {kind: spent for page, _, kind, spent in rows if page == "floor"}))
-                print()
+        by_scale("Whose work the browser's main thread does (ms in one profiled visit; bench/frontend.py says who is "
+                 "who; the profiles are under bench/out/server_<scale>/profile/browser/):", owners, datasets,
+                 lambda rows, _: frontend.table(rows, {kind: spent for page, _, kind, spent in rows
+                                                       if page == "floor"}))
     if hostile_table:
         print(hostile_table)
         print()
