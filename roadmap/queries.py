@@ -104,6 +104,11 @@ def _relations(text: str) -> list[str]:
     return ordered
 
 
+def _relation_entries(text: str) -> list[str]:
+    """The WITH entries of the relations a text names (and those they name), each after the ones it builds on."""
+    return [f"{r} AS (\n{sql(f'relations/{r}')}\n)" for r in _relations(text)]
+
+
 def _with(entries: list[str], text: str) -> str:
     return ("WITH " + ",\n".join(entries) + "\n" if entries else "") + text
 
@@ -118,7 +123,7 @@ def kept_query(status: bool) -> str:
         at = next(i for i, line in enumerate(lines) if line.startswith(_STATUS_MARKER))
         condition = [line for line in sql("scope/status").splitlines(keepends=True) if not line.startswith("--")]
         text = "".join(lines[:at] + condition + lines[at + 1:])
-    return _with([f"{r} AS (\n{sql(f'relations/{r}')}\n)" for r in _relations(text)], text)
+    return _with(_relation_entries(text), text)
 
 
 @cache
@@ -127,8 +132,7 @@ def view_query(name: str, scope: str) -> str:
     over the kept rows) and of every relation the view names, and the relations those name in turn, each
     after the ones it builds on."""
     text = sql(f"views/{name}")
-    return _with([sql(f"scope/{scope}"), *(f"{r} AS (\n{sql(f'relations/{r}')}\n)" for r in _relations(text))],
-                 text)
+    return _with([sql(f"scope/{scope}"), *_relation_entries(text)], text)
 
 
 def _bound(query: str, params: dict[str, object]) -> dict[str, object]:
@@ -219,6 +223,29 @@ class ReportState:
 _STATUS_CACHE_ENTRIES = 32  # (state of the log, rounds chosen) combinations kept; each a few small tables
 # Filter combinations whose kept rows are kept: 8 bytes a measure kept, so at most 17 MB at 67,000 measures.
 _KEPT_CACHE_ENTRIES = 32
+
+
+class _Bounded:
+    """At most `entries` answers, shared by every session's thread; the least recently used goes first.  Two
+    threads asking for the same new key may both compute it: the answers are equal, and neither waits."""
+
+    def __init__(self, entries: int):
+        self._entries = entries
+        self._lock = threading.Lock()
+        self._found: dict = {}
+
+    def get(self, key, compute):
+        with self._lock:
+            found = self._found.pop(key, None)
+            if found is not None:
+                self._found[key] = found  # the most recently used goes last
+                return found
+        found = compute()
+        with self._lock:
+            if len(self._found) >= self._entries:
+                self._found.pop(next(iter(self._found)))
+            self._found[key] = found
+        return found
 _CHOSEN_ROUNDS = pa.schema([("roadmap_year", pa.int32()), ("round", pa.date32()), ("previous_round", pa.date32())])
 
 
@@ -258,12 +285,10 @@ class RoadmapDB:
         self._reviews = LogReader(folder / REVIEWS_DIR if folder is not None else None, refresh_seconds,
                                   REVIEWS_SCHEMA, "review")
         self._state_lock = threading.Lock()
-        self._status_lock = threading.Lock()
         self._state: ReportState | None = None
         self._report_measures: pa.Table | None = None
-        self._status_cache: dict[tuple, dict[str, pa.Table]] = {}
-        self._kept_lock = threading.Lock()
-        self._kept_cache: dict[tuple, pa.Table] = {}
+        self._status_tables = _Bounded(_STATUS_CACHE_ENTRIES)
+        self._kept = _Bounded(_KEPT_CACHE_ENTRIES)
         # DuckDB cannot open an in-memory database read-only, so the data is sealed instead: no file is
         # read or written from here on (no COPY, ATTACH or read_csv, no spilling to a temp directory),
         # the settings cannot be changed back, and _run accepts nothing but a single SELECT.
@@ -365,19 +390,14 @@ class RoadmapDB:
     def _registered(self, filters: Filters, state: ReportState) -> dict[str, pa.Table]:
         """The tables a query of this state of the log and these rounds reads besides the measures."""
         chosen = self.chosen_rounds(filters.round, state)
-        key = (state.version, tuple(sorted(chosen.items())))
-        with self._status_lock:
-            found = self._status_cache.get(key)
-        if found is None:
+
+        def tables() -> dict[str, pa.Table]:
             rounds = pa.table({"roadmap_year": list(chosen), "round": [r for r, _ in chosen.values()],
                                "previous_round": [p for _, p in chosen.values()]}, schema=_CHOSEN_ROUNDS)
-            found = {"report_latest": state.latest, "chosen_rounds": rounds, "report_standing": state.standing,
-                     "round_statuses": state.statuses, "report_returned": state.returned}
-            with self._status_lock:
-                if len(self._status_cache) >= _STATUS_CACHE_ENTRIES:
-                    self._status_cache.pop(next(iter(self._status_cache)))
-                self._status_cache[key] = found
-        return found
+            return {"report_latest": state.latest, "chosen_rounds": rounds, "report_standing": state.standing,
+                    "round_statuses": state.statuses, "report_returned": state.returned}
+
+        return self._status_tables.get((state.version, tuple(sorted(chosen.items()))), tables)
 
     @classmethod
     def open(cls, spec: str | Path, reports_dir: str | Path | None = None,
@@ -428,24 +448,16 @@ class RoadmapDB:
     def _kept_rows(self, filters: Filters, state: ReportState, tables: dict[str, pa.Table]) -> pa.Table:
         """scope/kept.sql's rows for these filters: asked once per filter combination (and, for the status
         filter, per state of the log), then read by every view of every session that asks for the same."""
-        key = (filters.cache_key(), state.version if filters.status else None)
-        with self._kept_lock:
-            found = self._kept_cache.pop(key, None)
-            if found is not None:
-                self._kept_cache[key] = found  # the most recently used goes last, the first to go is first
-                return found
-        query = kept_query(bool(filters.status))
-        _require_single_select(query)
-        cursor = self._cursor(tables, query)
-        try:
-            found = cursor.sql(query, params=_bound(query, filters.params())).to_arrow_table()
-        finally:
-            cursor.close()
-        with self._kept_lock:
-            if len(self._kept_cache) >= _KEPT_CACHE_ENTRIES:
-                self._kept_cache.pop(next(iter(self._kept_cache)))
-            self._kept_cache[key] = found
-        return found
+        def ask() -> pa.Table:
+            query = kept_query(bool(filters.status))
+            _require_single_select(query)
+            cursor = self._cursor(tables, query)
+            try:
+                return cursor.sql(query, params=_bound(query, filters.params())).to_arrow_table()
+            finally:
+                cursor.close()
+
+        return self._kept.get((filters.cache_key(), state.version if filters.status else None), ask)
 
     def filtered(self, name: str, filters: Filters, state: ReportState | None = None,
                  **extra: object) -> pd.DataFrame:

@@ -114,6 +114,10 @@ def stored(directory: Path) -> list[Path]:
 
 def reports_page(page: Page, url: str) -> None:
     page.goto(f"{url}/reports")
+    reports_page_shown(page)
+
+
+def reports_page_shown(page: Page) -> None:
     expect(page.get_by_role("heading", name=ru.REPORTS_TITLE, level=1)).to_be_visible(timeout=60_000)
     settled(page)
 
@@ -337,8 +341,7 @@ def test_ten_sessions_submitting_at_once_are_all_stored_and_shown(browser: Brows
     for page in pages:
         page.goto(f"{signin_app.url}/reports", wait_until="commit")
     for executor, page in zip(names, pages, strict=True):
-        expect(page.get_by_role("heading", name=ru.REPORTS_TITLE, level=1)).to_be_visible(timeout=60_000)
-        settled(page)
+        reports_page_shown(page)
         choose(page, ru.REPORTS_ROUND, ru.day(ROUND2))
         expect(page.locator(".st-key-report_template a")).to_have_attribute(
             "href", re.compile(rf"round={ROUND2.isoformat()}"))
