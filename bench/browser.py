@@ -216,7 +216,7 @@ def measure_pages(browser: Browser, srv: Server, cases: list[PageCase], akimats:
             parts[kind].append(_parts(srv, page, elapsed, kind == "filter", began))
 
         def profile(kind: str, case=case) -> Path | None:
-            return profiles / f"{profile_name(case.path)}-{kind.replace(' ', '_')}.cpuprofile" if profiles else None
+            return profile_file(profiles, case.path, kind) if profiles else None
 
         for _ in range(runs):
             shown, charts = expect(None)
@@ -279,15 +279,18 @@ def profile_name(path: str) -> str:
     return (path or "overview").split("?")[0] or "floor"
 
 
+def profile_file(folder: Path, path: str, kind: str) -> Path:
+    """Where the browser's CPU profile of one page and kind is kept."""
+    return folder / f"{profile_name(path)}-{kind.replace(' ', '_')}.cpuprofile"
+
+
 def frontend_pages(browser: Browser, srv: Server, cases: list[PageCase], akimats: list[str] | None, expect,
                    folder: Path) -> dict[str, dict[str, dict[str, float]]]:
     """One more untimed pass over the pages, with the browser's CPU profiler on (bench/frontend.py): by page and
     kind, the main thread's milliseconds per owner; the profiles are kept in `folder`."""
     measure_pages(browser, srv, cases, akimats, expect, runs=1, profiles=folder)
     kinds = breakdown.KINDS if akimats else ("first visit", "cached")
-    return {profile_name(case.path): {kind: frontend.read(folder / f"{profile_name(case.path)}-"
-                                                           f"{kind.replace(' ', '_')}.cpuprofile")
-                                      for kind in kinds}
+    return {profile_name(case.path): {kind: frontend.read(profile_file(folder, case.path, kind)) for kind in kinds}
             for case in cases}
 
 
