@@ -52,7 +52,7 @@ from reporting.decrees import decrees as report_decrees
 from reporting.log import LogReader
 from reporting.review import REVIEWS_DIR, REVIEWS_SCHEMA
 
-from .config import SQL_DIR
+from .config import DUCKDB_THREADS, SQL_DIR
 from .filters import FILTER_SPECS, Filters
 
 log = logging.getLogger("roadmap")
@@ -266,6 +266,7 @@ class RoadmapDB:
         self._con = duckdb.connect(":memory:")
         # A server's log is no terminal: DuckDB's progress bar would only litter it during a large load.
         self._con.execute("SET enable_progress_bar = false")
+        self._con.execute("SET threads = $threads", {"threads": DUCKDB_THREADS})
         self._con.register("measures_source", measures)
         self._con.execute(sql("staging/tables"), {"sections": list(SECTIONS)})
         self._con.unregister("measures_source")
@@ -435,15 +436,16 @@ class RoadmapDB:
     def _scoped(self, name: str, filters: Filters, extra: dict[str, object],
                 state: ReportState | None = None) -> tuple[str, dict[str, object], dict[str, pa.Table]]:
         clash = extra.keys() & filters.params().keys()
-        if clash:  # a view's own parameter named like a filter would silently replace the filter's value
+        # Views never see the filters' values (scope/kept.sql alone does), so a view's own parameter named
+        # like a filter would read as the filter to whoever reads the view's SQL, and be another value.
+        if clash:
             raise ValueError(f"views/{name}.sql: parameters {sorted(clash)} are filter names; rename them")
         state = state or self.report_state()
         tables = self._registered(filters, state)
         if filters.is_empty:
             return view_query(name, "unfiltered"), extra, tables
         query = view_query(name, "filtered")
-        return (query, _bound(query, {**filters.params(), **extra}),
-                {**tables, "kept_rows": self._kept_rows(filters, state, tables)})
+        return query, extra, {**tables, "kept_rows": self._kept_rows(filters, state, tables)}
 
     def _kept_rows(self, filters: Filters, state: ReportState, tables: dict[str, pa.Table]) -> pa.Table:
         """scope/kept.sql's rows for these filters: asked once per filter combination (and, for the status

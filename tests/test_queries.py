@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from loaders.groups import group_key
+from roadmap.config import DUCKDB_THREADS
 from roadmap.filters import Filters
 from roadmap.queries import DataError, ReadOnlyViolation, RoadmapDB
 from tests.conftest import ROOT
@@ -171,6 +172,13 @@ def test_no_file_is_read_or_written_even_by_a_select_or_a_raw_cursor(db, tmp_pat
     assert not target.exists()
     with pytest.raises(duckdb.InvalidInputException):
         db._con.cursor().execute("SET enable_external_access = true")
+
+
+def test_one_query_runs_on_one_thread_and_the_setting_cannot_be_changed_back(db):
+    # roadmap/config.py says why: the largest dataset is one row group, so a second thread only spins.
+    assert db._run("SELECT current_setting('threads') AS threads", {}).threads.iloc[0] == DUCKDB_THREADS == 1
+    with pytest.raises(duckdb.InvalidInputException):
+        db._con.cursor().execute("SET threads = 4")
 
 
 # Property: any combination of filter values, known or not, keeps exactly the measures a plain Python
