@@ -254,3 +254,18 @@ def test_treemap_parents_are_the_sum_of_their_tiles():
     values = dict(zip(data.ids, data.values))
     assert values == {"g:D1": 80.0, "g:D2": 30.0, "m:1": 50.0, "m:2": 30.0, "o:D1": 30.0}
     assert dict(zip(data.ids, data.labels))["o:D1"] == texts.TREEMAP_OTHER.format(n=2)
+
+
+def test_a_directions_bar_is_its_years_together_one_segment_per_funding_class():
+    """views/by_group_class.sql answers per roadmap year; with several roadmaps a direction's bar must still
+    be one segment per class whose hover says the sum, not one unlabelled segment per year."""
+    by_class = pd.DataFrame({
+        "roadmap_year": [2021, 2021, 2022, 2022], "group_key": ["D1", "D1", "D1", "II"],
+        "group_order": [101, 101, 101, 200], "group_name": ["Первое", "Первое", "Первое", "Второе"],
+        "funding_class": ["budget_amount", "not_required", "budget_amount", "budget_amount"],
+        "measures": [3, 1, 4, 2], "cost_thousand_kzt": [10.0, 0.0, 5.0, 7.0]})
+    traces = {trace.legendgroup: trace for trace in charts.directions_by_class(by_class, t=texts).data}
+    segments = {(trace.legendgroup, custom[1]): x for trace in traces.values()
+                for x, custom in zip(trace.x, trace.customdata, strict=True)}
+    assert segments == {("budget_amount", "D1"): 7, ("budget_amount", "II"): 2, ("not_required", "D1"): 1}
+    assert list(traces["budget_amount"].y) == [texts.group_label("D1"), texts.group_label("II")]

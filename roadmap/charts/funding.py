@@ -122,6 +122,10 @@ def directions_by_class(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
     it.  Its twin, direction_costs, is a figure of its own, so that on a phone the two stack instead of
     squeezing two titles into one width."""
     _, labels, order = _direction_order(df, t)
+    # The view answers per roadmap year: a direction's bar is its years together, one segment (and one hover,
+    # with the sum) per funding class, not one per year and class that the hover could not tell apart.
+    df = df.groupby(["group_key", "funding_class"], as_index=False, sort=False).agg(
+        group_name=("group_name", "first"), measures=("measures", "sum"))
     fig = go.Figure()
     for funding_class in [c for c in FUNDING_COLOURS if c in set(df.funding_class)]:
         part = df[df.funding_class == funding_class]
