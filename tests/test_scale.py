@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pandas as pd
+import plotly.graph_objects as go
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -24,7 +25,7 @@ from roadmap.filters import Filters
 from roadmap.queries import DataError, RoadmapDB
 from testing import generate
 from tests.conftest import ROOT
-from tests.helpers import PAGES, plotly_values
+from tests.helpers import CHARTS, PAGES, plotly_values
 
 DATA = ROOT / "data" / "roadmap.parquet"
 ROADMAPS = 3  # 3 × 67 measures: more than one table page, more than the Gantt's bars, more amounts than ranked
@@ -97,37 +98,41 @@ def test_filter_choices_are_the_datasets_own():
 
 @pytest.fixture
 def counted(monkeypatch):
-    """Counts the SQL queries RoadmapDB runs and the download files built, in this process."""
-    calls = {"sql": 0, "files": 0}
+    """Counts the SQL queries RoadmapDB runs, the download files and the Plotly figures built, in this process."""
+    calls = {"sql": 0, "files": 0, "figures": 0}
     run, builders = RoadmapDB._run, {name: getattr(exports, name) for name in ("csv_chunks", "xlsx_chunks")}
 
     def counting_run(self, query, params, tables=None):
         calls["sql"] += 1
         return run(self, query, params, tables)
 
-    def counting(build):
+    def counting(build, what="files"):
         def wrapper(*args, **kwargs):
-            calls["files"] += 1
+            calls[what] += 1
             return build(*args, **kwargs)
         return wrapper
 
     monkeypatch.setattr(RoadmapDB, "_run", counting_run)
+    monkeypatch.setattr(go.Figure, "__init__", counting(go.Figure.__init__, "figures"))
     for name, build in builders.items():
         monkeypatch.setattr(exports, name, counting(build))
     return calls
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_a_rerun_with_the_same_filters_runs_no_sql_and_builds_no_file(page, counted):
+def test_a_rerun_with_the_same_filters_runs_no_sql_and_builds_no_file_or_figure(page, counted):
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     at.run()
     if page != PAGES[0]:
         at.switch_page(page).run()
+    ui.cached.clear()  # another page's test may have asked the same already
+    counted.update(sql=0, files=0, figures=0)
     at.multiselect(key="akimat").set_value(["г. Шымкент"]).run()
-    counted.update(sql=0, files=0)
+    assert counted["sql"] > 0 and (counted["figures"] > 0) == (CHARTS[page] > 0)  # what is counted is counted
+    counted.update(sql=0, files=0, figures=0)
     at.run()
     assert not at.exception
-    assert counted == {"sql": 0, "files": 0}
+    assert counted == {"sql": 0, "files": 0, "figures": 0}
 
 
 def test_each_query_gives_the_same_answer_with_and_without_the_where_clause():
