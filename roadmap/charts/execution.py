@@ -10,7 +10,7 @@ from reporting.vocabulary import MEASURE_STATUSES
 
 from .common import (
     _escape,
-    _layout,
+    _figure,
 )
 
 STATUS_COLOURS = {
@@ -23,8 +23,9 @@ STATUS_COLOURS = {
 
 
 def _status_bars(df: pd.DataFrame, category: str, labels: dict[str, str], *, t: ModuleType,
-                 customdata: list | None = None) -> list[go.Bar]:
-    """One horizontal bar trace per status (stacked), over the categories in `labels` (their order)."""
+                 customdata: list | None = None, hover_name: str = "%{y}") -> list[dict]:
+    """One horizontal bar trace per status (stacked), over the categories in `labels` (their order); the
+    hover names each bar by `hover_name`."""
     counts = df.pivot_table(index=category, columns="status", values="measures", aggfunc="sum", fill_value=0)
     order = list(labels)
     traces = []
@@ -32,25 +33,28 @@ def _status_bars(df: pd.DataFrame, category: str, labels: dict[str, str], *, t: 
         if status not in counts:
             continue
         values = [int(counts[status].get(c, 0)) for c in order]
-        traces.append(go.Bar(
-            y=[labels[c] for c in order], x=values, name=t.STATUS_NAMES[status], orientation="h",
+        traces.append(dict(
+            type="bar", y=[labels[c] for c in order], x=values, name=t.STATUS_NAMES[status], orientation="h",
             marker_color=STATUS_COLOURS[status], text=[v or "" for v in values], textposition="inside",
             insidetextanchor="middle", customdata=customdata,
-            hovertemplate="<b>%{y}</b><br>" + _escape(t.STATUS_NAMES[status]) + ": %{x}<extra></extra>",
+            hovertemplate=f"<b>{hover_name}</b><br>" + _escape(t.STATUS_NAMES[status]) + ": %{x}<extra></extra>",
         ))
     return traces
+
+
+def _stacked(traces: list[dict], t: ModuleType, height: int, axis_title: str, barmode: str = "stack") -> go.Figure:
+    """The Execution page's bars: categories down the side in their order, the legend in a row above."""
+    return _figure(traces, t, height, margin=dict(t=60), barmode=barmode,
+                   legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom", traceorder="normal"),
+                   yaxis=dict(autorange="reversed", type="category"), xaxis=dict(title=axis_title))
 
 
 def status_by_group(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
     """The measures of each direction by their status in the chosen round (stacked)."""
     groups = df.drop_duplicates("group_key").sort_values("group_order")
     labels = {k: t.group_label(k) for k in groups.group_key}
-    fig = go.Figure(_status_bars(df, "group_key", labels, t=t, customdata=list(groups.group_key)))
-    fig.update_layout(barmode="stack", legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom",
-                                                   traceorder="normal"))
-    fig.update_yaxes(autorange="reversed", type="category")
-    fig.update_xaxes(title=t.COL_MEASURES)
-    return _layout(fig, t, max(220, 40 * len(labels) + 120), margin_t=60)
+    return _stacked(_status_bars(df, "group_key", labels, t=t, customdata=list(groups.group_key)), t,
+                    max(220, 40 * len(labels) + 120), t.COL_MEASURES)
 
 
 def status_by_executor(df: pd.DataFrame, full_names: dict[str, str] | None = None, *,
@@ -61,16 +65,9 @@ def status_by_executor(df: pd.DataFrame, full_names: dict[str, str] | None = Non
     missing = df[df.status == "not_reported"].groupby("executor").measures.sum().reindex(totals.index, fill_value=0)
     order = sorted(totals.index, key=lambda e: (-missing[e], -totals[e], e))
     labels = {e: e for e in order}
-    fig = go.Figure(_status_bars(df, "executor", labels, t=t))
     names = [_escape((full_names or {}).get(e) or e) for e in order]
-    for trace in fig.data:
-        trace.customdata = names
-        trace.hovertemplate = trace.hovertemplate.replace("<b>%{y}</b>", "<b>%{customdata}</b>")
-    fig.update_layout(barmode="stack", legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom",
-                                                   traceorder="normal"))
-    fig.update_yaxes(autorange="reversed", type="category")
-    fig.update_xaxes(title=t.COL_MEASURES)
-    return _layout(fig, t, max(240, 24 * len(order) + 120), margin_t=60)
+    return _stacked(_status_bars(df, "executor", labels, t=t, customdata=names, hover_name="%{customdata}"), t,
+                    max(240, 24 * len(order) + 120), t.COL_MEASURES)
 
 
 def estimated_vs_spent(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
@@ -78,16 +75,9 @@ def estimated_vs_spent(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
     labels = [t.group_label(k) for k in df.group_key]
     estimated = df.cost_thousand_kzt / 1000
     spent = df.spent_thousand_kzt / 1000
-    fig = go.Figure([
-        go.Bar(y=labels, x=estimated, name=t.EXEC_ESTIMATED, orientation="h", marker_color="#9ecae1",
-               text=[t.number(v, 1) for v in estimated], textposition="auto",
-               hovertemplate="<b>%{y}</b><br>" + _escape(t.EXEC_ESTIMATED) + ": %{text}<extra></extra>"),
-        go.Bar(y=labels, x=spent, name=t.EXEC_SPENT, orientation="h", marker_color="#08519c",
-               text=[t.number(v, 1) for v in spent], textposition="auto",
-               hovertemplate="<b>%{y}</b><br>" + _escape(t.EXEC_SPENT) + ": %{text}<extra></extra>"),
-    ])
-    fig.update_layout(barmode="group", legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom",
-                                                   traceorder="normal"))
-    fig.update_yaxes(autorange="reversed", type="category")
-    fig.update_xaxes(title=t.EXEC_AMOUNT_AXIS)
-    return _layout(fig, t, max(240, 60 * len(labels) + 120), margin_t=60)
+    bars = [
+        dict(type="bar", y=labels, x=amounts, name=name, orientation="h", marker_color=colour,
+             text=[t.number(v, 1) for v in amounts], textposition="auto",
+             hovertemplate="<b>%{y}</b><br>" + _escape(name) + ": %{text}<extra></extra>")
+        for amounts, name, colour in ((estimated, t.EXEC_ESTIMATED, "#9ecae1"), (spent, t.EXEC_SPENT, "#08519c"))]
+    return _stacked(bars, t, max(240, 60 * len(labels) + 120), t.EXEC_AMOUNT_AXIS, barmode="group")

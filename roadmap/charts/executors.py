@@ -11,7 +11,7 @@ from .common import (
     NAMED_COLOUR,
     WORKLOAD_SCALE,
     _escape,
-    _layout,
+    _figure,
     _wrap,
 )
 
@@ -24,7 +24,7 @@ def workload(df: pd.DataFrame, full_names: dict[str, str] | None = None, *, t: M
     named = df.named_measures if "named_measures" in df else df.measures
     collective = df.measures - named
     by_agreement = df.by_agreement_measures if "by_agreement_measures" in df else pd.Series(0, index=df.index)
-    common = dict(y=df.executor, orientation="h", textposition="auto", textangle=0,
+    common = dict(type="bar", y=df.executor, orientation="h", textposition="auto", textangle=0,
                   customdata=list(zip(names, [t.number(v, 1) for v in df.cost_thousand_kzt], df.measures,
                                       named, collective, by_agreement, df.executor_kind, df.executor, strict=True)))
     hover = ("<b>%{customdata[0]}</b><br>" + t.COL_MEASURES + ": %{customdata[2]}"
@@ -32,20 +32,17 @@ def workload(df: pd.DataFrame, full_names: dict[str, str] | None = None, *, t: M
                 + ": %{customdata[4]})" if collective.any() else "")
              + ("<br>" + t.WORKLOAD_BY_AGREEMENT + ": %{customdata[5]}" if (by_agreement > 0).any() else "")
              + "<br>" + t.COL_COST + ": %{customdata[1]}<extra></extra>")
-    traces = [go.Bar(x=named, name=t.WORKLOAD_NAMED, marker_color=NAMED_COLOUR, text=named, hovertemplate=hover,
-                     **common)]
+    traces = [dict(x=named, name=t.WORKLOAD_NAMED, marker_color=NAMED_COLOUR, text=named, hovertemplate=hover,
+                   **common)]
     if collective.any():
-        traces.append(go.Bar(x=collective, name=t.WORKLOAD_COLLECTIVE, marker_color=COLLECTIVE_COLOUR,
-                             text=collective, hovertemplate=hover, **common))
-    fig = go.Figure(traces)
-    fig.update_layout(barmode="stack", showlegend=bool(collective.any()),
-                      legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom"))
-    fig.update_yaxes(autorange="reversed", type="category")
-    fig.update_xaxes(title=t.COL_MEASURES)
-    _layout(fig, t, max(240, 26 * len(df) + 110))
-    if collective.any():  # room above the bars for the legend, which would otherwise cover the first one
-        fig.update_layout(margin_t=70)
-    return fig
+        traces.append(dict(x=collective, name=t.WORKLOAD_COLLECTIVE, marker_color=COLLECTIVE_COLOUR,
+                           text=collective, hovertemplate=hover, **common))
+    return _figure(traces, t, max(240, 26 * len(df) + 110),
+                   # room above the bars for the legend, which would otherwise cover the first one
+                   margin=dict(t=70) if collective.any() else None,
+                   barmode="stack", showlegend=bool(collective.any()),
+                   legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom"),
+                   yaxis=dict(autorange="reversed", type="category"), xaxis=dict(title=t.COL_MEASURES))
 
 
 def executor_matrix(df: pd.DataFrame, executor_order: list[str], *, t: ModuleType,
@@ -65,21 +62,19 @@ def executor_matrix(df: pd.DataFrame, executor_order: list[str], *, t: ModuleTyp
     text = [[f"{n}" if n == m else f"{n}{more.format(m - n)}" for n, m in zip(row_n, row_m, strict=True)]
             for row_n, row_m in zip(named.values, total.values, strict=True)]
     names = [_wrap(name, 16) if narrow else _escape(name) for name in named.index]
-    fig = go.Figure(
-        go.Heatmap(
-            z=named.values, x=[t.group_label(g) for g in named.columns], y=names,
-            colorscale=WORKLOAD_SCALE, text=text, texttemplate="%{text}", xgap=2, ygap=2, showscale=not narrow,
-            textfont=dict(size=11) if narrow else None,
-            hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
-            # ticks at whole numbers of measures (Plotly's own steps gave "0,5", "1,5")
-            colorbar=dict(title=t.WORKLOAD_NAMED_SHORT, tick0=0,
-                          dtick=max(1, -(-int(named.values.max(initial=0)) // 5))),
-        )
+    cells = dict(
+        type="heatmap", z=named.values, x=[t.group_label(g) for g in named.columns], y=names,
+        colorscale=WORKLOAD_SCALE, text=text, texttemplate="%{text}", xgap=2, ygap=2, showscale=not narrow,
+        textfont=dict(size=11) if narrow else None,
+        hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
+        # ticks at whole numbers of measures (Plotly's own steps gave "0,5", "1,5")
+        colorbar=dict(title=t.WORKLOAD_NAMED_SHORT, tick0=0,
+                      dtick=max(1, -(-int(named.values.max(initial=0)) // 5))),
     )
-    fig.update_yaxes(autorange="reversed", type="category")
     # On a phone the directions' names stand upright: tilted, each ran over its neighbour's column.
-    fig.update_xaxes(side="top", tickangle=-90 if narrow else None)
-    return _layout(fig, t, max(300, (34 if narrow else 24) * len(named) + 120))
+    return _figure([cells], t, max(300, (34 if narrow else 24) * len(named) + 120),
+                   yaxis=dict(autorange="reversed", type="category"),
+                   xaxis=dict(side="top", tickangle=-90 if narrow else None))
 
 
 # The map's scale, in px per degree of longitude, at its smallest: a desktop's map is as tall as its fixed height
@@ -112,28 +107,26 @@ def region_map(workload_by_region: dict[str, int], shapes: list[tuple[str, list[
     def colour(n: int) -> str:
         return pc.sample_colorscale(scale, [min(1.0, 0.08 + 0.92 * n / top)])[0] if n else "#f2f2f2"
 
-    # Traces and labels are collected first and handed to the figure at once: adding them one by one
-    # re-validates the growing figure each time, which made this map the slowest chart of the app.
     traces = []
     for name, rings in shapes:
         n = workload_by_region.get(name, 0)
         for ring in rings:
             lon, lat = zip(*ring)
-            traces.append(go.Scatter(
-                x=lon, y=lat, fill="toself", mode="lines", line=dict(color="#ffffff", width=1),
+            traces.append(dict(
+                type="scatter", x=lon, y=lat, fill="toself", mode="lines", line=dict(color="#ffffff", width=1),
                 fillcolor=colour(n), hoveron="fills", name=name, showlegend=False,
                 text=f"{_escape(name)}: {n}", hoverinfo="text",
             ))
     for name, lon, lat in points:
         n = workload_by_region.get(name, 0)
-        traces.append(go.Scatter(
-            x=[lon], y=[lat], mode="markers", showlegend=False, name=name,
+        traces.append(dict(
+            type="scatter", x=[lon], y=[lat], mode="markers", showlegend=False, name=name,
             marker=dict(size=14, color=colour(n), line=dict(color="#333333", width=1.5)),
             text=f"{_escape(name)}: {n}", hoverinfo="text", customdata=[[name]],
         ))
     # An invisible trace carries the colour bar for the whole scale, its ticks whole numbers of measures.
-    traces.append(go.Scatter(
-        x=[None], y=[None], mode="markers", showlegend=False, hoverinfo="skip",
+    traces.append(dict(
+        type="scatter", x=[None], y=[None], mode="markers", showlegend=False, hoverinfo="skip",
         marker=dict(colorscale=WORKLOAD_SCALE, cmin=0, cmax=top, color=[0], showscale=True,
                     # the bar's title above it: beside it, a long one ran off the chart's left edge
                     colorbar=dict(title=dict(text=t.COL_MEASURES, side="top"), orientation="h",
@@ -157,8 +150,9 @@ def region_map(workload_by_region: dict[str, int], shapes: list[tuple[str, list[
         for name, label_lon, label_lat in labelled if name in fitting
     ]
     # Click targets: nearly transparent markers under the labels (a fully transparent one takes no click).
-    traces.append(go.Scatter(
-        x=[lon for _, lon, _ in labelled], y=[lat for _, _, lat in labelled], mode="markers", showlegend=False,
+    traces.append(dict(
+        type="scatter", x=[lon for _, lon, _ in labelled], y=[lat for _, _, lat in labelled], mode="markers",
+        showlegend=False,
         marker=dict(size=22, color="rgba(255,255,255,0.01)"), customdata=[[name] for name, _, _ in labelled],
         text=[f"{_escape(name)}: {label(name)}" for name, _, _ in labelled], hoverinfo="text", name="regions",
     ))
@@ -169,17 +163,11 @@ def region_map(workload_by_region: dict[str, int], shapes: list[tuple[str, list[
             align="left", font=dict(size=12, color="#333333"),
             text=_escape(t.MAP_NOT_DRAWN.format(regions=", ".join(f"{name}: {n}" for name, n in undrawn))),
         ))
-    # Its traces are validated as they are made; validating them again as the figure's (the outlines' thousands
-    # of points) took two thirds of the map's building.
-    fig = go.Figure(data=traces, layout=dict(annotations=annotations), _validate=False)
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=MAP_LAT_STRETCH)
     # A phone's map is as wide as the screen and about half as tall: a desktop's height would leave it floating
     # in blank space.
-    _layout(fig, t, 300 if narrow else 460, plot_bgcolor="#ffffff")
-    if undrawn:
-        fig.update_layout(margin_b=40)
-    return fig
+    return _figure(traces, t, 300 if narrow else 460, margin=dict(b=40) if undrawn else None,
+                   annotations=annotations, plot_bgcolor="#ffffff", xaxis=dict(visible=False),
+                   yaxis=dict(visible=False, scaleanchor="x", scaleratio=MAP_LAT_STRETCH))
 
 
 def unmapped_regions(workload_by_region: dict[str, int], shapes, points) -> list[tuple[str, int]]:

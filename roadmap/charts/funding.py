@@ -5,57 +5,52 @@ from types import ModuleType
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from .common import (
     BUDGET_COLOURS,
     FUNDING_COLOURS,
     NAMED_COLOUR,
+    NARROW_BARGAP,
     NARROW_ROW,
     _escape,
-    _layout,
+    _figure,
     _measure_ids,
     _wrap,
+    bar_titles,
     group_colour,
     measure_labels,
     short_title,
-    titles_above_bars,
 )
 
 
 def funding_by_group(df: pd.DataFrame, *, t: ModuleType, narrow: bool = False) -> go.Figure:
     labels = [t.group_label(k) for k in df.group_key]
-    fig = go.Figure(
-        go.Bar(
-            x=df.cost_thousand_kzt, y=labels, orientation="h",
-            marker_color=[group_colour(k) for k in df.group_key],
-            text=[t.number(v, 1) for v in df.cost_thousand_kzt], textposition="auto", textangle=0,
-            customdata=list(zip([_wrap(n) for n in df.group_name], df.measures, df.budget_measures, df.group_key,
-                                strict=True)),
-            hovertemplate="<b>%{y}</b><br>%{customdata[0]}<br>" + t.COL_COST + ": %{x:,.1f}<br>"
-            + t.COL_MEASURES + ": %{customdata[1]} (" + t.COL_BUDGET_MEASURES.lower()
-            + ": %{customdata[2]})<extra></extra>",
-        )
+    bars = dict(
+        type="bar", x=df.cost_thousand_kzt, y=labels, orientation="h",
+        marker_color=[group_colour(k) for k in df.group_key],
+        text=[t.number(v, 1) for v in df.cost_thousand_kzt], textposition="auto", textangle=0,
+        customdata=list(zip([_wrap(n) for n in df.group_name], df.measures, df.budget_measures, df.group_key,
+                            strict=True)),
+        hovertemplate="<b>%{y}</b><br>%{customdata[0]}<br>" + t.COL_COST + ": %{x:,.1f}<br>"
+        + t.COL_MEASURES + ": %{customdata[1]} (" + t.COL_BUDGET_MEASURES.lower()
+        + ": %{customdata[2]})<extra></extra>",
     )
-    fig.update_yaxes(autorange="reversed")
     # On a phone fewer amounts on the axis: Plotly's own five ("50 000" … "200 000") ran into one another.
-    fig.update_xaxes(title=t.COL_COST, tickformat=",.0f", nticks=4 if narrow else None)
-    return _layout(fig, t, 300)
+    return _figure([bars], t, 300, yaxis=dict(autorange="reversed"),
+                   xaxis=dict(title=t.COL_COST, tickformat=",.0f", nticks=4 if narrow else None))
 
 
 def budget_split(df: pd.DataFrame, value: str, *, t: ModuleType) -> go.Figure:
     """Donut of measures with a budget amount vs the rest, by count or by amount."""
     labels = [t.BUDGET_SPLIT[bool(b)] for b in df.has_budget_amount]
     values = df[value]
-    fig = go.Figure(
-        go.Pie(
-            labels=labels, values=values, hole=0.55, sort=False,
-            marker_colors=[BUDGET_COLOURS[bool(b)] for b in df.has_budget_amount],
-            texttemplate="%{value:,.0f}<br>%{percent}" if value == "measures" else "%{value:,.1f}<br>%{percent}",
-            hovertemplate="%{label}: %{value:,.1f}<extra></extra>",
-        )
+    pie = dict(
+        type="pie", labels=labels, values=values, hole=0.55, sort=False,
+        marker_colors=[BUDGET_COLOURS[bool(b)] for b in df.has_budget_amount],
+        texttemplate="%{value:,.0f}<br>%{percent}" if value == "measures" else "%{value:,.1f}<br>%{percent}",
+        hovertemplate="%{label}: %{value:,.1f}<extra></extra>",
     )
-    return _layout(fig, t, 300, legend=dict(orientation="h", y=-0.1))
+    return _figure([pie], t, 300, legend=dict(orientation="h", y=-0.1))
 
 
 def funding_by_source(df: pd.DataFrame, full_names: dict[str, str], *, t: ModuleType) -> go.Figure:
@@ -63,51 +58,53 @@ def funding_by_source(df: pd.DataFrame, full_names: dict[str, str], *, t: Module
     amounts the decree gives without a budget of their own."""
     labels = [_escape(f"{s} · {full_names.get(s, '')}".rstrip(" ·")) if isinstance(s, str) else t.FUNDING_NO_SOURCE
               for s in df.source]
-    fig = go.Figure(go.Bar(
-        x=df.cost_thousand_kzt, y=labels, orientation="h", marker_color=NAMED_COLOUR,
+    bars = dict(
+        type="bar", x=df.cost_thousand_kzt, y=labels, orientation="h", marker_color=NAMED_COLOUR,
         text=[t.number(v, 1) for v in df.cost_thousand_kzt], textposition="auto", textangle=0,
         customdata=list(zip([t.thousand_tenge(v) for v in df.cost_thousand_kzt], df.amounts, strict=True)),
         hovertemplate="<b>%{y}</b><br>%{customdata[0]}<br>" + t.FUNDING_SOURCE_AMOUNTS + ": %{customdata[1]}"
                       "<extra></extra>",
-    ))
-    fig.update_yaxes(autorange="reversed", type="category", automargin=True)
-    fig.update_xaxes(title=t.COL_COST, tickformat=",.0f")
-    return _layout(fig, t, max(200, 44 * len(df) + 110))
+    )
+    return _figure([bars], t, max(200, 44 * len(df) + 110),
+                   yaxis=dict(autorange="reversed", type="category", automargin=True),
+                   xaxis=dict(title=t.COL_COST, tickformat=",.0f"))
 
 
 def funding_classes(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
-    fig = go.Figure(
-        go.Bar(
-            x=df.measures, y=[t.FUNDING_CLASSES[c] for c in df.funding_class], orientation="h",
-            marker_color=[FUNDING_COLOURS[c] for c in df.funding_class], marker_line_color="#90a4ae",
-            marker_line_width=1, text=df.measures, textposition="auto", textangle=0,
-            customdata=[[c] for c in df.funding_class], hovertemplate="%{y}: %{x}<extra></extra>",
-        )
+    bars = dict(
+        type="bar", x=df.measures, y=[t.FUNDING_CLASSES[c] for c in df.funding_class], orientation="h",
+        marker_color=[FUNDING_COLOURS[c] for c in df.funding_class], marker_line_color="#90a4ae",
+        marker_line_width=1, text=df.measures, textposition="auto", textangle=0,
+        customdata=[[c] for c in df.funding_class], hovertemplate="%{y}: %{x}<extra></extra>",
     )
-    fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(title=t.COL_MEASURES)
-    return _layout(fig, t, 260)
+    return _figure([bars], t, 260, yaxis=dict(autorange="reversed"), xaxis=dict(title=t.COL_MEASURES))
 
 
 def years_side_by_side(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
     """The loaded roadmaps compared: per year, measures (left) and estimated amounts (right), each bar stacked
     by funding class (views/by_group_class.sql, summed per roadmap year)."""
-    fig = make_subplots(rows=1, cols=2, subplot_titles=(t.COL_MEASURES, t.COL_COST), horizontal_spacing=0.12)
     years = [str(y) for y in sorted(df.roadmap_year.unique())]
     per_class = df.groupby(["funding_class", "roadmap_year"], as_index=False)[["measures", "cost_thousand_kzt"]].sum()
+    bars = []
     for funding_class in [c for c in FUNDING_COLOURS if c in set(per_class.funding_class)]:
         part = per_class[per_class.funding_class == funding_class]
-        for column, value in ((1, "measures"), (2, "cost_thousand_kzt")):
-            fig.add_trace(go.Bar(
+        for axes, value in (("", "measures"), ("2", "cost_thousand_kzt")):
+            bars.append(dict(
+                type="bar", xaxis="x" + axes, yaxis="y" + axes,
                 x=[str(y) for y in part.roadmap_year], y=part[value], name=t.FUNDING_CLASSES[funding_class],
-                marker_color=FUNDING_COLOURS[funding_class], legendgroup=funding_class, showlegend=column == 1,
+                marker_color=FUNDING_COLOURS[funding_class], legendgroup=funding_class, showlegend=not axes,
                 hovertemplate="%{x}: %{y:,.1f}<extra>" + _escape(t.FUNDING_CLASSES[funding_class]) + "</extra>"
                 if value == "cost_thousand_kzt" else "%{x}: %{y}<extra>" + _escape(t.FUNDING_CLASSES[funding_class])
                 + "</extra>",
-            ), row=1, col=column)
-    fig.update_layout(barmode="stack")
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=years)
-    return _layout(fig, t, 360)
+            ))
+    # Two plots side by side, 12 % of the width between them, each titled above its middle.
+    years_axis = dict(type="category", categoryorder="array", categoryarray=years)
+    titles = [dict(text=text, x=x, xref="paper", xanchor="center", y=1.0, yref="paper", yanchor="bottom",
+                   showarrow=False, font=dict(size=16)) for text, x in ((t.COL_MEASURES, 0.22), (t.COL_COST, 0.78))]
+    return _figure(bars, t, 360, barmode="stack", annotations=titles,
+                   xaxis=dict(anchor="y", domain=[0.0, 0.44], **years_axis),
+                   xaxis2=dict(anchor="y2", domain=[0.56, 1.0], **years_axis),
+                   yaxis=dict(anchor="x", domain=[0.0, 1.0]), yaxis2=dict(anchor="x2", domain=[0.0, 1.0]))
 
 
 def _direction_order(df: pd.DataFrame, t: ModuleType) -> tuple[pd.DataFrame, dict[str, str], list[str]]:
@@ -126,23 +123,20 @@ def directions_by_class(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
     # with the sum) per funding class, not one per year and class that the hover could not tell apart.
     df = df.groupby(["group_key", "funding_class"], as_index=False, sort=False).agg(
         group_name=("group_name", "first"), measures=("measures", "sum"))
-    fig = go.Figure()
-    for funding_class in [c for c in FUNDING_COLOURS if c in set(df.funding_class)]:
-        part = df[df.funding_class == funding_class]
-        fig.add_trace(go.Bar(
-            y=[labels[k] for k in part.group_key], x=part.measures, orientation="h",
-            name=t.FUNDING_CLASSES[funding_class], marker_color=FUNDING_COLOURS[funding_class],
-            marker_line_color="#90a4ae", marker_line_width=0.5, legendgroup=funding_class,
-            customdata=list(zip([_wrap(n) for n in part.group_name], part.group_key, strict=True)),
-            hovertemplate="<b>%{y}</b> · " + _escape(t.FUNDING_CLASSES[funding_class]) + ": %{x}<br>"
-            "%{customdata[0]}<extra></extra>",
-        ))
+    bars = [
+        dict(type="bar", y=[labels[k] for k in part.group_key], x=part.measures, orientation="h",
+             name=t.FUNDING_CLASSES[funding_class], marker_color=FUNDING_COLOURS[funding_class],
+             marker_line_color="#90a4ae", marker_line_width=0.5, legendgroup=funding_class,
+             customdata=list(zip([_wrap(n) for n in part.group_name], part.group_key, strict=True)),
+             hovertemplate="<b>%{y}</b> · " + _escape(t.FUNDING_CLASSES[funding_class]) + ": %{x}<br>"
+             "%{customdata[0]}<extra></extra>")
+        for funding_class in FUNDING_COLOURS if not (part := df[df.funding_class == funding_class]).empty]
     # The legend sits in the figure's own bottom margin (container coordinates), below the tick labels however
     # many lines it wraps into on a phone.
-    fig.update_layout(barmode="stack", title=dict(text=_escape(t.COL_MEASURES), x=0, xanchor="left"),
-                      legend=dict(orientation="h", x=0, xref="container", y=0, yref="container", yanchor="bottom"))
-    fig.update_yaxes(autorange="reversed", type="category", categoryorder="array", categoryarray=order)
-    return _layout(fig, t, max(300, 44 * len(order) + 250), margin_t=40, margin_b=140)
+    return _figure(bars, t, max(300, 44 * len(order) + 250), margin=dict(t=40, b=140), barmode="stack",
+                   title=dict(text=_escape(t.COL_MEASURES), x=0, xanchor="left"),
+                   legend=dict(orientation="h", x=0, xref="container", y=0, yref="container", yanchor="bottom"),
+                   yaxis=dict(autorange="reversed", type="category", categoryorder="array", categoryarray=order))
 
 
 def direction_costs(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
@@ -152,18 +146,18 @@ def direction_costs(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
     groups, _, order = _direction_order(df, t)
     totals = df.groupby("group_key", sort=False).agg(cost=("cost_thousand_kzt", "sum"), name=("group_name", "first"))
     totals = totals.reindex(groups.group_key)
-    fig = go.Figure(go.Bar(
-        y=order, x=totals.cost, orientation="h", showlegend=False,
+    bars = dict(
+        type="bar", y=order, x=totals.cost, orientation="h", showlegend=False,
         marker_color=FUNDING_COLOURS["budget_amount"], text=[t.number(v, 1) for v in totals.cost],
         textposition="auto", textangle=0, customdata=list(zip([_wrap(n) for n in totals.name], totals.index,
                                                               strict=True)),
         hovertemplate="<b>%{y}</b><br>%{customdata[0]}<br>" + t.COL_COST + ": %{x:,.1f}<extra></extra>",
-    ))
-    fig.update_layout(title=dict(text=_escape(t.COL_COST), x=0, xanchor="left"))
-    fig.update_yaxes(autorange="reversed", type="category", categoryorder="array", categoryarray=order)
+    )
     # Never more than half a desktop's width: at most four amounts on the axis, or "100 000" runs into "150 000".
-    fig.update_xaxes(tickformat=",.0f", nticks=4)
-    return _layout(fig, t, max(300, 44 * len(order) + 190), margin_t=40)
+    return _figure([bars], t, max(300, 44 * len(order) + 190), margin=dict(t=40),
+                   title=dict(text=_escape(t.COL_COST), x=0, xanchor="left"),
+                   yaxis=dict(autorange="reversed", type="category", categoryorder="array", categoryarray=order),
+                   xaxis=dict(tickformat=",.0f", nticks=4))
 
 
 
@@ -177,23 +171,21 @@ def ranked_costs(df: pd.DataFrame, *, t: ModuleType, narrow: bool = False) -> go
     else:  # two short lines per bar ("№ 29 · Реализация проекта<br>…")
         labels = [f"{label} · {_wrap(short_title(title, 40), 24)}" for label, title in zip(measure_labels(df, t),
                                                                                            df.title, strict=True)]
-    fig = go.Figure(
-        go.Bar(
-            x=df.cost_thousand_kzt, y=labels, orientation="h",
-            marker_color=[group_colour(k) for k in df.group_key],
-            text=[t.number(v, 1) for v in df.cost_thousand_kzt], textposition="auto", textangle=0,
-            customdata=list(zip([_wrap(title) for title in df.title], [t.group_label(k) for k in df.group_key],
-                                *_measure_ids(df), strict=True)),
-            hovertemplate="<b>%{y}</b> · %{customdata[1]}<br>%{customdata[0]}<br>" + t.COL_COST
-            + ": %{x:,.1f}<extra></extra>",
-        )
+    bars = dict(
+        type="bar", x=df.cost_thousand_kzt, y=labels, orientation="h",
+        marker_color=[group_colour(k) for k in df.group_key],
+        text=[t.number(v, 1) for v in df.cost_thousand_kzt], textposition="auto", textangle=0,
+        customdata=list(zip([_wrap(title) for title in df.title], [t.group_label(k) for k in df.group_key],
+                            *_measure_ids(df), strict=True)),
+        hovertemplate="<b>%{y}</b> · %{customdata[1]}<br>%{customdata[0]}<br>" + t.COL_COST
+        + ": %{x:,.1f}<extra></extra>",
     )
-    fig.update_yaxes(autorange="reversed", type="category")
-    fig.update_xaxes(title=t.COL_COST, tickformat=",.0f", nticks=4 if narrow else None)
+    axes = dict(yaxis=dict(autorange="reversed", type="category"),
+                xaxis=dict(title=t.COL_COST, tickformat=",.0f", nticks=4 if narrow else None))
     if narrow:
-        titles_above_bars(fig, labels, df.title.tolist())
-        return _layout(fig, t, NARROW_ROW * len(df) + 110)
-    return _layout(fig, t, max(260, 40 * len(df) + 80))
+        return _figure([bars], t, NARROW_ROW * len(df) + 110, bargap=NARROW_BARGAP,
+                       annotations=bar_titles(labels, df.title.tolist()), **axes)
+    return _figure([bars], t, max(260, 40 * len(df) + 80), **axes)
 
 
 def cost_treemap(df: pd.DataFrame, groups: pd.DataFrame, *, t: ModuleType, narrow: bool = False) -> go.Figure:
@@ -227,15 +219,13 @@ def cost_treemap(df: pd.DataFrame, groups: pd.DataFrame, *, t: ModuleType, narro
     values += list(df.cost_thousand_kzt) + [v for _, _, v in rest]
     hover += [_wrap(title) for title in df.title] + [t.TREEMAP_OTHER.format(n=n) for _, n, _ in rest]
     colours += [group_colour(k) for k in df.group_key] + [group_colour(k) for k, _, _ in rest]
-    fig = go.Figure(
-        go.Treemap(
-            ids=ids, labels=labels, parents=parents, values=values, branchvalues="total",
-            marker_colors=colours, customdata=hover,
-            texttemplate="<b>%{label}</b><br>%{value:,.1f}",
-            hovertemplate="<b>%{label}</b><br>%{customdata}<br>" + t.COL_COST + ": %{value:,.1f}<extra></extra>",
-        )
+    tiles = dict(
+        type="treemap", ids=ids, labels=labels, parents=parents, values=values, branchvalues="total",
+        marker_colors=colours, customdata=hover,
+        texttemplate="<b>%{label}</b><br>%{value:,.1f}",
+        hovertemplate="<b>%{label}</b><br>%{customdata}<br>" + t.COL_COST + ": %{value:,.1f}<extra></extra>",
     )
     if narrow:  # taller, its tiles being so much narrower; a tile too small for its words hides them (its hover
         # keeps them) rather than shrinking them to specks
-        return _layout(fig, t, 560, uniformtext=dict(minsize=10, mode="hide"))
-    return _layout(fig, t, 420)
+        return _figure([tiles], t, 560, uniformtext=dict(minsize=10, mode="hide"))
+    return _figure([tiles], t, 420)
