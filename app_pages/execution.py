@@ -102,12 +102,20 @@ else:
     }), hide_index=True, width="stretch", key="table_missing")
 
 st.header(t.EXEC_OVERDUE)
-overdue = ui.query("overdue_measures", filters, as_of=as_of)
+overdue_total = int(ui.query("overdue_count", filters, as_of=as_of).iloc[0]["measures"])
 chosen = ui.query("report_coverage", filters)
 st.caption(t.EXEC_OVERDUE_NOTE.format(as_of=t.day_dat(as_of), round=status.round_words(chosen, several)))
-if overdue.empty:
+if not overdue_total:
     st.success(t.EXEC_OVERDUE_NONE)
 else:
+    # Paged in DuckDB like the comments below: the browser gets one page, never every overdue measure.
+    overdue_pages, overdue_offset = panel.page_of(overdue_total, config.OVERDUE_PAGE_SIZE, "overdue_page")
+    overdue = ui.query("overdue_measures", filters, as_of=as_of, limit=config.OVERDUE_PAGE_SIZE,
+                       offset=overdue_offset)
+    if overdue_pages > 1:
+        st.caption(t.EXEC_OVERDUE_RANGE.format(first=t.number(overdue_offset + 1),
+                                               last=t.number(overdue_offset + len(overdue)),
+                                               total=t.number(overdue_total)))
     st.dataframe(pd.DataFrame({
         t.COLUMNS["measure_no"]: [_measure(y, n) for y, n in zip(overdue.roadmap_year, overdue.measure_no,
                                                                  strict=True)],

@@ -89,6 +89,7 @@ EXEC_AS_OF_HELP = "Past reporting dates and missed deadlines are counted as of t
 EXEC_OVERDUE = "Overdue and not completed"
 EXEC_OVERDUE_NOTE = "Measures whose deadline ended before {as_of} and whose status for {round} is not \"done\"."
 EXEC_OVERDUE_NONE = "No measure past its deadline is left undone."
+EXEC_OVERDUE_RANGE = "Measures {first}–{last} of {total}"
 EXEC_SPENT_HEADER = "Estimated vs actual expenditure"
 EXEC_ESTIMATED = "Estimated expenditure"
 EXEC_SPENT = "Spent, as reported"

@@ -30,6 +30,7 @@ GANTT_MAX_WINDOWS = 60  # the most populous windows when even those are more
 RANKED_MAX_BARS = 25  # the largest amounts; the treemap puts the rest of each group in one tile
 MEASURES_PAGE_SIZE = 100  # rows of the measure table per page
 COMMENTS_PAGE_SIZE = 50  # executors' comments per page of the Execution page's list
+OVERDUE_PAGE_SIZE = 100  # overdue measures per page of the Execution page's list (a decree's 67 on one)
 HISTORY_PAGE_SIZE = 50  # received reports per page of the Reports page's history
 OVERVIEW_BUSIEST = 10  # executors on the Overview's workload chart
 # The map's outlines keep a point only where leaving it out would move the line by more than this (degrees): at

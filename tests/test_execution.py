@@ -580,7 +580,8 @@ def test_overdue_measures_are_past_their_deadline_and_not_done(deadlines, round_
     if expected is None:
         expected = sorted((no for no in status if DEADLINE_END[no] < as_of and status[no] != "done"),
                           key=lambda no: (DEADLINE_END[no], no))
-    overdue = db.filtered("overdue_measures", Filters(round=round_), as_of=as_of)
+    overdue = db.filtered("overdue_measures", Filters(round=round_), as_of=as_of, limit=100, offset=0)
+    assert db.filtered("overdue_count", Filters(round=round_), as_of=as_of).measures.iloc[0] == len(expected)
     assert overdue.measure_no.tolist() == expected
     assert dict(zip(overdue.measure_no, overdue.status)) == {no: status[no] for no in expected}
     assert "done" not in set(overdue.status)

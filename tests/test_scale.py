@@ -142,7 +142,8 @@ def test_each_query_gives_the_same_answer_with_and_without_the_where_clause():
              "gantt_measures": {"limit": 1000}, "gantt_windows": {"limit": 1000}, "ranked_costs": {"limit": 1000},
              "measure_page": {"limit": 1000, "offset": 0}, "busiest_executors": {"limit": 1000},
              "measure_position": {"measure_no": 29, "measure_year": None},
-             "missing_reports": {"as_of": "2022-01-01"}, "overdue_measures": {"as_of": "2022-01-01"},
+             "missing_reports": {"as_of": "2022-01-01"}, "overdue_count": {"as_of": "2022-01-01"},
+             "overdue_measures": {"as_of": "2022-01-01", "limit": 1000, "offset": 0},
              "comment_page": {"limit": 1000, "offset": 0, "search": ""}, "comment_count": {"search": ""},
              **{name: {"every_round": True} for name in ("report_log", "report_log_count", "report_log_json")}}
     names = [p.stem for p in (ROOT / "roadmap" / "sql" / "views").glob("*.sql")]
@@ -274,3 +275,20 @@ def test_a_directions_bar_is_its_years_together_one_segment_per_funding_class():
                 for x, custom in zip(trace.x, trace.customdata, strict=True)}
     assert segments == {("budget_amount", "D1"): 7, ("budget_amount", "II"): 2, ("not_required", "D1"): 1}
     assert list(traces["budget_amount"].y) == [texts.group_label("D1"), texts.group_label("II")]
+
+
+def test_overdue_list_is_paged(large_app):
+    """Past every deadline with no report, every measure is overdue: the Execution page sends one page of
+    them at a time, the longest overdue first, and says which ones of how many."""
+    at = open_large("app_pages/execution.py")
+    overdue = large_app.sort_values(["deadline_end", "measure_no"])
+    assert len(overdue) > config.OVERDUE_PAGE_SIZE  # guards the case: more than one page
+    size = config.OVERDUE_PAGE_SIZE
+    shown = lambda: [int(re.search(r"\d+", label).group()) for label in next(  # noqa: E731
+        d.value for d in at.dataframe if texts.COL_DEADLINE in d.value.columns)[texts.COLUMNS["measure_no"]]]
+    assert shown() == overdue.measure_no[:size].tolist()
+    range_of = texts.EXEC_OVERDUE_RANGE.format(first=1, last=size, total=texts.number(len(overdue)))
+    assert range_of in [c.value for c in at.caption]
+    last = -(-len(overdue) // size)
+    at.number_input(key="overdue_page").set_value(last).run()
+    assert shown() == overdue.measure_no[(last - 1) * size:].tolist()
