@@ -37,11 +37,9 @@ def _comments() -> None:
         st.info(t.EXEC_COMMENTS_NONE.format(round=rounds))
         return
     st.caption(t.EXEC_COMMENTS_NOTE.format(round=rounds))
-    pages, offset = panel.page_of(total, config.COMMENTS_PAGE_SIZE, "comments_page")
+    pages, offset = panel.page_of(total, config.COMMENTS_PAGE_SIZE, "comments_page", t.EXEC_COMMENTS_PAGE)
     said = ui.query("comment_page", _unsearched, search=_search, limit=config.COMMENTS_PAGE_SIZE, offset=offset)
-    if pages > 1:
-        st.caption(t.EXEC_COMMENTS_RANGE.format(first=t.number(offset + 1), last=t.number(offset + len(said)),
-                                                total=t.number(total)))
+    panel.page_range(t.EXEC_COMMENTS_RANGE, pages, offset, len(said), total)
     st.dataframe(pd.DataFrame({
         t.COLUMNS["measure_no"]: [_measure(y, n) for y, n in zip(said.roadmap_year, said.measure_no, strict=True)],
         t.COL_TITLE: said.title,
@@ -73,11 +71,12 @@ if reported:
 
 if reported:
     st.header(t.EXEC_BY_GROUP)
-    st.plotly_chart(charts.status_by_group(ui.query("status_by_group", filters), t=t), key="chart_status_groups",
-                    config={"displayModeBar": False})
+    st.plotly_chart(ui.figure(charts.status_by_group, ui.query("status_by_group", filters), t=t),
+                    key="chart_status_groups", config={"displayModeBar": False})
     st.header(t.EXEC_BY_EXECUTOR)
     st.caption(t.EXEC_BY_EXECUTOR_NOTE)
-    st.plotly_chart(charts.status_by_executor(ui.query("status_by_executor", filters), db.legend.full_names, t=t),
+    st.plotly_chart(ui.figure(charts.status_by_executor, ui.query("status_by_executor", filters),
+                              db.legend.full_names, t=t),
                     key="chart_status_executors", config={"displayModeBar": False})
 
 # Who owes a report, and what is late: as of a date (today unless the reader looks back).
@@ -109,13 +108,11 @@ if not overdue_total:
     st.success(t.EXEC_OVERDUE_NONE)
 else:
     # Paged in DuckDB like the comments below: the browser gets one page, never every overdue measure.
-    overdue_pages, overdue_offset = panel.page_of(overdue_total, config.OVERDUE_PAGE_SIZE, "overdue_page")
+    overdue_pages, overdue_offset = panel.page_of(overdue_total, config.OVERDUE_PAGE_SIZE, "overdue_page",
+                                                  t.EXEC_OVERDUE_PAGE)
     overdue = ui.query("overdue_measures", filters, as_of=as_of, limit=config.OVERDUE_PAGE_SIZE,
                        offset=overdue_offset)
-    if overdue_pages > 1:
-        st.caption(t.EXEC_OVERDUE_RANGE.format(first=t.number(overdue_offset + 1),
-                                               last=t.number(overdue_offset + len(overdue)),
-                                               total=t.number(overdue_total)))
+    panel.page_range(t.MEASURES_PAGE_RANGE, overdue_pages, overdue_offset, len(overdue), overdue_total)
     st.dataframe(pd.DataFrame({
         t.COLUMNS["measure_no"]: [_measure(y, n) for y, n in zip(overdue.roadmap_year, overdue.measure_no,
                                                                  strict=True)],
@@ -132,7 +129,8 @@ if reported:
     if not spent.measures_with_spent.sum():
         st.info(t.EXEC_SPENT_NONE)
     else:
-        st.plotly_chart(charts.estimated_vs_spent(spent, t=t), key="chart_spent", config={"displayModeBar": False})
+        st.plotly_chart(ui.figure(charts.estimated_vs_spent, spent, t=t), key="chart_spent",
+                        config={"displayModeBar": False})
         st.caption(t.EXEC_SPENT_NOTE.format(round=status.round_words(chosen, several),
                                             with_spent=int(spent.measures_with_spent.sum()),
                                             measures=int(spent.measures.sum())))

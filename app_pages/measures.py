@@ -35,9 +35,7 @@ st.header(t.MEASURES_TABLE)
 # The table is paged in DuckDB: the browser gets one page of rows, never the whole filtered set.
 pages, offset = panel.page_of(total, config.MEASURES_PAGE_SIZE, "measures_page")
 measures = ui.query("measure_page", filters, limit=config.MEASURES_PAGE_SIZE, offset=offset)
-if pages > 1:
-    st.caption(t.MEASURES_PAGE_RANGE.format(first=t.number(offset + 1), last=t.number(offset + len(measures)),
-                                                total=t.number(total)))
+panel.page_range(t.MEASURES_PAGE_RANGE, pages, offset, len(measures), total)
 # A measure is its roadmap's year and its number; the year is shown only when several decrees are loaded.
 several_years = len(db.decrees) > 1
 table = exports.export_frame(measures, t, for_spreadsheet=False)

@@ -165,9 +165,7 @@ else:
     total = state.submissions.num_rows
     pages, offset = panel.page_of(total, config.HISTORY_PAGE_SIZE, "history_page")
     history = state.submissions.slice(offset, config.HISTORY_PAGE_SIZE).to_pandas()
-    if pages > 1:
-        st.caption(t.REPORTS_HISTORY_RANGE.format(first=t.number(offset + 1), last=t.number(offset + len(history)),
-                                                  total=t.number(total)))
+    panel.page_range(t.REPORTS_HISTORY_RANGE, pages, offset, len(history), total)
     show_who = auth.signed_in()  # who sent what is for those who sign in, not for every reader
     # Vectorised: a log of a thousand submissions is a thousand rows, and each named day is formatted once.
     moments = pd.to_datetime(history.submitted_at, utc=True).dt.tz_convert(None)

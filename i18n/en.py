@@ -89,7 +89,7 @@ EXEC_AS_OF_HELP = "Past reporting dates and missed deadlines are counted as of t
 EXEC_OVERDUE = "Overdue and not completed"
 EXEC_OVERDUE_NOTE = "Measures whose deadline ended before {as_of} and whose status for {round} is not \"done\"."
 EXEC_OVERDUE_NONE = "No measure past its deadline is left undone."
-EXEC_OVERDUE_RANGE = "Measures {first}–{last} of {total}"
+EXEC_OVERDUE_PAGE = "Page of overdue measures"
 EXEC_SPENT_HEADER = "Estimated vs actual expenditure"
 EXEC_ESTIMATED = "Estimated expenditure"
 EXEC_SPENT = "Spent, as reported"
@@ -107,6 +107,7 @@ EXEC_COMMENTS_NOTE = ("Comments for {round}: each responsible body's latest repo
                       "The title search also searches the comments.")
 EXEC_COMMENTS_NONE = "No responsible body has left a comment on the selected measures for {round}."
 EXEC_COMMENTS_RANGE = "Comments {first}–{last} of {total}"
+EXEC_COMMENTS_PAGE = "Page of comments"
 REPORTS_TITLE = "Reports of the responsible bodies"
 REPORTS_INTRO = ("Responsible bodies report on progress by each reporting date ({dates}). Download the template, "
                  "fill in each measure's status, amount spent and comment, and upload the file.")

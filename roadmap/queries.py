@@ -136,8 +136,8 @@ def view_query(name: str, scope: str) -> str:
 
 
 def _bound(query: str, params: dict[str, object]) -> dict[str, object]:
-    """The parameters the query names: DuckDB refuses a named parameter the statement does not use, and a
-    view without the status filter's relation has no $status to bind."""
+    """The parameters the query names: DuckDB refuses a named parameter the statement does not use, and
+    kept.sql without the status filter's condition has no $status to bind."""
     return {k: v for k, v in params.items() if re.search(rf"\${re.escape(k)}\b", query)}
 
 

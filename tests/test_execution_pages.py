@@ -6,8 +6,10 @@ import json
 import os
 from collections import Counter
 from datetime import UTC, date, datetime
+from unittest.mock import patch
 
 import pandas as pd
+import plotly.graph_objects as go
 import pyarrow.compute as pc
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -177,6 +179,17 @@ def test_the_execution_pages_figures_are_the_reports(reports_dir):
     at = _app("app_pages/execution.py")
     at.date_input(key="as_of").set_value(date(2022, 6, 1)).run()
     charts = {c.key: json.loads(c.proto.spec) for c in at.get("plotly_chart")}
+    # A rerun (a click on a pager, a language switch back) draws the same figures without building them again.
+    built, build = [], go.Figure.__init__
+
+    def counted(figure, *args, **kwargs):
+        built.append(figure)
+        build(figure, *args, **kwargs)
+
+    with patch.object(go.Figure, "__init__", counted):
+        at.run()
+    assert not at.exception and not built
+    assert {c.key: json.loads(c.proto.spec) for c in at.get("plotly_chart")} == charts
 
     by_status: dict[str, int] = {}
     for trace in charts["chart_status_groups"]["data"]:

@@ -136,8 +136,11 @@ def test_a_rerun_with_the_same_filters_runs_no_sql_and_builds_no_file_or_figure(
 
 
 def test_each_query_gives_the_same_answer_with_and_without_the_where_clause():
-    """No filter set skips the shared WHERE clause; a blank search runs it with every filter empty."""
+    """No filter set skips the shared WHERE clause (scope/unfiltered.sql); a filter that keeps every measure (the
+    one roadmap's year) runs it (scope/kept.sql over kept_rows), with each view's own parameters bound."""
     db = RoadmapDB.open(DATA)
+    keeps_all = Filters(year=tuple(str(year) for year in db.decrees))
+    assert not keeps_all.is_empty
     extra = {"deadline_status": {"as_of": "2021-07-01"}, "deadlines_by_month": {"period": "month"},
              "gantt_measures": {"limit": 1000}, "gantt_windows": {"limit": 1000}, "ranked_costs": {"limit": 1000},
              "measure_page": {"limit": 1000, "offset": 0}, "busiest_executors": {"limit": 1000},
@@ -150,7 +153,7 @@ def test_each_query_gives_the_same_answer_with_and_without_the_where_clause():
     assert len(names) > 10
     for name in names:
         plain = db.filtered(name, Filters(), **extra.get(name, {}))
-        with_where = db.filtered(name, Filters(q="   "), **extra.get(name, {}))
+        with_where = db.filtered(name, keeps_all, **extra.get(name, {}))
         pd.testing.assert_frame_equal(plain, with_where, obj=name)
 
 
@@ -284,10 +287,10 @@ def test_overdue_list_is_paged(large_app):
     overdue = large_app.sort_values(["deadline_end", "measure_no"])
     assert len(overdue) > config.OVERDUE_PAGE_SIZE  # guards the case: more than one page
     size = config.OVERDUE_PAGE_SIZE
-    shown = lambda: [int(re.search(r"\d+", label).group()) for label in next(  # noqa: E731
+    shown = lambda: [int(re.search(r"№ (\d+)", label).group(1)) for label in next(  # noqa: E731
         d.value for d in at.dataframe if texts.COL_DEADLINE in d.value.columns)[texts.COLUMNS["measure_no"]]]
     assert shown() == overdue.measure_no[:size].tolist()
-    range_of = texts.EXEC_OVERDUE_RANGE.format(first=1, last=size, total=texts.number(len(overdue)))
+    range_of = texts.MEASURES_PAGE_RANGE.format(first=1, last=size, total=texts.number(len(overdue)))
     assert range_of in [c.value for c in at.caption]
     last = -(-len(overdue) // size)
     at.number_input(key="overdue_page").set_value(last).run()

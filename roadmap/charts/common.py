@@ -1,6 +1,7 @@
 """What every chart shares: the colours (one meaning per colour on a screen), the layout, labels of measures."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from types import ModuleType
 
 import pandas as pd
@@ -41,7 +42,7 @@ def group_colour(group_key: str) -> str:
 MARGIN = dict(l=10, r=10, t=30, b=10)
 
 
-def _figure(data: list[dict], t: ModuleType, height: int, *, margin: dict | None = None, **layout) -> go.Figure:
+def _whole_figure(data: list[dict], t: ModuleType, height: int, *, margin: dict | None = None, **layout) -> go.Figure:
     """The whole figure handed to Plotly at once, traces as dicts (``type="bar"``, …), and so validated once.
     Built call by call (add_trace, add_vline, update_*), Plotly walks and re-validates the growing figure at
     every call: the app's charts at 1,000 roadmaps took 220 ms that way, 113 ms this way, with every figure's
@@ -55,17 +56,17 @@ def _figure(data: list[dict], t: ModuleType, height: int, *, margin: dict | None
 # bar's title is written above it, across the chart's width, and its axis keeps only the short number.
 NARROW_ROW = 34  # px per bar on a phone: a line of title and a thin bar
 NARROW_TITLE = 40  # characters of a title above a bar: one line of 11 px text across a 320 px chart
-NARROW_BARGAP = 0.5  # the bars thinned to leave the line for their titles
 
 
-def bar_titles(labels: list[str], titles: list[str]) -> list[dict]:
-    """Annotations writing each bar's title above it, from the chart's left edge (the bars sit on a category
-    axis of `labels`, NARROW_ROW px apart, NARROW_BARGAP apart)."""
-    return [
+def titles_above_bars(labels: list[str], titles: list[str], annotations: Sequence[dict] = ()) -> dict:
+    """The layout that writes each bar's title above it, from the chart's left edge (the bars sit on a category
+    axis of `labels`, NARROW_ROW px apart): the bars thinned to leave the line for it, the titles before the
+    figure's own `annotations`."""
+    return dict(bargap=0.5, annotations=[*(
         dict(x=0, xref="paper", y=label, yref="y", xanchor="left", yanchor="bottom", yshift=NARROW_ROW // 4 + 1,
              text=_escape(short_title(title, NARROW_TITLE)), showarrow=False, font=dict(size=11, color="#333333"),
              bgcolor="rgba(255,255,255,0.75)")  # readable where a dotted date line crosses it
-        for label, title in zip(labels, titles, strict=True)]
+        for label, title in zip(labels, titles, strict=True)), *annotations])
 
 
 def _wrap(text: str, width: int = 70) -> str:

@@ -10,7 +10,7 @@ from reporting.vocabulary import MEASURE_STATUSES
 
 from .common import (
     _escape,
-    _figure,
+    _whole_figure,
 )
 
 STATUS_COLOURS = {
@@ -42,18 +42,19 @@ def _status_bars(df: pd.DataFrame, category: str, labels: dict[str, str], *, t: 
     return traces
 
 
-def _stacked(traces: list[dict], t: ModuleType, height: int, axis_title: str, barmode: str = "stack") -> go.Figure:
+def _category_bars(traces: list[dict], t: ModuleType, height: int, axis_title: str,
+                   barmode: str = "stack") -> go.Figure:
     """The Execution page's bars: categories down the side in their order, the legend in a row above."""
-    return _figure(traces, t, height, margin=dict(t=60), barmode=barmode,
-                   legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom", traceorder="normal"),
-                   yaxis=dict(autorange="reversed", type="category"), xaxis=dict(title=axis_title))
+    return _whole_figure(traces, t, height, margin=dict(t=60), barmode=barmode,
+                         legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom", traceorder="normal"),
+                         yaxis=dict(autorange="reversed", type="category"), xaxis=dict(title=axis_title))
 
 
 def status_by_group(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
     """The measures of each direction by their status in the chosen round (stacked)."""
     groups = df.drop_duplicates("group_key").sort_values("group_order")
     labels = {k: t.group_label(k) for k in groups.group_key}
-    return _stacked(_status_bars(df, "group_key", labels, t=t, customdata=list(groups.group_key)), t,
+    return _category_bars(_status_bars(df, "group_key", labels, t=t, customdata=list(groups.group_key)), t,
                     max(220, 40 * len(labels) + 120), t.COL_MEASURES)
 
 
@@ -66,7 +67,7 @@ def status_by_executor(df: pd.DataFrame, full_names: dict[str, str] | None = Non
     order = sorted(totals.index, key=lambda e: (-missing[e], -totals[e], e))
     labels = {e: e for e in order}
     names = [_escape((full_names or {}).get(e) or e) for e in order]
-    return _stacked(_status_bars(df, "executor", labels, t=t, customdata=names, hover_name="%{customdata}"), t,
+    return _category_bars(_status_bars(df, "executor", labels, t=t, customdata=names, hover_name="%{customdata}"), t,
                     max(240, 24 * len(order) + 120), t.COL_MEASURES)
 
 
@@ -80,4 +81,4 @@ def estimated_vs_spent(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
              text=[t.number(v, 1) for v in amounts], textposition="auto",
              hovertemplate="<b>%{y}</b><br>" + _escape(name) + ": %{text}<extra></extra>")
         for amounts, name, colour in ((estimated, t.EXEC_ESTIMATED, "#9ecae1"), (spent, t.EXEC_SPENT, "#08519c"))]
-    return _stacked(bars, t, max(240, 60 * len(labels) + 120), t.EXEC_AMOUNT_AXIS, barmode="group")
+    return _category_bars(bars, t, max(240, 60 * len(labels) + 120), t.EXEC_AMOUNT_AXIS, barmode="group")

@@ -11,7 +11,7 @@ from .common import (
     NAMED_COLOUR,
     WORKLOAD_SCALE,
     _escape,
-    _figure,
+    _whole_figure,
     _wrap,
 )
 
@@ -37,12 +37,12 @@ def workload(df: pd.DataFrame, full_names: dict[str, str] | None = None, *, t: M
     if collective.any():
         traces.append(dict(x=collective, name=t.WORKLOAD_COLLECTIVE, marker_color=COLLECTIVE_COLOUR,
                            text=collective, hovertemplate=hover, **common))
-    return _figure(traces, t, max(240, 26 * len(df) + 110),
-                   # room above the bars for the legend, which would otherwise cover the first one
-                   margin=dict(t=70) if collective.any() else None,
-                   barmode="stack", showlegend=bool(collective.any()),
-                   legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom"),
-                   yaxis=dict(autorange="reversed", type="category"), xaxis=dict(title=t.COL_MEASURES))
+    return _whole_figure(traces, t, max(240, 26 * len(df) + 110),
+                         # room above the bars for the legend, which would otherwise cover the first one
+                         margin=dict(t=70) if collective.any() else None,
+                         barmode="stack", showlegend=bool(collective.any()),
+                         legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom"),
+                         yaxis=dict(autorange="reversed", type="category"), xaxis=dict(title=t.COL_MEASURES))
 
 
 def executor_matrix(df: pd.DataFrame, executor_order: list[str], *, t: ModuleType,
@@ -72,9 +72,9 @@ def executor_matrix(df: pd.DataFrame, executor_order: list[str], *, t: ModuleTyp
                       dtick=max(1, -(-int(named.values.max(initial=0)) // 5))),
     )
     # On a phone the directions' names stand upright: tilted, each ran over its neighbour's column.
-    return _figure([cells], t, max(300, (34 if narrow else 24) * len(named) + 120),
-                   yaxis=dict(autorange="reversed", type="category"),
-                   xaxis=dict(side="top", tickangle=-90 if narrow else None))
+    return _whole_figure([cells], t, max(300, (34 if narrow else 24) * len(named) + 120),
+                         yaxis=dict(autorange="reversed", type="category"),
+                         xaxis=dict(side="top", tickangle=-90 if narrow else None))
 
 
 # The map's scale, in px per degree of longitude, at its smallest: a desktop's map is as tall as its fixed height
@@ -165,9 +165,9 @@ def region_map(workload_by_region: dict[str, int], shapes: list[tuple[str, list[
         ))
     # A phone's map is as wide as the screen and about half as tall: a desktop's height would leave it floating
     # in blank space.
-    return _figure(traces, t, 300 if narrow else 460, margin=dict(b=40) if undrawn else None,
-                   annotations=annotations, plot_bgcolor="#ffffff", xaxis=dict(visible=False),
-                   yaxis=dict(visible=False, scaleanchor="x", scaleratio=MAP_LAT_STRETCH))
+    return _whole_figure(traces, t, 300 if narrow else 460, margin=dict(b=40) if undrawn else None,
+                         annotations=annotations, plot_bgcolor="#ffffff", xaxis=dict(visible=False),
+                         yaxis=dict(visible=False, scaleanchor="x", scaleratio=MAP_LAT_STRETCH))
 
 
 def unmapped_regions(workload_by_region: dict[str, int], shapes, points) -> list[tuple[str, int]]:

@@ -10,16 +10,15 @@ from .common import (
     BUDGET_COLOURS,
     FUNDING_COLOURS,
     NAMED_COLOUR,
-    NARROW_BARGAP,
     NARROW_ROW,
     _escape,
-    _figure,
     _measure_ids,
+    _whole_figure,
     _wrap,
-    bar_titles,
     group_colour,
     measure_labels,
     short_title,
+    titles_above_bars,
 )
 
 
@@ -36,8 +35,8 @@ def funding_by_group(df: pd.DataFrame, *, t: ModuleType, narrow: bool = False) -
         + ": %{customdata[2]})<extra></extra>",
     )
     # On a phone fewer amounts on the axis: Plotly's own five ("50 000" … "200 000") ran into one another.
-    return _figure([bars], t, 300, yaxis=dict(autorange="reversed"),
-                   xaxis=dict(title=t.COL_COST, tickformat=",.0f", nticks=4 if narrow else None))
+    return _whole_figure([bars], t, 300, yaxis=dict(autorange="reversed"),
+                         xaxis=dict(title=t.COL_COST, tickformat=",.0f", nticks=4 if narrow else None))
 
 
 def budget_split(df: pd.DataFrame, value: str, *, t: ModuleType) -> go.Figure:
@@ -50,7 +49,7 @@ def budget_split(df: pd.DataFrame, value: str, *, t: ModuleType) -> go.Figure:
         texttemplate="%{value:,.0f}<br>%{percent}" if value == "measures" else "%{value:,.1f}<br>%{percent}",
         hovertemplate="%{label}: %{value:,.1f}<extra></extra>",
     )
-    return _figure([pie], t, 300, legend=dict(orientation="h", y=-0.1))
+    return _whole_figure([pie], t, 300, legend=dict(orientation="h", y=-0.1))
 
 
 def funding_by_source(df: pd.DataFrame, full_names: dict[str, str], *, t: ModuleType) -> go.Figure:
@@ -65,9 +64,9 @@ def funding_by_source(df: pd.DataFrame, full_names: dict[str, str], *, t: Module
         hovertemplate="<b>%{y}</b><br>%{customdata[0]}<br>" + t.FUNDING_SOURCE_AMOUNTS + ": %{customdata[1]}"
                       "<extra></extra>",
     )
-    return _figure([bars], t, max(200, 44 * len(df) + 110),
-                   yaxis=dict(autorange="reversed", type="category", automargin=True),
-                   xaxis=dict(title=t.COL_COST, tickformat=",.0f"))
+    return _whole_figure([bars], t, max(200, 44 * len(df) + 110),
+                         yaxis=dict(autorange="reversed", type="category", automargin=True),
+                         xaxis=dict(title=t.COL_COST, tickformat=",.0f"))
 
 
 def funding_classes(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
@@ -77,7 +76,7 @@ def funding_classes(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
         marker_line_width=1, text=df.measures, textposition="auto", textangle=0,
         customdata=[[c] for c in df.funding_class], hovertemplate="%{y}: %{x}<extra></extra>",
     )
-    return _figure([bars], t, 260, yaxis=dict(autorange="reversed"), xaxis=dict(title=t.COL_MEASURES))
+    return _whole_figure([bars], t, 260, yaxis=dict(autorange="reversed"), xaxis=dict(title=t.COL_MEASURES))
 
 
 def years_side_by_side(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
@@ -101,10 +100,10 @@ def years_side_by_side(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
     years_axis = dict(type="category", categoryorder="array", categoryarray=years)
     titles = [dict(text=text, x=x, xref="paper", xanchor="center", y=1.0, yref="paper", yanchor="bottom",
                    showarrow=False, font=dict(size=16)) for text, x in ((t.COL_MEASURES, 0.22), (t.COL_COST, 0.78))]
-    return _figure(bars, t, 360, barmode="stack", annotations=titles,
-                   xaxis=dict(anchor="y", domain=[0.0, 0.44], **years_axis),
-                   xaxis2=dict(anchor="y2", domain=[0.56, 1.0], **years_axis),
-                   yaxis=dict(anchor="x", domain=[0.0, 1.0]), yaxis2=dict(anchor="x2", domain=[0.0, 1.0]))
+    return _whole_figure(bars, t, 360, barmode="stack", annotations=titles,
+                         xaxis=dict(anchor="y", domain=[0.0, 0.44], **years_axis),
+                         xaxis2=dict(anchor="y2", domain=[0.56, 1.0], **years_axis),
+                         yaxis=dict(anchor="x", domain=[0.0, 1.0]), yaxis2=dict(anchor="x2", domain=[0.0, 1.0]))
 
 
 def _direction_order(df: pd.DataFrame, t: ModuleType) -> tuple[pd.DataFrame, dict[str, str], list[str]]:
@@ -133,10 +132,10 @@ def directions_by_class(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
         for funding_class in FUNDING_COLOURS if not (part := df[df.funding_class == funding_class]).empty]
     # The legend sits in the figure's own bottom margin (container coordinates), below the tick labels however
     # many lines it wraps into on a phone.
-    return _figure(bars, t, max(300, 44 * len(order) + 250), margin=dict(t=40, b=140), barmode="stack",
-                   title=dict(text=_escape(t.COL_MEASURES), x=0, xanchor="left"),
-                   legend=dict(orientation="h", x=0, xref="container", y=0, yref="container", yanchor="bottom"),
-                   yaxis=dict(autorange="reversed", type="category", categoryorder="array", categoryarray=order))
+    return _whole_figure(bars, t, max(300, 44 * len(order) + 250), margin=dict(t=40, b=140), barmode="stack",
+                         title=dict(text=_escape(t.COL_MEASURES), x=0, xanchor="left"),
+                         legend=dict(orientation="h", x=0, xref="container", y=0, yref="container", yanchor="bottom"),
+                         yaxis=dict(autorange="reversed", type="category", categoryorder="array", categoryarray=order))
 
 
 def direction_costs(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
@@ -154,10 +153,10 @@ def direction_costs(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
         hovertemplate="<b>%{y}</b><br>%{customdata[0]}<br>" + t.COL_COST + ": %{x:,.1f}<extra></extra>",
     )
     # Never more than half a desktop's width: at most four amounts on the axis, or "100 000" runs into "150 000".
-    return _figure([bars], t, max(300, 44 * len(order) + 190), margin=dict(t=40),
-                   title=dict(text=_escape(t.COL_COST), x=0, xanchor="left"),
-                   yaxis=dict(autorange="reversed", type="category", categoryorder="array", categoryarray=order),
-                   xaxis=dict(tickformat=",.0f", nticks=4))
+    return _whole_figure([bars], t, max(300, 44 * len(order) + 190), margin=dict(t=40),
+                         title=dict(text=_escape(t.COL_COST), x=0, xanchor="left"),
+                         yaxis=dict(autorange="reversed", type="category", categoryorder="array", categoryarray=order),
+                         xaxis=dict(tickformat=",.0f", nticks=4))
 
 
 
@@ -183,9 +182,9 @@ def ranked_costs(df: pd.DataFrame, *, t: ModuleType, narrow: bool = False) -> go
     axes = dict(yaxis=dict(autorange="reversed", type="category"),
                 xaxis=dict(title=t.COL_COST, tickformat=",.0f", nticks=4 if narrow else None))
     if narrow:
-        return _figure([bars], t, NARROW_ROW * len(df) + 110, bargap=NARROW_BARGAP,
-                       annotations=bar_titles(labels, df.title.tolist()), **axes)
-    return _figure([bars], t, max(260, 40 * len(df) + 80), **axes)
+        return _whole_figure([bars], t, NARROW_ROW * len(df) + 110, **titles_above_bars(labels, df.title.tolist()),
+                             **axes)
+    return _whole_figure([bars], t, max(260, 40 * len(df) + 80), **axes)
 
 
 def cost_treemap(df: pd.DataFrame, groups: pd.DataFrame, *, t: ModuleType, narrow: bool = False) -> go.Figure:
@@ -227,5 +226,5 @@ def cost_treemap(df: pd.DataFrame, groups: pd.DataFrame, *, t: ModuleType, narro
     )
     if narrow:  # taller, its tiles being so much narrower; a tile too small for its words hides them (its hover
         # keeps them) rather than shrinking them to specks
-        return _figure([tiles], t, 560, uniformtext=dict(minsize=10, mode="hide"))
-    return _figure([tiles], t, 420)
+        return _whole_figure([tiles], t, 560, uniformtext=dict(minsize=10, mode="hide"))
+    return _whole_figure([tiles], t, 420)

@@ -8,16 +8,15 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .common import (
-    NARROW_BARGAP,
     NARROW_ROW,
     _escape,
-    _figure,
     _measure_ids,
+    _whole_figure,
     _wrap,
-    bar_titles,
     group_colour,
     measure_labels,
     titled_labels,
+    titles_above_bars,
 )
 
 
@@ -49,9 +48,10 @@ def calendar_strip(events: list[tuple[date, str]], today: date, *, t: ModuleType
         marks = [dict(x=1 if after else 0, xref="paper", y=0.95, showarrow=False, font=dict(color="#b71c1c"),
                       xanchor="right" if after else "left",
                       text=f"{t.TODAY}: {today.strftime(t.DATE_TICKFORMAT)} {'→' if after else '←'}")]
-    return _figure([points], t, 200, shapes=shapes, annotations=marks,
-                   xaxis=dict(range=[first, last], tickformat=t.DATE_TICKFORMAT, showgrid=True, gridcolor="#eeeeee"),
-                   yaxis=dict(visible=False, range=[-1, 1]))
+    return _whole_figure([points], t, 200, shapes=shapes, annotations=marks,
+                         xaxis=dict(range=[first, last], tickformat=t.DATE_TICKFORMAT, showgrid=True,
+                                    gridcolor="#eeeeee"),
+                         yaxis=dict(visible=False, range=[-1, 1]))
 
 
 
@@ -109,10 +109,8 @@ def gantt(df: pd.DataFrame, reporting_dates: list[date], as_of: date | None, *, 
                     **common,
                 ))
     height = NARROW_ROW * len(df) + 150 if narrow else max(320, 18 * len(df) + 120)
-    if narrow:
-        return _timeline(traces, order, reporting_dates, as_of, height, t=t, narrow=True, bargap=NARROW_BARGAP,
-                         titles=bar_titles(order, df.title.tolist()))
-    return _timeline(traces, order, reporting_dates, as_of, height, t=t)
+    return _timeline(traces, order, reporting_dates, as_of, height, t=t, narrow=narrow,
+                     titles=df.title.tolist() if narrow else None)
 
 
 def _deadline_kind_text(row, t: ModuleType) -> str:
@@ -149,9 +147,9 @@ def gantt_windows(df: pd.DataFrame, reporting_dates: list[date], as_of: date | N
 
 
 def _timeline(traces: list[dict], order: list[str], reporting_dates: list[date], as_of: date | None,
-              height: int, *, t: ModuleType, narrow: bool = False, titles: list[dict] = (), **layout) -> go.Figure:
+              height: int, *, t: ModuleType, narrow: bool = False, titles: list[str] | None = None) -> go.Figure:
     """A Gantt's figure: `order` down the side, dates across, a dotted line at each reporting date and a solid
-    one at the date it is read as of; `titles`, annotations of its own (a phone's bar titles)."""
+    one at the date it is read as of; `titles` (a phone's), each bar's title written above it."""
     lines = [dict(type="line", x0=ms, x1=ms, xref="x", y0=0, y1=1, yref="y domain",
                   line=dict(color="#c62828", dash="dot", width=1.5))
              for ms in (pd.Timestamp(when).timestamp() * 1000 for when in reporting_dates)]
@@ -167,14 +165,15 @@ def _timeline(traces: list[dict], order: list[str], reporting_dates: list[date],
                           line=dict(color="#212121", width=2)))
     # The legend at the foot of the figure itself (not a share of the plot's height below it, which on a
     # phone's taller plot and turned dates lay over the axis), with its own room in the bottom margin.
-    return _figure(traces, t, height, margin=dict(b=90 if narrow else 70, t=50 if narrow else 30),
-                   barmode="overlay", shapes=lines, annotations=[*titles, *marks],
-                   legend=dict(orientation="h", xref="container", x=0, xanchor="left", yref="container", y=0,
-                               yanchor="bottom"),
-                   yaxis=dict(autorange="reversed", type="category", categoryorder="array", categoryarray=order),
-                   # Few enough dates to stand upright in a phone's width: turned on their side they ran into
-                   # the legend.
-                   xaxis=dict(type="date", tickformat=t.DATE_TICKFORMAT, nticks=4 if narrow else None), **layout)
+    notes = titles_above_bars(order, titles, marks) if titles is not None else dict(annotations=marks)
+    return _whole_figure(traces, t, height, margin=dict(b=90 if narrow else 70, t=50 if narrow else 30),
+                         barmode="overlay", shapes=lines, **notes,
+                         legend=dict(orientation="h", xref="container", x=0, xanchor="left", yref="container", y=0,
+                                     yanchor="bottom"),
+                         yaxis=dict(autorange="reversed", type="category", categoryorder="array", categoryarray=order),
+                         # Few enough dates to stand upright in a phone's width: turned on their side they ran into
+                         # the legend.
+                         xaxis=dict(type="date", tickformat=t.DATE_TICKFORMAT, nticks=4 if narrow else None))
 
 
 def deadlines_by_month(df: pd.DataFrame, quarters: bool = False, *, t: ModuleType) -> go.Figure:
@@ -190,10 +189,10 @@ def deadlines_by_month(df: pd.DataFrame, quarters: bool = False, *, t: ModuleTyp
              hovertemplate="%{x}: %{y}<extra>" + t.group_label(key) + "</extra>")
         for key, part in sorted(df.groupby("group_key", sort=False), key=lambda kv: order.index(kv[0]))]
     all_months = sorted(pd.to_datetime(df.month).unique())
-    return _figure(bars, t, 320, barmode="stack", legend=dict(orientation="h", y=-0.2, traceorder="normal"),
-                   xaxis=dict(type="category", categoryorder="array",
-                              categoryarray=[label(m) for m in pd.to_datetime(all_months)]),
-                   yaxis=dict(title=t.COL_MEASURES))
+    return _whole_figure(bars, t, 320, barmode="stack", legend=dict(orientation="h", y=-0.2, traceorder="normal"),
+                         xaxis=dict(type="category", categoryorder="array",
+                                    categoryarray=[label(m) for m in pd.to_datetime(all_months)]),
+                         yaxis=dict(title=t.COL_MEASURES))
 
 
 # Execution: one colour per status on every page, drawn in MEASURE_STATUSES' order (done first).  Colours

@@ -64,10 +64,10 @@ def source_text(year: int, measure_no: int) -> str:
 def _frame_digest(frame: pd.DataFrame) -> bytes:
     """A frame's content in one C call: Streamlit's own hash walks it column by column, 1.2-1.6 ms even for a
     5-row answer, paid for every frame of every figure on every rerun; its pickle takes 0.05-0.15 ms.  Equal
-    bytes are equal frames.  The pickler keeps no memo ("fast" mode): with one, two equal answers pickle
-    differently when one shares a string object between rows and the other does not (an answer fresh from
-    DuckDB and its copy from st.cache_data), and every such pair would build its figure twice.  A query's
-    answer holds no reference cycle, the one thing fast mode cannot pickle."""
+    bytes are equal frames.  The pickler keeps no memo ("fast" mode): with one, an answer fresh from DuckDB
+    and its copy from st.cache_data pickle differently (which objects pandas' own state shares differs, even
+    in frames with no text column), and each would build its figure twice.  Fast mode cannot pickle a
+    reference cycle; no frame a page hands a figure (an answer, or rows of one) holds any."""
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.fast = True

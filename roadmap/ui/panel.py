@@ -185,13 +185,22 @@ def stop_if_empty(frame: pd.DataFrame | int) -> None:
         st.stop()
 
 
-def page_of(total: int, size: int, key: str) -> tuple[int, int]:
+def page_of(total: int, size: int, key: str, label: str | None = None) -> tuple[int, int]:
     """A paged list's page number input (only when there is more than one page) and the page's row offset: the
-    browser gets one page of rows, never a whole filtered set.  Back to the first page when filters narrow."""
+    browser gets one page of rows, never a whole filtered set.  Back to the first page when filters narrow.
+    `label`: the input's own name where a page has two lists (a screen reader lists both inputs by name)."""
     pages = math.ceil(total / size)
     if pages <= 1:
         return 1, 0
     if st.session_state.get(key, 1) > pages:
         st.session_state[key] = 1
-    page = st.number_input(texts().MEASURES_PAGE, min_value=1, max_value=pages, step=1, key=key)
+    page = st.number_input(label or texts().MEASURES_PAGE, min_value=1, max_value=pages, step=1, key=key)
     return pages, (page - 1) * size
+
+
+def page_range(text: str, pages: int, offset: int, shown: int, total: int) -> None:
+    """Under a list of more than one page: which of its rows are in view, of how many (`text`, a catalogue's
+    "… {first}–{last} … {total}")."""
+    if pages > 1:
+        t = texts()
+        st.caption(text.format(first=t.number(offset + 1), last=t.number(offset + shown), total=t.number(total)))
