@@ -54,8 +54,8 @@ def status_by_group(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:
     """The measures of each direction by their status in the chosen round (stacked)."""
     groups = df.drop_duplicates("group_key").sort_values("group_order")
     labels = {k: t.group_label(k) for k in groups.group_key}
-    return _category_bars(_status_bars(df, "group_key", labels, t=t, customdata=list(groups.group_key)), t,
-                    max(220, 40 * len(labels) + 120), t.COL_MEASURES)
+    bars = _status_bars(df, "group_key", labels, t=t, customdata=list(groups.group_key))
+    return _category_bars(bars, t, max(220, 40 * len(labels) + 120), t.COL_MEASURES)
 
 
 def status_by_executor(df: pd.DataFrame, full_names: dict[str, str] | None = None, *,
@@ -67,8 +67,8 @@ def status_by_executor(df: pd.DataFrame, full_names: dict[str, str] | None = Non
     order = sorted(totals.index, key=lambda e: (-missing[e], -totals[e], e))
     labels = {e: e for e in order}
     names = [_escape((full_names or {}).get(e) or e) for e in order]
-    return _category_bars(_status_bars(df, "executor", labels, t=t, customdata=names, hover_name="%{customdata}"), t,
-                    max(240, 24 * len(order) + 120), t.COL_MEASURES)
+    bars = _status_bars(df, "executor", labels, t=t, customdata=names, hover_name="%{customdata}")
+    return _category_bars(bars, t, max(240, 24 * len(order) + 120), t.COL_MEASURES)
 
 
 def estimated_vs_spent(df: pd.DataFrame, *, t: ModuleType) -> go.Figure:

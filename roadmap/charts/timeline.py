@@ -150,9 +150,11 @@ def _timeline(traces: list[dict], order: list[str], reporting_dates: list[date],
               height: int, *, t: ModuleType, narrow: bool = False, titles: list[str] | None = None) -> go.Figure:
     """A Gantt's figure: `order` down the side, dates across, a dotted line at each reporting date and a solid
     one at the date it is read as of; `titles` (a phone's), each bar's title written above it."""
-    lines = [dict(type="line", x0=ms, x1=ms, xref="x", y0=0, y1=1, yref="y domain",
-                  line=dict(color="#c62828", dash="dot", width=1.5))
-             for ms in (pd.Timestamp(when).timestamp() * 1000 for when in reporting_dates)]
+    def across(when: date, **line) -> dict:  # a line across the plot's height at a date (Plotly's add_vline)
+        ms = pd.Timestamp(when).timestamp() * 1000
+        return dict(type="line", x0=ms, x1=ms, xref="x", y0=0, y1=1, yref="y domain", line=line)
+
+    lines = [across(when, color="#c62828", dash="dot", width=1.5) for when in reporting_dates]
     # Reporting dates come in pairs ten days apart: alternate label rows so they do not overlap (on a phone
     # raised clear of the first bar's title, which reaches a little above the plot).
     marks = [dict(x=pd.Timestamp(when), y=1.0, yref="paper", yshift=16 * (index % 2) + (8 if narrow else 0),
@@ -160,9 +162,7 @@ def _timeline(traces: list[dict], order: list[str], reporting_dates: list[date],
                   showarrow=False, yanchor="bottom", font=dict(size=11, color="#c62828"))
              for index, when in enumerate(reporting_dates)]
     if as_of:
-        ms = pd.Timestamp(as_of).timestamp() * 1000
-        lines.append(dict(type="line", x0=ms, x1=ms, xref="x", y0=0, y1=1, yref="y domain",
-                          line=dict(color="#212121", width=2)))
+        lines.append(across(as_of, color="#212121", width=2))
     # The legend at the foot of the figure itself (not a share of the plot's height below it, which on a
     # phone's taller plot and turned dates lay over the axis), with its own room in the bottom margin.
     notes = titles_above_bars(order, titles, marks) if titles is not None else dict(annotations=marks)
