@@ -102,6 +102,13 @@ def test_the_query_folders_table_lists_every_sql_folder():
     assert documented == folders, documented ^ folders
 
 
+def test_the_query_folders_table_names_every_relation():
+    row = next(row for row in _table_after("arranges its models:") if row[0] == "`relations/`")
+    documented = set(re.findall(r"`(\w+)` \(", row[1]))
+    relations = {p.stem for p in (ROOT / "roadmap" / "sql" / "relations").glob("*.sql")}
+    assert documented == relations, documented ^ relations
+
+
 def test_the_app_table_lists_every_app_module():
     documented = set(_first_column("folder name every deep link works on a freshly started server"))
     modules = {f"roadmap/{name}" for name in _modules("roadmap") - {"__init__.py"}} | {"roadmap/charts/"}
