@@ -61,11 +61,11 @@ st.title(t.EXEC_TITLE)
 ui.active_filters()  # the filters in force, in words, each removable: first under the title
 reported = status.summary(filters)
 handover.deadline_lines(filters)
-if not ui.kpis(filters)["measures"] and _search and _comment_total():
+if not ui.measure_count(filters) and _search and _comment_total():
     # The search names no title, but here it searches what the executors wrote too: that is the page.
     _comments()
     st.stop()
-ui.stop_if_empty(ui.kpis(filters)["measures"])
+ui.stop_if_empty(ui.measure_count(filters))
 if reported:
     st.caption(t.STATUS_RULE)
 

@@ -12,7 +12,7 @@ filters = ui.current_filters()
 st.title(t.PAGE_MEASURES)
 ui.active_filters()  # the filters in force, in words, each removable: first under the title
 ui.status_line(ui.current_filters())
-total = int(ui.kpis(filters)["measures"])
+total = ui.measure_count(filters)
 ui.stop_if_empty(total)
 
 # /measures?measure=29 opens that measure's detail, on the page of the table it is on ("2023-5" names the

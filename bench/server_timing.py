@@ -6,8 +6,8 @@ pages call and writes one JSON line per script run:
      "steps": {"queries": s, "database": s, "figures": s, "plotly_chart": s, "to_json": s, "dataframe": s}}
 
 - queries: the pages' cached questions (roadmap.ui.cached._query): the cache lookup, the copy of the cached
-  frame it hands back and, on a miss, the database (`database`, RoadmapDB.filtered and report_state, is
-  also counted on its own: it runs within `queries` or, for the report state, beside it);
+  frame it hands back and, on a miss, the database (`database`, RoadmapDB.filtered, count and report_state, is
+  also counted on its own: it runs within `queries` or, for the report state and the count, beside it);
 - figures: building the Plotly figures (every function roadmap.charts exports);
 - plotly_chart: Streamlit's st.plotly_chart, which copies the figure to a dict, serialises it to JSON
   (`to_json`, counted on its own too), hashes the spec for the element's id and queues the message;
@@ -70,7 +70,7 @@ def _patch_app() -> None:
         original = cached._query
         cached._query = _timed("queries", original)
         cached._query.clear = original.clear
-        for name in ("filtered", "report_state"):
+        for name in ("filtered", "count", "report_state"):
             setattr(RoadmapDB, name, _timed("database", getattr(RoadmapDB, name)))
         for name in charts.__all__:
             if callable(getattr(charts, name)) and not isinstance(getattr(charts, name), type):

@@ -52,6 +52,7 @@ from reporting.decrees import decrees as report_decrees
 from reporting.log import LogReader
 from reporting.review import REVIEWS_DIR, REVIEWS_SCHEMA
 
+from .bounded import Bounded
 from .config import DUCKDB_THREADS, SQL_DIR
 from .filters import FILTER_SPECS, Filters
 
@@ -225,27 +226,6 @@ _STATUS_CACHE_ENTRIES = 32  # (state of the log, rounds chosen) combinations kep
 _KEPT_CACHE_ENTRIES = 32
 
 
-class _Bounded:
-    """At most `entries` answers, shared by every session's thread; the least recently used goes first.  Two
-    threads asking for the same new key may both compute it: the answers are equal, and neither waits."""
-
-    def __init__(self, entries: int):
-        self._entries = entries
-        self._lock = threading.Lock()
-        self._found: dict = {}
-
-    def get(self, key, compute):
-        with self._lock:
-            found = self._found.pop(key, None)
-            if found is not None:
-                self._found[key] = found  # the most recently used goes last
-                return found
-        found = compute()
-        with self._lock:
-            if len(self._found) >= self._entries:
-                self._found.pop(next(iter(self._found)))
-            self._found[key] = found
-        return found
 _CHOSEN_ROUNDS = pa.schema([("roadmap_year", pa.int32()), ("round", pa.date32()), ("previous_round", pa.date32())])
 
 
@@ -288,8 +268,8 @@ class RoadmapDB:
         self._state_lock = threading.Lock()
         self._state: ReportState | None = None
         self._report_measures: pa.Table | None = None
-        self._status_tables = _Bounded(_STATUS_CACHE_ENTRIES)
-        self._kept = _Bounded(_KEPT_CACHE_ENTRIES)
+        self._status_tables = Bounded(_STATUS_CACHE_ENTRIES)
+        self._kept = Bounded(_KEPT_CACHE_ENTRIES)
         # DuckDB cannot open an in-memory database read-only, so the data is sealed instead: no file is
         # read or written from here on (no COPY, ATTACH or read_csv, no spilling to a temp directory),
         # the settings cannot be changed back, and _run accepts nothing but a single SELECT.
@@ -460,6 +440,20 @@ class RoadmapDB:
                 cursor.close()
 
         return self._kept.get((filters.cache_key(), state.version if filters.status else None), ask)
+
+    def forget(self) -> None:
+        """Drop the kept rows and the log's tables asked so far: tests and the benchmark start cold."""
+        self._kept.clear()
+        self._status_tables.clear()
+
+    def count(self, filters: Filters, state: ReportState | None = None) -> int:
+        """How many measures these filters keep: the length of the kept rows every view of the combination
+        reads anyway, so the count beside the filters and a paged list's total need no query of their own
+        (views/kpis.sql's took 9 ms of a filter change at 67,000 measures).  `state` as for filtered()."""
+        if filters.is_empty:
+            return self.options.total_measures
+        state = state or self.report_state()
+        return self._kept_rows(filters, state, self._registered(filters, state)).num_rows
 
     def filtered(self, name: str, filters: Filters, state: ReportState | None = None,
                  **extra: object) -> pd.DataFrame:

@@ -477,6 +477,7 @@ def test_the_status_filter_keeps_exactly_the_measures_in_those_statuses(mixed, w
     assert got.measure_no.tolist() == sorted(reference.measure_no.astype(int))
     counts = db.filtered("status_counts", Filters(round=round_, status=wanted, **other))
     assert counts.measures.sum() == len(got) and set(counts.status) <= set(wanted)
+    assert db.count(Filters(round=round_, status=wanted, **other)) == len(got)
 
 
 @pytest.mark.parametrize(("filters", "r", "expected"), [

@@ -54,6 +54,8 @@ FILTER_CASES = [
 def test_filtered_measures_match_plain_python(db, expected_numbers, filters):
     got = db.filtered("measure_list", filters).measure_no.tolist()
     assert got == expected_numbers(filters)
+    # The count the sidebar and the paged lists show, which asks no query of its own, is the same set's.
+    assert db.count(filters) == len(got) == int(db.filtered("kpis", filters).iloc[0]["measures"])
 
 
 def test_known_counts(db):
@@ -214,7 +216,9 @@ def test_any_filter_combination_matches_plain_python(db, expected_numbers, known
         direction=draw(_values(known["direction"])), funding=draw(_values(known["funding"])),
         report_to=draw(_values(known["report_to"])), q=q,
     )
-    assert db.filtered("measure_list", filters).measure_no.tolist() == expected_numbers(filters)
+    expected = expected_numbers(filters)
+    assert db.filtered("measure_list", filters).measure_no.tolist() == expected
+    assert db.count(filters) == len(expected)
 
 
 def test_a_view_parameter_may_not_take_a_filters_name(db):

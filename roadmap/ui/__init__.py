@@ -16,9 +16,9 @@ st.cache_data it declares.
 """
 from importlib import import_module
 
-_EXPORTS = {"database": "data", "query": "cached", "kpis": "cached", "figure": "cached", "source_text": "cached",
-            "reports_state": "cached", "texts": "panel", "current_filters": "panel", "stop_if_empty": "panel",
-            "decree_notes": "panel", "active_filters": "panel", "status_line": "status",
+_EXPORTS = {"database": "data", "query": "cached", "kpis": "cached", "measure_count": "cached", "figure": "cached",
+            "source_text": "cached", "reports_state": "cached", "texts": "panel", "current_filters": "panel",
+            "stop_if_empty": "panel", "decree_notes": "panel", "active_filters": "panel", "status_line": "status",
             "narrow": "screen"}
 __all__ = list(_EXPORTS)
 

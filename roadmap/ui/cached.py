@@ -54,6 +54,12 @@ def kpis(filters: Filters) -> dict:
     return query("kpis", filters).iloc[0].to_dict()
 
 
+def measure_count(filters: Filters) -> int:
+    """How many measures the filters keep, in the state of the log this run answers for: no query of its own
+    (RoadmapDB.count), so the sidebar's «Показано N из M» and a page's total cost nothing beyond the views."""
+    return database().count(filters, reports_state())
+
+
 @_cache
 def source_text(year: int, measure_no: int) -> str:
     """The decree's own lines for one measure (its roadmap year and number)."""

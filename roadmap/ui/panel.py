@@ -14,7 +14,7 @@ import i18n
 from roadmap.filters import FILTER_SPECS, Q_MAX_CHARS, SPECS, Filters, LinkView, in_words_by_key, read_link, value_names
 from roadmap.queries import RoadmapDB
 
-from .cached import kpis
+from .cached import measure_count
 from .data import database
 
 _FILTERS_KEY = "roadmap_filters"
@@ -83,7 +83,7 @@ def filter_panel(db: RoadmapDB, page_keys: tuple[str, ...] = ()) -> Filters:
                     help=help_text, placeholder=getattr(t, f"{spec.label}_PLACEHOLDER", t.FILTER_ANY),
                     max_selections=spec.max_values))
         filters = Filters(**chosen)
-        shown = kpis(filters)["measures"]
+        shown = measure_count(filters)
         st.markdown(f"**{t.SHOWN.format(shown=int(shown), total=known.total_measures)}**")
         st.button(t.RESET, on_click=_reset, disabled=filters.is_empty, key="reset_filters")
     st.session_state[_FILTERS_KEY] = filters
