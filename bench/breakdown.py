@@ -149,3 +149,35 @@ def table(rows: list[tuple[str, str, str, dict]], floors: dict[str, dict]) -> st
     out = [line(lines[0]), "  ".join("-" * w for w in widths), *(line(r) for r in lines[1:]), "",
            *(line(r) for r in excess)]
     return "\n".join(out)
+
+
+# What is left of each target ---------------------------------------------------------------------------------
+# Issue 22 asks, where a page misses its target, whether what remains is our work or Streamlit's and Plotly's on
+# the page's elements.  Our work is the server's script run (the queries, the pages' code, building figures),
+# counted here whole, Streamlit's own steps in it included.  The page's total without it is a lower bound of
+# what a free server would give: the browser draws each element while the script runs on, so not all of the
+# run adds to the total.  A page that misses even at that bound misses by the browser's work alone.
+VERDICTS = {"met": "met", "browser": "missed by the browser's work alone", "server": "missed by the server's run"}
+
+
+def left_over(page: str, scale: str, kind: str, s: dict, floor: dict, limit: float) -> dict:
+    """One figure against its target (`limit` × the floor's total of that kind): the total, the target, the
+    server's run over the floor's, the total without it, and the verdict (a key of VERDICTS)."""
+    target = limit * floor["total"]
+    server = s["server"] - floor["server"]
+    alone = s["total"] - max(server, 0.0)
+    verdict = "met" if s["total"] <= target else "browser" if alone > target else "server"
+    return {"page": page, "scale": scale, "kind": kind, "total": s["total"], "target": target, "server_over": server,
+            "browser_alone": alone, "alone_over_floor": alone / floor["total"], "verdict": verdict}
+
+
+def left_over_table(found: list[dict]) -> str:
+    header = ("page", "scale", "kind", "total", "target", "server over the floor's", "total without it",
+              "÷ floor", "verdict")
+    lines = [header] + [(f["page"], f["scale"], KIND_NAMES[f["kind"]], f"{f['total']:,.0f}", f"{f['target']:,.0f}",
+                         f"{f['server_over']:+,.0f}", f"{f['browser_alone']:,.0f}", f"{f['alone_over_floor']:.2f}",
+                         VERDICTS[f["verdict"]]) for f in found]
+    widths = [max(len(r[i]) for r in lines) for i in range(len(header))]
+    text = ["  ".join(c.ljust(w) if i < 3 or i == len(header) - 1 else c.rjust(w)
+                      for i, (c, w) in enumerate(zip(r, widths))).rstrip() for r in lines]
+    return "\n".join([text[0], "  ".join("-" * w for w in widths), *text[1:]])

@@ -432,6 +432,8 @@ def main(argv: list[str] | None = None) -> int:
         hostile_table = hostile_files.report(valid, verdicts)
     figures += ratios + downloads
 
+    left_over = [breakdown.left_over(page, scale, kind, summary, floors[scale][kind], in_browser.OVER_FLOOR[kind])
+                 for page, scale, kind, summary in in_browser_parts if page != "floor"]
     elapsed = time.perf_counter() - started
     results = {
         "generated": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -445,6 +447,7 @@ def main(argv: list[str] | None = None) -> int:
         "browser_breakdown": [{"page": page, "scale": scale, "kind": kind, **{k: v for k, v in summary.items()
                                                                               if k != "samples"}}
                               for page, scale, kind, summary in in_browser_parts],
+        "browser_left_over": left_over,
         "browser_owners": [{"page": page, "scale": scale, "kind": kind,
                             "ms": {k: round(v, 1) for k, v in spent.items()}} for page, scale, kind, spent in owners],
     }
@@ -457,6 +460,10 @@ def main(argv: list[str] | None = None) -> int:
                  "each page beside the floor measured after it:", in_browser_parts, datasets,
                  lambda rows, scale: breakdown.table(rows, floors[scale]))
         print("cProfile of each page's runs: " + ", ".join(str(p.relative_to(ROOT)) for p in profiles))
+        print()
+        print("What is left of each target (ms): the page's total without the server's run over the floor's, a lower "
+              "bound of what a free server would give (bench/breakdown.py, left_over):")
+        print(breakdown.left_over_table(left_over))
         print()
     if owners:
         by_scale("Whose work the browser's main thread does (ms in one profiled visit; bench/frontend.py says who is "
