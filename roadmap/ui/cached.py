@@ -99,7 +99,10 @@ def figure(build: Callable[..., go.Figure], *args: object, **kwargs: object) -> 
 
 
 def clear() -> None:
-    """Forget every cached answer and figure (tests and the benchmark start from a cold cache)."""
+    """Forget every cached answer and figure (tests and the benchmark start from a cold cache).  The database's own
+    kept rows are forgotten apart (RoadmapDB.forget, by whoever holds the database meant): reaching for database()
+    here would open one, and a test's teardown that clears the database under a patched configuration then left a
+    database of that configuration behind for every later test."""
     _query.clear()
     source_text.clear()
     _figure.clear()
